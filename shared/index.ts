@@ -1,0 +1,12 @@
+/** The pure core shared by hub, renderer and desktop shell: domain model, wire protocol, alert rules, time. */
+export * from './domain/model';
+export * from './protocol/events';
+export * from './protocol/commands';
+export * from './protocol/messages';
+export * from './alerts/lifecycle';
+export * from './alerts/authorize';
+export * from './alerts/escalation';
+export * from './ops/state';
+export * from './time/format';
+export * from './bridge/ipc';
+export * from './validation';

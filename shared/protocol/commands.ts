@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { EntityId, EscalationLevel, NOTE_MAX_LENGTH, Outcome, REASON_MAX_LENGTH } from '../domain/model';
+
+/**
+ * Commands a client sends on `/ops` (`command` with an ack callback). `mutationId` is chosen by the client
+ * and makes a retry safe: the hub applies one mutation id once and answers `duplicate: true` after that.
+ */
+const MutationId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'expected 8 to 64 letters, digits, dash or underscore');
+const base = { mutationId: MutationId, alertId: EntityId };
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+export const AcknowledgeCommand = z.object({ ...base, type: z.literal('acknowledge') });
+export const EscalateCommand = z.object({
+  ...base,
+  type: z.literal('escalate'),
+  level: EscalationLevel,
+  reason: Text(REASON_MAX_LENGTH),
+});
+export const ResolveCommand = z.object({ ...base, type: z.literal('resolve'), outcome: Outcome });
+export const NoteCommand = z.object({ ...base, type: z.literal('note'), text: Text(NOTE_MAX_LENGTH) });
+export const AssignCommand = z.object({ ...base, type: z.literal('assign'), officerId: EntityId });
+
+export const Command = z.discriminatedUnion('type', [
+  AcknowledgeCommand,
+  EscalateCommand,
+  ResolveCommand,
+  NoteCommand,
+  AssignCommand,
+]);
+export type Command = Readonly<z.infer<typeof Command>>;
+export type CommandType = Command['type'];
+export const COMMAND_TYPES: readonly CommandType[] = Command.options.map((option) => option.shape.type.value);
+
+export const REFUSAL_CODES = ['forbidden', 'invalid', 'not-found', 'conflict'] as const;
+export const RefusalCode = z.enum(REFUSAL_CODES);
+export type RefusalCode = z.infer<typeof RefusalCode>;
+
+export const CommandAck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), seq: z.int().positive(), duplicate: z.boolean().optional() }),
+  z.object({ ok: z.literal(false), code: RefusalCode, message: z.string().min(1) }),
+]);
+export type CommandAck = Readonly<z.infer<typeof CommandAck>>;
+export type Refusal = Extract<CommandAck, { ok: false }>;

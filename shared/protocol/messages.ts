@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import {
+  CountryCode,
+  EntityId,
+  EpochMs,
+  Officer,
+  REASON_MAX_LENGTH,
+  Severity,
+  SourceDatabase,
+} from '../domain/model';
+import { OpsEvent } from './events';
+
+/** Wire protocol v1: every message that crosses the hub boundary, HTTP and socket.io `/ops`. */
+export const PROTOCOL_VERSION = 1;
+export const OPS_NAMESPACE = '/ops';
+
+// ---- HTTP ---------------------------------------------------------------------------------------------
+
+export const SessionRequest = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type SessionRequest = z.infer<typeof SessionRequest>;
+
+export const SessionResponse = z.object({ token: z.string().min(1), officer: Officer });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const HealthResponse = z.object({ status: z.literal('ok'), headSeq: z.int().nonnegative() });
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** Personal data about the screened subject. Stored on the hub only; never in an event or a client cache. */
+export const SubjectDetails = z.record(z.string().max(64), z.string().max(500));
+export type SubjectDetails = z.infer<typeof SubjectDetails>;
+
+/** `POST /api/v1/hits` from checkpoint systems. `at` is ISO 8601 with a zone, or epoch milliseconds. */
+export const IngestHitBody = z.object({
+  externalId: z.string().min(1).max(128),
+  operationId: EntityId,
+  checkpointId: EntityId,
+  at: z.union([
+    EpochMs,
+    z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
+  ]),
+  source: SourceDatabase,
+  score: z.number().min(0).max(1),
+  severity: Severity.optional(),
+  summary: z.string().trim().min(1).max(280),
+  recordOwner: CountryCode,
+  subject: SubjectDetails,
+});
+export type IngestHitBody = z.infer<typeof IngestHitBody>;
+
+export const IngestHitResponse = z.object({ hitId: EntityId, seq: z.int().positive() });
+
+/** Shape of every 4xx body: `error` is a stable code, `issues` says what to fix. */
+export const ErrorBody = z.object({
+  error: z.string(),
+  message: z.string().optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---- socket.io /ops -----------------------------------------------------------------------------------
+
+export const Handshake = z.object({
+  token: z.string().min(1),
+  since: z.int().nonnegative().optional(),
+  clientId: z.string().min(1).max(64).optional(),
+});
+export type Handshake = z.infer<typeof Handshake>;
+
+export const Hello = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  hubId: z.string().min(1),
+  headSeq: z.int().nonnegative(),
+  officer: Officer,
+});
+export type Hello = z.infer<typeof Hello>;
+
+export const Reset = z.object({ reason: z.string().min(1), headSeq: z.int().nonnegative() });
+export type Reset = z.infer<typeof Reset>;
+
+export const HistoryRequest = z
+  .object({
+    fromSeq: z.int().nonnegative().optional(),
+    fromTime: EpochMs.optional(),
+    toTime: EpochMs.optional(),
+    operationId: EntityId.optional(),
+    limit: z.int().min(1).max(5000),
+  })
+  .refine((request) => request.fromSeq === undefined || request.fromTime === undefined, {
+    message: 'give fromSeq or fromTime, not both',
+  });
+export type HistoryRequest = z.infer<typeof HistoryRequest>;
+
+export const HistoryResponse = z.object({
+  events: z.array(OpsEvent),
+  /** Pass as `fromSeq` to get the next page; absent on the last page. */
+  next: z.int().nonnegative().optional(),
+});
+export type HistoryResponse = z.infer<typeof HistoryResponse>;
+
+export const DetailsRequest = z.object({
+  hitId: EntityId,
+  reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(REASON_MAX_LENGTH),
+});
+export type DetailsRequest = z.infer<typeof DetailsRequest>;
+
+export const DetailsResponse = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), hitId: EntityId, subject: SubjectDetails }),
+  z.object({ ok: z.literal(false), code: z.enum(['forbidden', 'invalid', 'not-found']), message: z.string() }),
+]);
+export type DetailsResponse = z.infer<typeof DetailsResponse>;
