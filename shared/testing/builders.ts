@@ -46,10 +46,12 @@ export function actorOf(officer: Officer): Actor {
   return { id: officer.id, name: officer.name };
 }
 
+type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'mutationId'> & { mutationId?: string } : never) : never;
+
 let mutationCounter = 0;
-export function aCommand<C extends Command>(command: Omit<C, 'mutationId'> & { mutationId?: string }): C {
+export function aCommand(command: CommandInput): Command {
   mutationCounter += 1;
-  return { mutationId: `mut-test-${String(mutationCounter).padStart(4, '0')}`, ...command } as C;
+  return { mutationId: `mut-test-${String(mutationCounter).padStart(4, '0')}`, ...command } as Command;
 }
 
 /** Gives a decided event its place in the log. */

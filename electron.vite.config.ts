@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const resolve = {
+  alias: [
+    { find: /^@watchfloor\/shared$/, replacement: here('./shared/index.ts') },
+  ],
+};
+
+/** One build for the three Electron targets. `npm run web` serves the same `out/renderer` in a browser. */
+export default defineConfig({
+  main: {
+    resolve,
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: { input: { index: here('./electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    resolve,
+    build: {
+      outDir: 'out/preload',
+      // Sandboxed preloads must be CommonJS with everything bundled in.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: here('./electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve,
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: { index: here('./renderer/index.html') } },
+    },
+  },
+});

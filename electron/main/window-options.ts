@@ -1,0 +1,37 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * Options of every app window. Security settings are spelled out even where they are Electron's defaults,
+ * so a reader (and a test) sees them and a future default change cannot weaken them.
+ */
+export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+  };
+}
+
+export function deskWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: 'Watchfloor',
+    width: 1600,
+    height: 960,
+    minWidth: 1100,
+    minHeight: 700,
+    backgroundColor: '#0b0f14',
+    show: false,
+    autoHideMenuBar: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  };
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from './i18n';
+import { loadAppInfo } from './platform';
+import { Shell } from './shell/Shell';
+import './styles/app.css';
+
+async function start(): Promise<void> {
+  const [appInfo] = await Promise.all([loadAppInfo(), initI18n()]);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Shell appInfo={appInfo} />
+    </StrictMode>,
+  );
+}
+
+void start();

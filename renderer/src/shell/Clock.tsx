@@ -1,0 +1,27 @@
+import { formatUtc, formatZoned } from '@watchfloor/shared';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** UTC for coordination across countries, local for the officer's shift; both always labelled. */
+export function Clock() {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <div className="clock" role="timer" aria-live="off">
+      <span className="clock__label">{t('clock.utc')}</span>
+      <time className="clock__value" dateTime={new Date(now).toISOString()} data-testid="clock-utc">
+        {formatUtc(now).slice(11)}
+      </time>
+      <span className="clock__label">{t('clock.local')}</span>
+      <time className="clock__value" data-testid="clock-local">
+        {formatZoned(now, localZone)}
+      </time>
+    </div>
+  );
+}
