@@ -1,0 +1,180 @@
+import { hitRaised, T0 } from '@watchfloor/shared/testing';
+import { raiseAlert, type Alert, type AlertStatus, type Hit } from '@watchfloor/shared';
+import { describe, expect, it } from 'vitest';
+import { filterCategoriesFor, OVERFLOW_COUNTRY_SLOT, severityStatusKey, sourceKey } from './categories';
+import { createHitBuffers, type GpuBuffer } from './hit-buffers';
+import { createHitColumns } from './hit-columns';
+
+function anAlert(n: number, hit: Partial<Hit> = {}, status: AlertStatus = 'new'): Alert {
+  return { ...raiseAlert(hitRaised(n, { id: `hit-${n}`, at: T0 + n * 1000, lon: n % 10, lat: n % 7, ...hit })), status };
+}
+
+const alerts = (from: number, count: number, hit: Partial<Hit> = {}) =>
+  Array.from({ length: count }, (_, i) => anAlert(from + i, hit));
+
+/** A fake GPU buffer that records every write, so tests can count the bytes that would cross to the GPU. */
+function recordingDevice() {
+  const writes: { buffer: number; byteOffset: number; byteLength: number }[] = [];
+  const created: number[] = [];
+  const destroyed: number[] = [];
+  const createBuffer = (byteLength: number): GpuBuffer => {
+    const id = created.length;
+    created.push(byteLength);
+    return {
+      write: (data, byteOffset) => writes.push({ buffer: id, byteOffset, byteLength: data.byteLength }),
+      destroy: () => destroyed.push(id),
+    };
+  };
+  return { writes, created, destroyed, createBuffer };
+}
+
+describe('HitColumns', () => {
+  it('given columns of capacity 4, when 10 hits are appended, then they grow and keep every earlier row', () => {
+    const columns = createHitColumns({ originMs: T0, initialCapacity: 4 });
+    columns.append(alerts(1, 3));
+    const generation = columns.generation;
+    columns.append(alerts(4, 7));
+    expect(columns.length).toBe(10);
+    expect(columns.capacity).toBe(16);
+    expect(columns.generation).toBeGreaterThan(generation);
+    for (let row = 0; row < 10; row++) {
+      const n = row + 1;
+      expect(columns.alertIdAt(row)).toBe(`hit-${n}`);
+      expect([columns.positions[row * 2], columns.positions[row * 2 + 1]]).toEqual([n % 10, n % 7]);
+      expect(columns.times[row]).toBe(n);
+      expect(columns.atMs[row]).toBe(T0 + n * 1000);
+    }
+  });
+
+  it('given an operation of six months, when a hit arrives at its end, then its float32 time is exact to the second', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    const sixMonthsAndASecond = 182 * 86_400_000 + 1000;
+    columns.append([anAlert(1, { at: T0 + sixMonthsAndASecond })]);
+    expect(columns.times[0]).toBe(sixMonthsAndASecond / 1000);
+  });
+
+  it('given a held alert, when its status changes, then only its row is rewritten with the new category and look', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.append(alerts(1, 5, { severity: 'critical' }));
+    const fillBefore = columns.fillColors.slice();
+    expect(columns.setStatus('hit-3', 'resolved')).toBe(true);
+    expect(columns.categories[2 * 4]).toBe(severityStatusKey('critical', 'resolved'));
+    expect(columns.takeRewrittenRows()).toEqual([2]);
+    expect(columns.takeRewrittenRows()).toEqual([]);
+    const changedBytes = [...columns.fillColors.subarray(0, 20)].flatMap((value, i) => (value !== fillBefore[i] ? [i] : []));
+    expect(changedBytes).toEqual([11]);
+    expect(columns.setStatus('no-such-alert', 'resolved')).toBe(false);
+  });
+
+  it('given an alert already held, when it is appended again, then no row is added and its status is updated', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.append(alerts(1, 2));
+    expect(columns.append([anAlert(2, {}, 'acknowledged')])).toBe(0);
+    expect(columns.length).toBe(2);
+    expect(columns.categories[4]).toBe(severityStatusKey('high', 'acknowledged'));
+  });
+
+  it('given hits from several countries and checkpoint kinds, when appended, then their categories are encoded per channel', () => {
+    const columns = createHitColumns({ originMs: T0, kindOf: (id) => (id === 'cp-los' ? 'airport' : undefined) });
+    columns.append([anAlert(1, { country: 'NG', source: 'red-notice' }), anAlert(2, { country: 'BJ', checkpointId: 'cp-x' })]);
+    expect([...columns.categories.subarray(0, 8)]).toEqual([
+      severityStatusKey('high', 'new'), sourceKey('red-notice'), 0, 0,
+      severityStatusKey('high', 'new'), sourceKey('sltd'), 5, 1,
+    ]);
+    expect(columns.checkpointIdAt(1)).toBe('cp-x');
+  });
+});
+
+describe('map filters as GPU categories', () => {
+  it('given no filter, when mapped, then every severity-status key and every slot of the other channels is drawn', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    const [severityStatus, sources, kinds, countries] = filterCategoriesFor({}, columns.countrySlots);
+    expect(severityStatus).toHaveLength(20);
+    expect(sources).toContain(sourceKey('dna'));
+    expect(kinds).toContain(5);
+    expect(countries).toContain(OVERFLOW_COUNTRY_SLOT);
+  });
+
+  it('given critical and high open alerts only, from red notices, in Benin, when mapped, then only those keys are drawn', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.append([anAlert(1, { country: 'NG' }), anAlert(2, { country: 'BJ' })]);
+    const categories = filterCategoriesFor(
+      { severities: ['critical', 'high'], statuses: ['new', 'escalated'], sources: ['red-notice'], countries: ['BJ', 'GH'], checkpointKinds: ['airport'] },
+      columns.countrySlots,
+    );
+    expect(categories).toEqual([
+      [severityStatusKey('critical', 'new'), severityStatusKey('critical', 'escalated'), severityStatusKey('high', 'new'), severityStatusKey('high', 'escalated')],
+      [sourceKey('red-notice')],
+      [0],
+      [1],
+    ]);
+  });
+
+  it('given an empty severity selection, when mapped, then that channel selects nothing', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    expect(filterCategoriesFor({ severities: [] }, columns.countrySlots)[0]).toEqual([]);
+  });
+});
+
+describe('HitBuffers (GPU mirror of the columns)', () => {
+  it('given 1,000 uploaded hits, when 50 more are appended, then only the 50 new rows are written to each buffer', () => {
+    const device = recordingDevice();
+    const columns = createHitColumns({ originMs: T0, initialCapacity: 2048 });
+    const buffers = createHitBuffers(device.createBuffer);
+    columns.append(alerts(1, 1000));
+    buffers.sync(columns);
+    device.writes.length = 0;
+
+    columns.append(alerts(1001, 50));
+    const data = buffers.sync(columns);
+
+    expect(data.length).toBe(1050);
+    expect(device.writes).toHaveLength(7);
+    const bytesPerRow = 8 + 4 + 4 + 4 + 4 + 4 + 4;
+    expect(device.writes.reduce((sum, write) => sum + write.byteLength, 0)).toBe(50 * bytesPerRow);
+    const positions = device.writes.find((write) => write.buffer === 0)!;
+    expect(positions).toEqual({ buffer: 0, byteOffset: 1000 * 8, byteLength: 50 * 8 });
+  });
+
+  it('given uploaded hits, when one alert changes status, then one row is written and the layer data changes', () => {
+    const device = recordingDevice();
+    const columns = createHitColumns({ originMs: T0 });
+    const buffers = createHitBuffers(device.createBuffer);
+    columns.append(alerts(1, 100));
+    const before = buffers.sync(columns);
+    device.writes.length = 0;
+
+    columns.setStatus('hit-42', 'acknowledged');
+    const after = buffers.sync(columns);
+
+    expect(after).not.toBe(before);
+    expect(device.writes.map((write) => write.byteOffset / (write.byteLength || 1))).toEqual([41, 41, 41, 41, 41, 41, 41]);
+  });
+
+  it('given nothing changed, when synced again, then nothing is written and the same data object is returned', () => {
+    const device = recordingDevice();
+    const columns = createHitColumns({ originMs: T0 });
+    const buffers = createHitBuffers(device.createBuffer);
+    columns.append(alerts(1, 10));
+    const first = buffers.sync(columns);
+    device.writes.length = 0;
+    expect(buffers.sync(columns)).toBe(first);
+    expect(device.writes).toEqual([]);
+  });
+
+  it('given full columns, when they grow, then new buffers are filled once and the old ones are released only on request', () => {
+    const device = recordingDevice();
+    const columns = createHitColumns({ originMs: T0, initialCapacity: 8 });
+    const buffers = createHitBuffers(device.createBuffer);
+    columns.append(alerts(1, 8));
+    buffers.sync(columns);
+    columns.append(alerts(9, 1));
+    const data = buffers.sync(columns);
+    expect(device.created).toHaveLength(14);
+    expect(device.created[7]).toBe(16 * 8);
+    expect(device.destroyed).toEqual([]);
+    expect(data.attributes.instancePositions!.buffer).not.toBe(undefined);
+    buffers.releaseRetired();
+    expect(device.destroyed).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});

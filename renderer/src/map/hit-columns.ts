@@ -1,0 +1,228 @@
+import {
+  ALERT_STATUSES,
+  SEVERITIES,
+  type Alert,
+  type AlertStatus,
+  type CheckpointKind,
+  type EntityId,
+} from '@watchfloor/shared';
+import { createCountrySlots, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
+import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
+
+/**
+ * The map's store of hits: one row per hit in preallocated typed arrays (columns), never one JS object per
+ * hit. The columns are laid out exactly as the GPU reads them, so a new hit is written once here and its
+ * bytes are uploaded as they are. Capacity doubles when full (amortised O(1) per row); every other change
+ * touches only the rows it concerns: `append` writes new rows, `setStatus` rewrites one row.
+ *
+ * Times are seconds since `originMs` (the operation start) in float32: exact to well under a second for
+ * the first 190 days, where epoch milliseconds in float32 would be off by minutes.
+ */
+export interface HitColumns {
+  readonly originMs: number;
+  /** Rows in use. */
+  readonly length: number;
+  /** Rows allocated; grows by doubling. */
+  readonly capacity: number;
+  /** Changes whenever the columns are reallocated (growth): holders of the arrays must fetch them again. */
+  readonly generation: number;
+  /** lon, lat per row. */
+  readonly positions: Float32Array;
+  /** Seconds since `originMs`. */
+  readonly times: Float32Array;
+  /** Four filter category channels per row; see categories.ts. */
+  readonly categories: Uint8Array;
+  readonly fillColors: Uint8Array;
+  readonly lineColors: Uint8Array;
+  /** Pixels. */
+  readonly radii: Float32Array;
+  /** Pixels. */
+  readonly lineWidths: Float32Array;
+  /** Exact hit time, for people (tooltips); the GPU never sees it. */
+  readonly atMs: Float64Array;
+  readonly countrySlots: CountrySlots;
+  /** When the newest critical hit happened (epoch ms), or -Infinity; the map pulses while it is recent. */
+  readonly latestCriticalMs: number;
+  /** Appends the alerts whose hits are new and updates the status of those already held. Returns rows added. */
+  append(alerts: readonly Alert[]): number;
+  /** Rewrites the one row of `alertId`. False when the alert is not held. */
+  setStatus(alertId: string, status: AlertStatus): boolean;
+  rowOf(alertId: string): number | undefined;
+  alertIdAt(row: number): EntityId | undefined;
+  checkpointIdAt(row: number): EntityId | undefined;
+  /** Rows rewritten in place since the last call, each once. The map (the one consumer) uploads them. */
+  takeRewrittenRows(): readonly number[];
+}
+
+export interface HitColumnsOptions {
+  readonly originMs: number;
+  readonly initialCapacity?: number;
+  /** The kind of a checkpoint, so hits can be filtered by it on the GPU. Unknown checkpoints get their own slot. */
+  readonly kindOf?: (checkpointId: EntityId) => CheckpointKind | undefined;
+}
+
+export const DEFAULT_CAPACITY = 16_384;
+
+/** Per severity-status key, the row's look: computed once, copied per row. */
+const STYLE_BY_KEY = SEVERITIES.flatMap((severity) =>
+  ALERT_STATUSES.map((status) => ({
+    fill: hitFill(severity, status),
+    line: hitLine(severity, status),
+    radius: SEVERITY_RADIUS[severity],
+    lineWidth: hitLineWidth(severity, status),
+  })),
+);
+
+export function createHitColumns(options: HitColumnsOptions): HitColumns {
+  const { originMs, kindOf = () => undefined } = options;
+  let capacity = Math.max(1, options.initialCapacity ?? DEFAULT_CAPACITY);
+  let length = 0;
+  let generation = 0;
+  let latestCriticalMs = Number.NEGATIVE_INFINITY;
+
+  let positions = new Float32Array(capacity * 2);
+  let times = new Float32Array(capacity);
+  let categories = new Uint8Array(capacity * 4);
+  let fillColors = new Uint8Array(capacity * 4);
+  let lineColors = new Uint8Array(capacity * 4);
+  let radii = new Float32Array(capacity);
+  let lineWidths = new Float32Array(capacity);
+  let atMs = new Float64Array(capacity);
+  let checkpointRefs = new Uint32Array(capacity);
+
+  const ids: EntityId[] = [];
+  const rows = new Map<string, number>();
+  const checkpointIds: EntityId[] = [];
+  const checkpointRef = new Map<EntityId, number>();
+  const countrySlots = createCountrySlots();
+  let rewritten = new Set<number>();
+
+  function grow<T extends Float32Array | Float64Array | Uint8Array | Uint32Array>(column: T, perRow: number, rows: number): T {
+    const next = new (column.constructor as new (length: number) => T)(rows * perRow);
+    next.set(column.subarray(0, length * perRow));
+    return next;
+  }
+
+  function ensureCapacity(needed: number): void {
+    if (needed <= capacity) return;
+    let next = capacity;
+    while (next < needed) next *= 2;
+    positions = grow(positions, 2, next);
+    times = grow(times, 1, next);
+    categories = grow(categories, 4, next);
+    fillColors = grow(fillColors, 4, next);
+    lineColors = grow(lineColors, 4, next);
+    radii = grow(radii, 1, next);
+    lineWidths = grow(lineWidths, 1, next);
+    atMs = grow(atMs, 1, next);
+    checkpointRefs = grow(checkpointRefs, 1, next);
+    capacity = next;
+    generation += 1;
+  }
+
+  function writeStyle(row: number, key: number): void {
+    const style = STYLE_BY_KEY[key]!;
+    categories[row * 4] = key;
+    fillColors.set(style.fill, row * 4);
+    lineColors.set(style.line, row * 4);
+    radii[row] = style.radius;
+    lineWidths[row] = style.lineWidth;
+  }
+
+  function refOf(checkpointId: EntityId): number {
+    let ref = checkpointRef.get(checkpointId);
+    if (ref === undefined) {
+      ref = checkpointIds.length;
+      checkpointIds.push(checkpointId);
+      checkpointRef.set(checkpointId, ref);
+    }
+    return ref;
+  }
+
+  function setStatus(alertId: string, status: AlertStatus): boolean {
+    const row = rows.get(alertId);
+    if (row === undefined) return false;
+    const key = severityStatusKey(severityOfKey(categories[row * 4]!), status);
+    if (key === categories[row * 4]) return true;
+    writeStyle(row, key);
+    rewritten.add(row);
+    return true;
+  }
+
+  return {
+    originMs,
+    countrySlots,
+    get length() {
+      return length;
+    },
+    get capacity() {
+      return capacity;
+    },
+    get generation() {
+      return generation;
+    },
+    get positions() {
+      return positions;
+    },
+    get times() {
+      return times;
+    },
+    get categories() {
+      return categories;
+    },
+    get fillColors() {
+      return fillColors;
+    },
+    get lineColors() {
+      return lineColors;
+    },
+    get radii() {
+      return radii;
+    },
+    get lineWidths() {
+      return lineWidths;
+    },
+    get atMs() {
+      return atMs;
+    },
+    get latestCriticalMs() {
+      return latestCriticalMs;
+    },
+    append(alerts) {
+      ensureCapacity(length + alerts.length);
+      const before = length;
+      for (const alert of alerts) {
+        if (rows.has(alert.id)) {
+          setStatus(alert.id, alert.status);
+          continue;
+        }
+        const hit = alert.hit;
+        const row = length;
+        length += 1;
+        rows.set(alert.id, row);
+        ids.push(alert.id);
+        positions[row * 2] = hit.lon;
+        positions[row * 2 + 1] = hit.lat;
+        times[row] = (hit.at - originMs) / 1000;
+        atMs[row] = hit.at;
+        checkpointRefs[row] = refOf(hit.checkpointId);
+        writeStyle(row, severityStatusKey(hit.severity, alert.status));
+        categories[row * 4 + 1] = sourceKey(hit.source);
+        categories[row * 4 + 2] = kindKey(kindOf(hit.checkpointId));
+        categories[row * 4 + 3] = countrySlots.slotOf(hit.country);
+        if (hit.severity === 'critical' && hit.at > latestCriticalMs) latestCriticalMs = hit.at;
+      }
+      return length - before;
+    },
+    setStatus,
+    rowOf: (alertId) => rows.get(alertId),
+    alertIdAt: (row) => (row >= 0 && row < length ? ids[row] : undefined),
+    checkpointIdAt: (row) => (row >= 0 && row < length ? checkpointIds[checkpointRefs[row]!] : undefined),
+    takeRewrittenRows() {
+      if (rewritten.size === 0) return [];
+      const taken = [...rewritten];
+      rewritten = new Set();
+      return taken;
+    },
+  };
+}
