@@ -9,4 +9,7 @@ export * from './alerts/escalation';
 export * from './ops/state';
 export * from './time/format';
 export * from './bridge/ipc';
+export * from './bridge/desktop-alerts';
+export * from './bridge/bureau-config';
+export * from './bridge/embedded-hub';
 export * from './validation';

@@ -1,7 +1,7 @@
-import { IPC_CHANNELS } from '@watchfloor/shared';
+import { IPC_CHANNELS, IPC_EVENTS } from '@watchfloor/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, isAppUrl } from './app-protocol';
-import { registerBridgeHandlers, type BridgeHandlers, type IpcInvokeEventLike } from './ipc';
+import { registerBridgeHandlers, sendBridgeEvent, type BridgeHandlers, type IpcCaller, type IpcInvokeEventLike } from './ipc';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -20,19 +20,35 @@ function fakeIpcMain() {
 
 const appFrame = { url: APP_ENTRY_URL, parent: null };
 
-function setup() {
+function setup(overrides: Partial<BridgeHandlers> = {}) {
   const ipcMain = fakeIpcMain();
   const opened: string[] = [];
+  const calls: Array<[string, unknown, IpcCaller]> = [];
+  const record =
+    <T>(channel: string, answer: T) =>
+    (request: unknown, caller: IpcCaller): T => {
+      calls.push([channel, request, caller]);
+      return answer;
+    };
   const handlers: BridgeHandlers = {
     [IPC_CHANNELS.appInfo]: () => ({ version: '1.2.3', platform: 'linux', desktop: true }),
     [IPC_CHANNELS.openExternal]: (url) => {
       opened.push(url);
       return true;
     },
+    [IPC_CHANNELS.hubConfig]: record('hub', { url: 'http://127.0.0.1:4100', demo: true }),
+    [IPC_CHANNELS.reportAlerts]: record('alerts', undefined),
+    [IPC_CHANNELS.setDoNotDisturb]: record('dnd-set', { active: true, until: 1_000 }),
+    [IPC_CHANNELS.doNotDisturb]: record('dnd', { active: false }),
+    [IPC_CHANNELS.openWallMap]: record('wall', { onSecondaryDisplay: true }),
+    [IPC_CHANNELS.tokenSave]: record('token-save', { persisted: false }),
+    [IPC_CHANNELS.tokenLoad]: record('token-load', undefined),
+    [IPC_CHANNELS.tokenClear]: record('token-clear', undefined),
+    ...overrides,
   };
   const log = { warn: vi.fn() };
   registerBridgeHandlers(ipcMain, handlers, isAppUrl, log);
-  return { ipcMain, opened, log };
+  return { ipcMain, opened, calls, log };
 }
 
 describe('IPC bridge handlers', () => {
@@ -77,5 +93,59 @@ describe('IPC bridge handlers', () => {
       ipcMain.invoke(IPC_CHANNELS.openExternal, appFrame, 'https://a.example/', 'extra'),
     ).rejects.toThrow(/too many arguments/);
     expect(opened).toEqual([]);
+  });
+
+  it('given the desktop channels, then valid requests reach their handler with the calling frame', async () => {
+    const { ipcMain, calls } = setup();
+    const summary = { unacknowledged: 2, critical: [{ alertId: 'hit-1', title: 'Critical hit', body: 'SLTD at LOS' }], escalatedToMe: [] };
+    await expect(ipcMain.invoke(IPC_CHANNELS.hubConfig, appFrame)).resolves.toEqual({ url: 'http://127.0.0.1:4100', demo: true });
+    await expect(ipcMain.invoke(IPC_CHANNELS.reportAlerts, appFrame, summary)).resolves.toBeUndefined();
+    await expect(ipcMain.invoke(IPC_CHANNELS.setDoNotDisturb, appFrame, 30)).resolves.toEqual({ active: true, until: 1_000 });
+    await expect(ipcMain.invoke(IPC_CHANNELS.tokenSave, appFrame, 'eyJhbGciOi.x.y')).resolves.toEqual({ persisted: false });
+    await expect(ipcMain.invoke(IPC_CHANNELS.tokenLoad, appFrame)).resolves.toBeUndefined();
+    expect(calls.map(([channel, request]) => [channel, request])).toEqual([
+      ['hub', undefined],
+      ['alerts', summary],
+      ['dnd-set', 30],
+      ['token-save', 'eyJhbGciOi.x.y'],
+      ['token-load', undefined],
+    ]);
+    expect(calls[0]![2]).toEqual({ frameUrl: APP_ENTRY_URL });
+  });
+
+  it('given bad payloads on the desktop channels, then each is refused and no handler runs', async () => {
+    const { ipcMain, calls } = setup();
+    const refused: Array<[string, unknown]> = [
+      [IPC_CHANNELS.reportAlerts, { unacknowledged: -1, critical: [], escalatedToMe: [] }],
+      [IPC_CHANNELS.reportAlerts, { unacknowledged: 1, critical: [{ alertId: '../x', title: 't', body: '' }], escalatedToMe: [] }],
+      [IPC_CHANNELS.reportAlerts, { unacknowledged: 1 }],
+      [IPC_CHANNELS.setDoNotDisturb, 721],
+      [IPC_CHANNELS.setDoNotDisturb, 2.5],
+      [IPC_CHANNELS.setDoNotDisturb, '30'],
+      [IPC_CHANNELS.tokenSave, ''],
+      [IPC_CHANNELS.tokenSave, 'two words'],
+      [IPC_CHANNELS.tokenSave, 'x'.repeat(9000)],
+      [IPC_CHANNELS.openWallMap, { display: 2 }],
+      [IPC_CHANNELS.tokenClear, 'now'],
+    ];
+    for (const [channel, payload] of refused) {
+      await expect(ipcMain.invoke(channel, appFrame, payload), channel).rejects.toThrow(/invalid payload/);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('given a handler answering outside the contract, then the answer never reaches the renderer', async () => {
+    const { ipcMain } = setup({ [IPC_CHANNELS.hubConfig]: () => ({ url: 'file:///etc', demo: true }) });
+    await expect(ipcMain.invoke(IPC_CHANNELS.hubConfig, appFrame)).rejects.toThrow();
+  });
+});
+
+describe('bridge events to the renderer', () => {
+  it('given a focus-alert event, then only a valid payload is sent', () => {
+    const send = vi.fn();
+    sendBridgeEvent({ send }, IPC_EVENTS.focusAlert, { alertId: 'hit-42' });
+    expect(send.mock.calls).toEqual([[IPC_EVENTS.focusAlert, { alertId: 'hit-42' }]]);
+    expect(() => sendBridgeEvent({ send }, IPC_EVENTS.focusAlert, { alertId: '' })).toThrow();
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,11 @@
-import { IPC_CONTRACT, describeIssues, parseWith, type IpcChannel } from '@watchfloor/shared';
+import {
+  IPC_CONTRACT,
+  IPC_EVENT_CONTRACT,
+  describeIssues,
+  parseWith,
+  type IpcChannel,
+  type IpcEventChannel,
+} from '@watchfloor/shared';
 import type { z } from 'zod';
 
 /**
@@ -19,7 +26,13 @@ export interface IpcMainLike {
 
 type Request<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['request']>;
 type Response<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['response']>;
-export type BridgeHandlers = { readonly [C in IpcChannel]: (request: Request<C>) => Promise<Response<C>> | Response<C> };
+/** Who is calling: the URL of the app frame (the desk console or the wall map, `?view=wall`). */
+export interface IpcCaller {
+  readonly frameUrl: string;
+}
+export type BridgeHandlers = {
+  readonly [C in IpcChannel]: (request: Request<C>, caller: IpcCaller) => Promise<Response<C>> | Response<C>;
+};
 
 export interface IpcLog {
   warn(message: string): void;
@@ -49,8 +62,21 @@ export function registerBridgeHandlers(
         log.warn(`IPC ${channel} refused: invalid payload (${why})`);
         throw new IpcRefusal(`${channel}: invalid payload (${why})`);
       }
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      return contract.response.parse(await handler(request.value));
+      const handler = handlers[channel] as (input: unknown, caller: IpcCaller) => unknown;
+      return contract.response.parse(await handler(request.value, { frameUrl: frame.url }));
     });
   }
+}
+
+export interface EventTargetContents {
+  send(channel: string, ...args: unknown[]): void;
+}
+
+/** Main -> renderer: only the contract's events, with payloads checked before they leave. */
+export function sendBridgeEvent<E extends IpcEventChannel>(
+  contents: EventTargetContents,
+  channel: E,
+  payload: z.infer<(typeof IPC_EVENT_CONTRACT)[E]>,
+): void {
+  contents.send(channel, IPC_EVENT_CONTRACT[channel].parse(payload));
 }

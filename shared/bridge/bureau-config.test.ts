@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseWith } from '../validation';
+import { BureauConfig, UserOverrides } from './bureau-config';
+
+const abuja = {
+  bureau: 'abuja',
+  name: 'NCB Abuja',
+  hubUrl: 'https://hub.ncb-abuja.example',
+  country: 'NG',
+  language: 'en',
+  timeZone: 'Africa/Lagos',
+  retentionDays: 30,
+  updateServerUrl: 'https://updates.ncb-abuja.example/watchfloor',
+};
+
+const fields = (input: unknown) => {
+  const parsed = parseWith(BureauConfig, input);
+  return parsed.ok ? [] : parsed.issues.map((issue) => issue.path);
+};
+
+describe('bureau configuration', () => {
+  it('given a complete bureau file or the demo hub, then it is accepted', () => {
+    expect(BureauConfig.parse(abuja)).toEqual(abuja);
+    const { updateServerUrl: _none, ...demo } = { ...abuja, hubUrl: 'demo' };
+    expect(BureauConfig.parse(demo).hubUrl).toBe('demo');
+  });
+
+  it('given wrong fields, then each is named', () => {
+    expect(fields({ ...abuja, country: 'Nigeria' })).toEqual(['country']);
+    expect(fields({ ...abuja, timeZone: 'Lagos/Africa' })).toEqual(['timeZone']);
+    expect(fields({ ...abuja, hubUrl: 'ftp://hub' })).toEqual(['hubUrl']);
+    expect(fields({ ...abuja, retentionDays: 0 })).toEqual(['retentionDays']);
+    expect(fields({ ...abuja, updateServerUrl: 'file:///tmp' })).toEqual(['updateServerUrl']);
+    expect(fields({ ...abuja, language: 'English' })).toEqual(['language']);
+  });
+
+  it('given a missing field or an unknown one (a typo), then it is refused', () => {
+    const { country: _gone, ...withoutCountry } = abuja;
+    expect(fields(withoutCountry)).toEqual(['country']);
+    expect(fields({ ...abuja, timezone: 'Africa/Lagos' })).toEqual(['']);
+  });
+
+  it('given workstation overrides, then only the overridable fields are accepted', () => {
+    expect(UserOverrides.parse({ language: 'fr', alertSound: true })).toEqual({ language: 'fr', alertSound: true });
+    expect(UserOverrides.safeParse({ updateServerUrl: 'https://elsewhere.example' }).success).toBe(false);
+    expect(UserOverrides.safeParse({ country: 'BJ' }).success).toBe(false);
+  });
+});
