@@ -1,0 +1,60 @@
+import { raiseAlert, type Alert } from '@watchfloor/shared';
+import { T0, anOfficer, hitRaised, officers } from '@watchfloor/shared/testing';
+import { describe, expect, it } from 'vitest';
+import { desktopAlertSummary, isEscalatedToOfficer } from './alert-summary';
+
+let seq = 0;
+function anAlert(hit: Parameters<typeof hitRaised>[1] = {}, state: Partial<Alert> = {}): Alert {
+  seq += 1;
+  return { ...raiseAlert(hitRaised(seq, { id: `hit-${seq}`, ...hit })), ...state };
+}
+const held = { holder: { id: 'off-duty', name: 'Ada Duty' }, status: 'acknowledged' as const };
+
+describe('desktop alert summary', () => {
+  it('given open and handled alerts, then the count is the open ones nobody holds, and critical lists only those', () => {
+    const newCritical = anAlert({ severity: 'critical', summary: 'Passport reported stolen' });
+    const summary = desktopAlertSummary(
+      [
+        newCritical,
+        anAlert({ severity: 'high' }),
+        anAlert({ severity: 'critical' }, held),
+        anAlert({ severity: 'critical' }, { status: 'resolved', outcome: 'no-action' }),
+      ],
+      officers.duty,
+    );
+    expect(summary.unacknowledged).toBe(2);
+    expect(summary.critical).toEqual([
+      { alertId: newCritical.id, title: 'Critical hit: SLTD match in NG', body: 'Passport reported stolen' },
+    ]);
+    expect(summary.escalatedToMe).toEqual([]);
+  });
+
+  it('given a scoped officer, then alerts of other countries do not count', () => {
+    const summary = desktopAlertSummary(
+      [anAlert({ severity: 'critical', country: 'BJ', recordOwner: 'BJ' }), anAlert({ severity: 'critical', country: 'NG' })],
+      officers.abuja,
+    );
+    expect(summary.unacknowledged).toBe(1);
+    expect(summary.critical).toHaveLength(1);
+  });
+
+  it('given escalations, then level 1 reaches shift leads, level 2 the record-owner liaison, level 3 admins', () => {
+    const l1 = anAlert({}, { status: 'escalated', level: 1 });
+    const l2 = anAlert({ recordOwner: 'FR' }, { status: 'escalated', level: 2 });
+    const l3 = anAlert({}, { status: 'escalated', level: 3 });
+    const frLead = anOfficer({ id: 'off-fr', role: 'shift-lead', scope: 'FR' });
+    expect([l1, l2, l3].map((alert) => isEscalatedToOfficer(officers.lead, alert))).toEqual([true, false, false]);
+    expect([l1, l2, l3].map((alert) => isEscalatedToOfficer(frLead, alert))).toEqual([true, true, false]);
+    expect([l1, l2, l3].map((alert) => isEscalatedToOfficer(officers.duty, alert))).toEqual([false, false, false]);
+    expect(isEscalatedToOfficer(officers.admin, l3)).toBe(true);
+    expect(desktopAlertSummary([l1, l2, l3], officers.lead).escalatedToMe.map((n) => n.alertId)).toEqual([l1.id]);
+  });
+
+  it('given more critical alerts than the bridge carries, then the newest are kept', () => {
+    const many = Array.from({ length: 250 }, (_, i) => anAlert({ severity: 'critical' }, { updatedAt: T0 + i }));
+    const summary = desktopAlertSummary(many, officers.duty);
+    expect(summary.unacknowledged).toBe(250);
+    expect(summary.critical).toHaveLength(200);
+    expect(summary.critical[0]!.alertId).toBe(many[249]!.id);
+  });
+});

@@ -1,0 +1,66 @@
+import {
+  ALERT_NOTICE_LIMIT,
+  SEVERITY_RANK,
+  concernsCountry,
+  isOpen,
+  isUnacknowledged,
+  type Alert,
+  type AlertNotice,
+  type AlertSummary,
+  type Officer,
+} from '@watchfloor/shared';
+
+/**
+ * What the desk console reports to the desktop shell (`bridge.reportAlerts`), so the shell can notify an
+ * officer who is not looking: the unacknowledged count, open critical alerts nobody holds, and open alerts
+ * escalated to this officer's level. Only alerts within the officer's country scope count. No personal data:
+ * titles and bodies come from the hit's non-personal summary.
+ *
+ * Which escalation levels reach whom (design section 4): level 1 the shift lead; level 2 the record-owner
+ * bureau's liaison, taken here as a shift lead or admin scoped to the record-owner country; level 3 the
+ * operation commander, taken here as an admin.
+ */
+export function isEscalatedToOfficer(officer: Officer, alert: Alert): boolean {
+  if (alert.level === 0) return false;
+  if (alert.level === 1) return officer.role === 'shift-lead' || officer.role === 'admin';
+  if (alert.level === 2) {
+    return (officer.role === 'shift-lead' || officer.role === 'admin') && officer.scope === alert.hit.recordOwner;
+  }
+  return officer.role === 'admin';
+}
+
+const SOURCE_NAMES: Readonly<Record<Alert['hit']['source'], string>> = {
+  sltd: 'SLTD',
+  'red-notice': 'Red notice',
+  diffusion: 'Diffusion',
+  nominal: 'Nominal',
+  smv: 'SMV',
+  firearms: 'Firearms',
+  fingerprint: 'Fingerprint',
+  face: 'Face',
+  dna: 'DNA',
+};
+
+export function alertNotice(alert: Alert): AlertNotice {
+  const severity = alert.hit.severity[0]!.toUpperCase() + alert.hit.severity.slice(1);
+  const title = `${severity} hit: ${SOURCE_NAMES[alert.hit.source]} match in ${alert.hit.country}`;
+  return { alertId: alert.id, title: title.slice(0, 120), body: alert.hit.summary.slice(0, 280) };
+}
+
+export function desktopAlertSummary(alerts: Iterable<Alert>, officer: Officer): AlertSummary {
+  let unacknowledged = 0;
+  const critical: Alert[] = [];
+  const escalated: Alert[] = [];
+  for (const alert of alerts) {
+    if (!isOpen(alert)) continue;
+    if (officer.scope !== undefined && !concernsCountry(alert, officer.scope)) continue;
+    if (isUnacknowledged(alert)) {
+      unacknowledged += 1;
+      if (SEVERITY_RANK[alert.hit.severity] === SEVERITY_RANK.critical) critical.push(alert);
+    }
+    if (alert.status === 'escalated' && isEscalatedToOfficer(officer, alert)) escalated.push(alert);
+  }
+  // The newest first: when more than the limit are open, the ones the officer has not seen yet are kept.
+  const newest = (list: Alert[]) => list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, ALERT_NOTICE_LIMIT).map(alertNotice);
+  return { unacknowledged, critical: newest(critical), escalatedToMe: newest(escalated) };
+}
