@@ -29,6 +29,8 @@ describe('bureau configuration', () => {
     expect(fields({ ...abuja, country: 'Nigeria' })).toEqual(['country']);
     expect(fields({ ...abuja, timeZone: 'Lagos/Africa' })).toEqual(['timeZone']);
     expect(fields({ ...abuja, hubUrl: 'ftp://hub' })).toEqual(['hubUrl']);
+    expect(fields({ ...abuja, hubUrl: 'http://hub.ncb-abuja.example' })).toEqual(['hubUrl']);
+    expect(fields({ ...abuja, hubUrl: 'http://127.0.0.1:4100' })).toEqual([]);
     expect(fields({ ...abuja, retentionDays: 0 })).toEqual(['retentionDays']);
     expect(fields({ ...abuja, updateServerUrl: 'file:///tmp' })).toEqual(['updateServerUrl']);
     expect(fields({ ...abuja, language: 'English' })).toEqual(['language']);

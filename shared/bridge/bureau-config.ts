@@ -20,8 +20,17 @@ const HttpUrl = z
   .max(2048)
   .regex(/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/i, 'expected an http(s) URL such as https://hub.bureau.example');
 
-/** `"demo"` (or no hub at all) starts the embedded hub with the simulated operation. */
-export const HubSetting = z.union([z.literal('demo'), HttpUrl]);
+/** A bureau hub is reached over TLS; plain http only on the workstation itself (a hub run locally). */
+const HubUrl = z
+  .string()
+  .max(2048)
+  .regex(
+    /^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?)(\/[^\s?#]*)?$/i,
+    'expected an https URL such as https://hub.bureau.example (plain http only for a hub on this workstation)',
+  );
+
+/** `"demo"` starts the embedded hub with the simulated operation. */
+export const HubSetting = z.union([z.literal('demo'), HubUrl]);
 
 export const BureauConfig = z
   .object({
