@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -140,5 +140,3 @@ describe('packaged Linux app (electron-builder --dir, offline)', () => {
   });
 });
 
-// Keeps the scratch build for inspection when WATCHFLOOR_KEEP_PACKAGE is set.
-if (process.env.WATCHFLOOR_KEEP_PACKAGE !== undefined) afterAll(() => writeFileSync(path.join(tmpdir(), 'watchfloor-packaging-last'), scratch));
