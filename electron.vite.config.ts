@@ -16,7 +16,8 @@ export default defineConfig({
     resolve,
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: here('./electron/main/index.ts') } },
+      // The embedded hub runs in a utility process from its own entry (out/main/hub.js).
+      rolldownOptions: { input: { index: here('./electron/main/index.ts'), hub: here('./hub/src/embedded.ts') } },
     },
   },
   preload: {
@@ -37,7 +38,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: here('./renderer/index.html') } },
+      rolldownOptions: { input: { index: here('./renderer/index.html'), mapHarness: here('./renderer/map-harness.html') } },
     },
   },
 });

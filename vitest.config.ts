@@ -15,6 +15,8 @@ export default defineConfig({
     include: ['{shared,hub,electron,renderer,test}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**', 'test/fixtures/**'],
     environment: 'node',
+    globalSetup: ['test/support/pglite-template.ts'],
     testTimeout: 20_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,5 +1,6 @@
 /** The pure core shared by hub, renderer and desktop shell: domain model, wire protocol, alert rules, time. */
 export * from './domain/model';
+export * from './domain/severity';
 export * from './protocol/events';
 export * from './protocol/commands';
 export * from './protocol/messages';

@@ -85,7 +85,7 @@ export const Operation = z.object({
   codename: z.string().min(1).max(80),
   status: OperationStatus,
   phase: z.string().min(1).max(80),
-  countries: z.array(CountryCode).min(1).max(60),
+  countries: z.array(CountryCode).min(1).max(250),
   window: z.object({ start: EpochMs, end: EpochMs.optional() }),
   counters: OperationCounters,
 });

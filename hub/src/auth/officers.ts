@@ -1,0 +1,100 @@
+import { CountryCode, EntityId, Officer, Role, type Actor } from '@watchfloor/shared';
+import { z } from 'zod';
+import type { Database, Queryable } from '../db/database';
+import { hashPassword, verifyPassword } from './passwords';
+
+/**
+ * The officer directory: who may sign in, with which role and country scope. Loaded from a users file
+ * (`--users FILE`) and/or the `officers` table; demo users exist only in demo mode.
+ */
+export const UserFileEntry = z.object({
+  id: EntityId,
+  username: z.string().min(1).max(64),
+  name: z.string().min(1).max(120),
+  role: Role,
+  scope: CountryCode.optional(),
+  /** `scrypt$…` as written by `npm run hub -- hash-password`, or `password` for a plain one (hashed at load). */
+  passwordHash: z.string().startsWith('scrypt$').optional(),
+  password: z.string().min(8).optional(),
+}).refine((entry) => (entry.passwordHash === undefined) !== (entry.password === undefined), {
+  message: 'give exactly one of passwordHash or password',
+});
+export const UserFile = z.array(UserFileEntry).max(10_000);
+export type UserFileEntry = z.infer<typeof UserFileEntry>;
+
+/** Documented demo users (README, docs/protocol.md). Seeded only with --demo. */
+export const DEMO_USERS: readonly (Officer & { username: string; password: string })[] = [
+  { id: 'off-duty', username: 'duty', password: 'duty', name: 'Duty Officer (demo)', role: 'duty-officer' },
+  { id: 'off-lead', username: 'lead', password: 'lead', name: 'Shift Lead (demo)', role: 'shift-lead' },
+  { id: 'off-wall', username: 'wall', password: 'wall', name: 'Wall Display (demo)', role: 'observer' },
+  { id: 'off-abuja', username: 'abuja', password: 'abuja', name: 'NCB Abuja Desk (demo)', role: 'duty-officer', scope: 'NG' },
+  { id: 'off-admin', username: 'admin', password: 'admin', name: 'Hub Admin (demo)', role: 'admin' },
+];
+
+interface OfficerRow {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string;
+  readonly role: string;
+  readonly scope: string | null;
+  readonly password_hash: string;
+  readonly [column: string]: unknown;
+}
+
+function toOfficer(row: OfficerRow): Officer {
+  return Officer.parse({ id: row.id, name: row.name, role: row.role, scope: row.scope ?? undefined });
+}
+
+async function upsert(db: Queryable, entry: Officer & { username: string; passwordHash: string; demo: boolean }): Promise<void> {
+  await db.query(
+    `insert into officers (id, username, name, role, scope, password_hash, demo) values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (id) do update set username = excluded.username, name = excluded.name, role = excluded.role,
+       scope = excluded.scope, password_hash = excluded.password_hash, demo = excluded.demo`,
+    [entry.id, entry.username, entry.name, entry.role, entry.scope ?? null, entry.passwordHash, entry.demo],
+  );
+}
+
+export async function seedDemoUsers(db: Database): Promise<void> {
+  for (const user of DEMO_USERS) {
+    const existing = await db.query<{ id: string }>('select id from officers where id = $1 and demo', [user.id]);
+    if (existing.length > 0) continue;
+    await upsert(db, { ...user, passwordHash: await hashPassword(user.password), demo: true });
+  }
+}
+
+/** Outside demo mode, demo accounts left in a database from a demo run are removed. */
+export async function removeDemoUsers(db: Database): Promise<void> {
+  await db.query('delete from officers where demo');
+}
+
+export async function loadUserFile(db: Database, entries: readonly UserFileEntry[]): Promise<void> {
+  for (const entry of entries) {
+    const passwordHash = entry.passwordHash ?? (await hashPassword(entry.password!));
+    await upsert(db, { id: entry.id, username: entry.username, name: entry.name, role: entry.role, scope: entry.scope, passwordHash, demo: false });
+  }
+}
+
+export interface OfficerDirectory {
+  signIn(username: string, password: string): Promise<Officer | undefined>;
+  /** `via` is the caller's transaction when there is one: PGlite has a single connection. */
+  find(id: string, via?: Queryable): Promise<Actor | undefined>;
+}
+
+export function createOfficerDirectory(db: Database): OfficerDirectory {
+  return {
+    signIn: async (username, password) => {
+      const rows = await db.query<OfficerRow>('select * from officers where username = $1', [username]);
+      const row = rows[0];
+      // Hash anyway when the user is unknown, so timing does not reveal which usernames exist.
+      const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+      return row !== undefined && ok ? toOfficer(row) : undefined;
+    },
+    find: async (id, via = db) => {
+      const rows = await via.query<OfficerRow>('select * from officers where id = $1', [id]);
+      const row = rows[0];
+      return row === undefined ? undefined : { id: row.id, name: row.name };
+    },
+  };
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

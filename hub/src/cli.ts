@@ -1,0 +1,47 @@
+import { hashPassword } from './auth/passwords';
+import { readConfig, USAGE } from './config';
+import { startHub } from './hub';
+
+/**
+ * `npm run hub -- [options]` runs the hub until SIGINT/SIGTERM, then stops it gracefully.
+ * `npm run hub -- hash-password` reads a password on stdin and prints the hash for a users file.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'hash-password') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    if (password.length < 8) {
+      console.error('hash-password: give a password of at least 8 characters on standard input.');
+      return 2;
+    }
+    console.log(await hashPassword(password));
+    return 0;
+  }
+  const read = readConfig(argv, process.env);
+  if ('help' in read) {
+    console.log(USAGE);
+    return 0;
+  }
+  if ('error' in read) {
+    console.error(`watchfloor hub: ${read.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const hub = await startHub(read.config);
+  if (read.config.demo) {
+    console.error(`Watchfloor hub (demo) on ${hub.url}; users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin; ingest key ${read.config.ingestKey}`);
+  }
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  await hub.stop();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`watchfloor hub: could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Checkpoint,
+  Command,
+  DEFAULT_ESCALATION_POLICY,
+  DetailsRequest,
+  EMPTY_OPS_STATE,
+  Operation,
+  SYSTEM_ACTOR,
+  concernsCountry,
+  decideCommand,
+  defaultSeverity,
+  describeIssues,
+  escalationDeadline,
+  foldEvents,
+  parseWith,
+  type CommandAck,
+  type DetailsResponse,
+  type EscalationPolicy,
+  type IngestHitBody,
+  type OpsEvent,
+  type OpsState,
+  type Officer,
+  type PendingEvent,
+  type Refusal,
+} from '@watchfloor/shared';
+import type { Logger } from 'pino';
+import type { OfficerDirectory } from '../auth/officers';
+import type { Database, Queryable } from '../db/database';
+import { WRITER_LOCK } from '../db/migrations';
+import {
+  appendEvent,
+  findIngest,
+  findMutation,
+  readEvents,
+  readSubject,
+  recordIngest,
+  recordMutation,
+  recordRefusal,
+} from '../log/event-store';
+
+/**
+ * The hub's authority over the operation picture. Every write (command, ingest, admin change, automatic
+ * escalation, audit) runs here, one at a time in this process and under a database advisory lock across
+ * processes; before deciding, it catches up with events other hubs wrote, so decisions are always taken
+ * on the latest state. Events reach subscribers (the socket fan-out) in seq order, each once.
+ */
+export interface Authority {
+  readonly state: () => OpsState;
+  /** Highest seq this hub has read from the log (may be above state.lastSeq if an event was refused). */
+  readonly cursor: () => number;
+  start(): Promise<void>;
+  /** Reads events other hubs appended; called on NOTIFY and on a slow timer. */
+  pump(): Promise<void>;
+  subscribe(listener: (events: readonly OpsEvent[]) => void): () => void;
+  executeCommand(officer: Officer, input: unknown): Promise<CommandAck>;
+  ingest(body: IngestHitBody): Promise<IngestOutcome>;
+  upsertOperation(officer: Officer, input: unknown): Promise<AdminOutcome>;
+  upsertCheckpoint(officer: Officer, input: unknown): Promise<AdminOutcome>;
+  /** Appends events the hub itself originates (simulator, seed data) in one transaction. */
+  appendSystemEvents(events: readonly PendingEvent[]): Promise<readonly OpsEvent[]>;
+  escalateDue(): Promise<number>;
+  revealDetails(officer: Officer, input: unknown): Promise<DetailsResponse>;
+  /** Resolves when every queued write has finished. */
+  drain(): Promise<void>;
+}
+
+export type IngestOutcome =
+  | { readonly status: 201 | 200; readonly hitId: string; readonly seq: number }
+  | { readonly status: 400; readonly issues: readonly { path: string; message: string }[] };
+
+export type AdminOutcome = { readonly ok: true; readonly seq: number } | Refusal;
+
+export interface AuthorityDeps {
+  readonly db: Database;
+  readonly log: Logger;
+  readonly directory: OfficerDirectory;
+  readonly now?: () => number;
+  readonly escalationPolicy?: EscalationPolicy;
+  /** Largest number of ingested hits committed in one transaction. */
+  readonly ingestBatch?: number;
+  /** Called after a commit so other hubs hear of it (pg NOTIFY); the writer itself pumps directly. */
+  readonly notifyOthers?: (tx: Queryable, seq: number) => Promise<void>;
+}
+
+interface PendingIngest {
+  readonly body: IngestHitBody;
+  readonly resolve: (outcome: IngestOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const PAGE = 2000;
+
+export function createAuthority(deps: AuthorityDeps): Authority {
+  const { db, log, directory } = deps;
+  const now = deps.now ?? Date.now;
+  const policy = deps.escalationPolicy ?? DEFAULT_ESCALATION_POLICY;
+  const ingestBatch = deps.ingestBatch ?? 500;
+  let state: OpsState = EMPTY_OPS_STATE;
+  let cursor = 0;
+  const listeners = new Set<(events: readonly OpsEvent[]) => void>();
+  let tail: Promise<unknown> = Promise.resolve();
+  let pendingIngest: PendingIngest[] = [];
+  let ingestScheduled = false;
+
+  /** Runs `task` after every task queued before it; a failure does not block the ones after. */
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  function absorb(events: readonly OpsEvent[]): void {
+    const fresh = events.filter((event) => event.seq > cursor);
+    if (fresh.length === 0) return;
+    const result = foldEvents(state, fresh);
+    for (const refusal of result.refused) {
+      log.error({ seq: refusal.seq, reason: refusal.reason, detail: refusal.detail }, 'event in the log refused by the reducer');
+    }
+    state = result.state;
+    cursor = fresh[fresh.length - 1]!.seq;
+    for (const listener of listeners) {
+      try {
+        listener(fresh);
+      } catch (error) {
+        log.error({ err: error }, 'event listener failed');
+      }
+    }
+  }
+
+  async function catchUp(source: Queryable): Promise<void> {
+    for (;;) {
+      const page = await readEvents(source, { afterSeq: cursor, limit: PAGE });
+      absorb(page);
+      if (page.length < PAGE) return;
+    }
+  }
+
+  /** One write: lock, catch up, decide and append, commit, then publish what was appended. */
+  function write<T>(work: (tx: Queryable, append: (event: PendingEvent) => Promise<OpsEvent>) => Promise<T>): Promise<T> {
+    return serial(async () => {
+      const appended: OpsEvent[] = [];
+      const result = await db.transaction(async (tx) => {
+        await tx.query('select pg_advisory_xact_lock($1)', [WRITER_LOCK]);
+        await catchUp(tx);
+        const value = await work(tx, async (event) => {
+          const logged = await appendEvent(tx, event, now());
+          appended.push(logged);
+          return logged;
+        });
+        if (appended.length > 0) await deps.notifyOthers?.(tx, appended[appended.length - 1]!.seq);
+        return value;
+      });
+      absorb(appended);
+      return result;
+    });
+  }
+
+  async function refuse(tx: Queryable, officer: Officer, command: unknown, refusal: Refusal): Promise<Refusal> {
+    log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.message, command }, 'command refused');
+    await recordRefusal(tx, { officerId: officer.id, command, code: refusal.code, message: refusal.message, at: now() });
+    return refusal;
+  }
+
+  async function flushIngest(): Promise<void> {
+    ingestScheduled = false;
+    const batch = pendingIngest.slice(0, ingestBatch);
+    pendingIngest = pendingIngest.slice(batch.length);
+    if (pendingIngest.length > 0) scheduleIngest();
+    if (batch.length === 0) return;
+    try {
+      const outcomes = await write(async (tx, append) => {
+        const known = await findIngest(tx, batch.map((item) => item.body.externalId));
+        const results: IngestOutcome[] = [];
+        for (const { body } of batch) {
+          const seen = known.get(body.externalId);
+          if (seen !== undefined) {
+            results.push({ status: 200, ...seen });
+            continue;
+          }
+          const checkpoint = state.checkpoints.get(body.checkpointId);
+          const operation = state.operations.get(body.operationId);
+          const issues = [
+            ...(checkpoint === undefined ? [{ path: 'checkpointId', message: `unknown checkpoint '${body.checkpointId}'` }] : []),
+            ...(operation === undefined ? [{ path: 'operationId', message: `unknown operation '${body.operationId}'` }] : []),
+          ];
+          if (checkpoint === undefined || operation === undefined) {
+            results.push({ status: 400, issues });
+            continue;
+          }
+          const hitId = `hit-${randomUUID()}`;
+          const event = await append({
+            type: 'hit.raised',
+            hit: {
+              id: hitId,
+              operationId: operation.id,
+              checkpointId: checkpoint.id,
+              country: checkpoint.country,
+              at: body.at,
+              lon: checkpoint.lon,
+              lat: checkpoint.lat,
+              source: body.source,
+              score: body.score,
+              severity: body.severity ?? defaultSeverity(body.source, body.score),
+              recordOwner: body.recordOwner,
+              summary: body.summary,
+              subjectRef: `subj-${randomUUID()}`,
+            },
+          });
+          await recordIngest(tx, body.externalId, hitId, event.seq, body.subject);
+          const result = { status: 200 as const, hitId, seq: event.seq };
+          known.set(body.externalId, result);
+          results.push({ ...result, status: 201 });
+        }
+        return results;
+      });
+      batch.forEach((item, index) => item.resolve(outcomes[index]!));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+
+  function scheduleIngest(): void {
+    if (ingestScheduled) return;
+    ingestScheduled = true;
+    // Let requests that arrive in the same tick join the batch: one transaction for many hits. The flush
+    // queues behind other writes through write() itself.
+    setImmediate(() => void flushIngest());
+  }
+
+  async function upsert(officer: Officer, event: PendingEvent, what: string): Promise<AdminOutcome> {
+    if (officer.role !== 'admin') {
+      const refusal: Refusal = { ok: false, code: 'forbidden', message: `Only an admin can change ${what}.` };
+      log.warn({ officer: officer.id, what }, 'admin change refused');
+      return refusal;
+    }
+    const logged = await write((_tx, append) => append(event));
+    return { ok: true, seq: logged.seq };
+  }
+
+  return {
+    state: () => state,
+    cursor: () => cursor,
+
+    start: () => serial(() => catchUp(db)),
+
+    pump: () => serial(() => catchUp(db)),
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    executeCommand(officer, input) {
+      const parsed = parseWith(Command, input);
+      if (!parsed.ok) {
+        const message = `Invalid command: ${describeIssues(parsed.issues)}`;
+        log.warn({ officer: officer.id, reason: message }, 'command refused');
+        return Promise.resolve({ ok: false, code: 'invalid', message });
+      }
+      const command = parsed.value;
+      return write(async (tx, append): Promise<CommandAck> => {
+        const previous = await findMutation(tx, command.mutationId);
+        if (previous !== undefined) {
+          if (previous.officerId === officer.id) return { ok: true, seq: previous.seq, duplicate: true };
+          return refuse(tx, officer, command, { ok: false, code: 'invalid', message: 'This mutation id was already used by another officer.' });
+        }
+        const alert = state.alerts.get(command.alertId);
+        if (alert === undefined) {
+          return refuse(tx, officer, command, { ok: false, code: 'not-found', message: `No alert ${command.alertId}.` });
+        }
+        const assignee = command.type === 'assign' ? await directory.find(command.officerId, tx) : undefined;
+        const decision = decideCommand(officer, command, alert, assignee);
+        if (!decision.ok) return refuse(tx, officer, command, decision);
+        const event = await append(decision.event);
+        await recordMutation(tx, command.mutationId, officer.id, event.seq);
+        return { ok: true, seq: event.seq };
+      });
+    },
+
+    ingest(body) {
+      return new Promise<IngestOutcome>((resolve, reject) => {
+        pendingIngest.push({ body, resolve, reject });
+        scheduleIngest();
+      });
+    },
+
+    upsertOperation(officer, input) {
+      const parsed = parseWith(Operation, input);
+      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      return upsert(officer, { type: 'operation.updated', operation: parsed.value }, 'operations');
+    },
+
+    upsertCheckpoint(officer, input) {
+      const parsed = parseWith(Checkpoint, input);
+      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value }, 'checkpoints');
+    },
+
+    appendSystemEvents: (events) =>
+      write(async (_tx, append) => {
+        const logged: OpsEvent[] = [];
+        for (const event of events) logged.push(await append(event));
+        return logged;
+      }),
+
+    async escalateDue() {
+      const isDue = (id: string) => {
+        const alert = state.alerts.get(id);
+        const deadline = alert && escalationDeadline(alert, policy);
+        return deadline !== undefined && deadline.at <= now() ? deadline : undefined;
+      };
+      const candidates = [...state.alerts.keys()].filter((id) => isDue(id) !== undefined);
+      if (candidates.length === 0) return 0;
+      return write(async (_tx, append) => {
+        let escalated = 0;
+        for (const id of candidates) {
+          const deadline = isDue(id);
+          if (deadline === undefined) continue;
+          await append({
+            type: 'alert.escalated',
+            alertId: id,
+            level: deadline.level,
+            reason: deadline.reason,
+            by: SYSTEM_ACTOR,
+            auto: true,
+          });
+          escalated += 1;
+        }
+        return escalated;
+      });
+    },
+
+    revealDetails(officer, input) {
+      const parsed = parseWith(DetailsRequest, input);
+      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      const { hitId, reason } = parsed.value;
+      return write(async (tx, append): Promise<DetailsResponse> => {
+        const alert = state.alerts.get(hitId);
+        const refusal = (code: 'forbidden' | 'not-found', message: string): Promise<DetailsResponse> =>
+          refuse(tx, officer, { type: 'details', hitId }, { ok: false, code, message }).then(() => ({ ok: false, code, message }));
+        if (officer.role === 'observer') return refusal('forbidden', 'Observers cannot reveal personal details.');
+        if (alert === undefined) return refusal('not-found', `No hit ${hitId}.`);
+        if (officer.scope !== undefined && !concernsCountry(alert, officer.scope)) {
+          return refusal('forbidden', `This hit does not concern your country scope (${officer.scope}).`);
+        }
+        const subject = await readSubject(tx, hitId);
+        if (subject === undefined) return refusal('not-found', `No personal details are held for hit ${hitId}.`);
+        await append({ type: 'audit.details-viewed', hitId, reason, by: { id: officer.id, name: officer.name } });
+        return { ok: true, hitId, subject };
+      });
+    },
+
+    drain: () => serial(async () => undefined),
+  };
+}

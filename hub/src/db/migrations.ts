@@ -1,0 +1,92 @@
+import type { Database } from './database';
+
+/**
+ * Schema migrations, applied in order at start and recorded in `schema_migrations`. Append new ones; never
+ * edit one that has shipped.
+ */
+const MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
+  {
+    id: 1,
+    sql: `
+      create table events (
+        seq bigserial primary key,
+        at bigint not null,
+        type text not null,
+        alert_id text,
+        body jsonb not null
+      );
+      create index events_at on events (at);
+      create index events_alert on events (alert_id) where alert_id is not null;
+
+      create table mutations (
+        mutation_id text primary key,
+        officer_id text not null,
+        seq bigint not null
+      );
+
+      create table hit_ingest (
+        external_id text primary key,
+        hit_id text not null unique,
+        seq bigint not null
+      );
+
+      -- Personal data of screened subjects. Never copied into events; read only through audited 'details'.
+      create table subjects (
+        hit_id text primary key,
+        subject jsonb not null
+      );
+
+      create table officers (
+        id text primary key,
+        username text not null unique,
+        name text not null,
+        role text not null,
+        scope text,
+        password_hash text not null,
+        demo boolean not null default false
+      );
+
+      create table refusals (
+        id bigserial primary key,
+        at bigint not null,
+        officer_id text not null,
+        command jsonb not null,
+        code text not null,
+        message text not null
+      );
+
+      create table meta (
+        key text primary key,
+        value text not null
+      );
+    `,
+  },
+];
+
+/** Applies pending migrations under an advisory lock, so hubs starting together on one database agree. */
+export async function migrate(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('create table if not exists schema_migrations (id integer primary key, applied_at bigint not null)');
+    const done = new Set((await tx.query<{ id: number }>('select id from schema_migrations')).map((row) => row.id));
+    let applied = 0;
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.id)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (id, applied_at) values ($1, $2)', [migration.id, Date.now()]);
+      applied += 1;
+    }
+    return applied;
+  });
+}
+
+/** Advisory lock keys of the hub (arbitrary, fixed). */
+const MIGRATION_LOCK = 46_100;
+export const WRITER_LOCK = 46_101;
+
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((statement) => statement.replace(/--.*$/gm, '').trim())
+    .filter((statement) => statement.length > 0);
+}

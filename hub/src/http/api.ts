@@ -1,0 +1,135 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  IngestHitBody,
+  SessionRequest,
+  parseWith,
+  type HealthResponse,
+  type Officer,
+  type SessionResponse,
+} from '@watchfloor/shared';
+import type { Logger } from 'pino';
+import type { OfficerDirectory } from '../auth/officers';
+import type { TokenService } from '../auth/tokens';
+import type { AdminOutcome, Authority } from '../core/authority';
+import { HttpError, bearerToken, readJson, sendJson } from './json';
+
+/**
+ * HTTP routes of protocol v1. Everything under /api/v1 answers JSON; a request that fails validation
+ * changes nothing and says what to fix.
+ */
+export interface ApiDeps {
+  readonly authority: Authority;
+  readonly directory: OfficerDirectory;
+  readonly tokens: TokenService;
+  readonly ingestKey: string | undefined;
+  readonly log: Logger;
+}
+
+const SMALL_BODY = 64 * 1024;
+const ADMIN_BODY = 1024 * 1024;
+
+const CORS_HEADERS = {
+  // Clients authenticate with bearer tokens, never cookies, so any origin (the desktop app's app://, a
+  // bureau's web console) may call the API.
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
+export function apiHandler(deps: ApiDeps) {
+  const { authority, log } = deps;
+  const ingestKey = deps.ingestKey === undefined ? undefined : Buffer.from(deps.ingestKey);
+
+  function ingestKeyMatches(request: IncomingMessage): boolean {
+    const given = bearerToken(request);
+    if (ingestKey === undefined || given === undefined) return false;
+    const candidate = Buffer.from(given);
+    return candidate.length === ingestKey.length && timingSafeEqual(candidate, ingestKey);
+  }
+
+  async function admin(request: IncomingMessage): Promise<Officer> {
+    const officer = await deps.tokens.verify(bearerToken(request));
+    if (officer === undefined) throw new HttpError(401, { error: 'unauthorized', message: 'Sign in first.' });
+    return officer;
+  }
+
+  function adminResult(response: ServerResponse, outcome: AdminOutcome): void {
+    if (outcome.ok) return sendJson(response, 200, { seq: outcome.seq });
+    const status = outcome.code === 'forbidden' ? 403 : 400;
+    sendJson(response, status, { error: outcome.code, message: outcome.message });
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+    const method = request.method ?? 'GET';
+    if (method === 'GET' && path === '/api/v1/health') {
+      const health: HealthResponse = { status: 'ok', headSeq: authority.cursor() };
+      return sendJson(response, 200, health);
+    }
+    if (method === 'POST' && path === '/api/v1/session') {
+      const parsed = parseWith(SessionRequest, await readJson(request, SMALL_BODY));
+      if (!parsed.ok) return sendJson(response, 400, { error: 'invalid', issues: parsed.issues });
+      const officer = await deps.directory.signIn(parsed.value.username, parsed.value.password);
+      if (officer === undefined) {
+        log.warn({ username: parsed.value.username }, 'sign-in refused');
+        return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
+      }
+      const body: SessionResponse = { token: await deps.tokens.issue(officer), officer };
+      log.info({ officer: officer.id, role: officer.role }, 'signed in');
+      return sendJson(response, 200, body);
+    }
+    if (method === 'POST' && path === '/api/v1/hits') {
+      if (!ingestKeyMatches(request)) {
+        request.resume();
+        return sendJson(response, 401, { error: 'unauthorized', message: 'A valid ingest key is required (Authorization: Bearer <key>).' });
+      }
+      const parsed = parseWith(IngestHitBody, await readJson(request, SMALL_BODY));
+      if (!parsed.ok) return sendJson(response, 400, { error: 'invalid', issues: parsed.issues });
+      const outcome = await authority.ingest(parsed.value);
+      if (outcome.status === 400) return sendJson(response, 400, { error: 'invalid', issues: outcome.issues });
+      return sendJson(response, outcome.status, { hitId: outcome.hitId, seq: outcome.seq });
+    }
+    const operation = /^\/api\/v1\/operations\/([^/]+)$/.exec(path);
+    if (method === 'PUT' && operation) {
+      const officer = await admin(request);
+      const body = await readJson(request, ADMIN_BODY);
+      return adminResult(response, await authority.upsertOperation(officer, withId(body, operation[1]!)));
+    }
+    const checkpoint = /^\/api\/v1\/checkpoints\/([^/]+)$/.exec(path);
+    if (method === 'PUT' && checkpoint) {
+      const officer = await admin(request);
+      const body = await readJson(request, ADMIN_BODY);
+      return adminResult(response, await authority.upsertCheckpoint(officer, withId(body, checkpoint[1]!)));
+    }
+    throw new HttpError(404, { error: 'not-found', message: `No route ${method} ${path}.` });
+  }
+
+  /** Handles /api/* requests; returns false for anything else. */
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const path = new URL(request.url ?? '/', 'http://hub').pathname;
+    if (!path.startsWith('/api/')) return false;
+    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204).end();
+      return true;
+    }
+    try {
+      await route(request, response, path);
+    } catch (error) {
+      if (error instanceof HttpError) sendJson(response, error.status, error.body);
+      else {
+        log.error({ err: error, path }, 'request failed');
+        sendJson(response, 500, { error: 'internal', message: 'The hub could not handle this request; nothing was changed.' });
+      }
+    }
+    return true;
+  };
+}
+
+/** The id in the URL wins; a body naming another id is refused by the schema check that follows. */
+function withId(body: unknown, id: string): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const given = (body as { id?: unknown }).id;
+  return given === undefined ? { ...body, id: decodeURIComponent(id) } : given === decodeURIComponent(id) ? body : { ...body, id: null };
+}

@@ -1,0 +1,204 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Checkpoint, Operation, describeIssues, parseWith, type EscalationPolicy, type Officer } from '@watchfloor/shared';
+import type { Logger } from 'pino';
+import { Server as SocketServer } from 'socket.io';
+import { z } from 'zod';
+import { DEMO_USERS, UserFile, createOfficerDirectory, loadUserFile, removeDemoUsers, seedDemoUsers } from './auth/officers';
+import { createTokenService } from './auth/tokens';
+import type { HubConfig } from './config';
+import { createAuthority, type Authority } from './core/authority';
+import type { Database } from './db/database';
+import { migrate } from './db/migrations';
+import { openPglite } from './db/pglite';
+import { openPostgres } from './db/postgres';
+import { apiHandler } from './http/api';
+import { sendJson } from './http/json';
+import { staticFileHandler } from './http/static-files';
+import { ensureMeta, readMeta } from './log/event-store';
+import { RETAINED_FROM_KEY, purgeBefore } from './log/retention';
+import { createLogger } from './logger';
+import { attachOpsNamespace } from './ops/namespace';
+import { startSimulator, type Simulator } from './sim/simulator';
+
+/**
+ * Starts a coordination hub: database and migrations, officer directory, the authority folded from the
+ * log, HTTP API, socket.io `/ops`, timers (escalation, retention, cross-hub pump) and, in demo mode, the
+ * simulated operation. `stop()` shuts it down in the order that loses nothing.
+ */
+export interface RunningHub {
+  readonly url: string;
+  readonly port: number;
+  readonly hubId: string;
+  readonly authority: Authority;
+  readonly db: Database;
+  readonly log: Logger;
+  stop(): Promise<void>;
+}
+
+export interface HubHooks {
+  readonly log?: Logger;
+  readonly now?: () => number;
+  readonly escalationPolicy?: EscalationPolicy;
+  readonly escalationTickMs?: number;
+  readonly pumpIntervalMs?: number;
+}
+
+const SeedFile = z.object({
+  operations: z.array(Operation).default([]),
+  checkpoints: z.array(Checkpoint).default([]),
+});
+
+const SYSTEM_ADMIN: Officer = { id: 'system', name: 'Hub (seed file)', role: 'admin' };
+
+export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise<RunningHub> {
+  const log = hooks.log ?? createLogger(config.logLevel);
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, config.databaseSchema)
+    : await openPglite(config.dataDir);
+  const timers: NodeJS.Timeout[] = [];
+  let simulator: Simulator | undefined;
+  try {
+    await migrate(db);
+    const hubId = await ensureMeta(db, 'hub_id', `hub-${randomUUID()}`);
+    const secret = config.tokenSecret ?? (await ensureMeta(db, 'token_secret', randomBytes(48).toString('base64url')));
+    const tokens = createTokenService(secret);
+
+    if (config.demo) await seedDemoUsers(db);
+    else await removeDemoUsers(db);
+    if (config.usersFile) {
+      const users = parseWith(UserFile, JSON.parse(await readFile(config.usersFile, 'utf8')));
+      if (!users.ok) throw new Error(`users file ${config.usersFile}: ${describeIssues(users.issues)}`);
+      await loadUserFile(db, users.value);
+    }
+    const directory = createOfficerDirectory(db);
+
+    const notifyChannel = `watchfloor_events_${config.databaseSchema}`;
+    const authority = createAuthority({
+      db,
+      log,
+      directory,
+      ...(hooks.now ? { now: hooks.now } : {}),
+      ...(hooks.escalationPolicy ? { escalationPolicy: hooks.escalationPolicy } : {}),
+      ...(db.kind === 'postgres'
+        ? { notifyOthers: async (tx, seq) => void (await tx.query('select pg_notify($1, $2)', [notifyChannel, String(seq)])) }
+        : {}),
+    });
+    await authority.start();
+    if (db.kind === 'postgres') await db.listen(notifyChannel, () => void authority.pump().catch(() => undefined));
+
+    if (config.seedFile) {
+      const seed = parseWith(SeedFile, JSON.parse(await readFile(config.seedFile, 'utf8')));
+      if (!seed.ok) throw new Error(`seed file ${config.seedFile}: ${describeIssues(seed.issues)}`);
+      for (const operation of seed.value.operations) {
+        if (JSON.stringify(authority.state().operations.get(operation.id)) !== JSON.stringify(operation)) {
+          await authority.upsertOperation(SYSTEM_ADMIN, operation);
+        }
+      }
+      for (const checkpoint of seed.value.checkpoints) {
+        if (JSON.stringify(authority.state().checkpoints.get(checkpoint.id)) !== JSON.stringify(checkpoint)) {
+          await authority.upsertCheckpoint(SYSTEM_ADMIN, checkpoint);
+        }
+      }
+    }
+
+    const api = apiHandler({ authority, directory, tokens, ingestKey: config.ingestKey, log });
+    const serveStatic = config.staticDir ? staticFileHandler(config.staticDir) : undefined;
+    const clientConfig = {
+      hubUrl: '',
+      demo: config.demo,
+      demoUsers: config.demo ? DEMO_USERS.map(({ username, password, role, scope }) => ({ username, password, role, scope })) : [],
+    };
+    const http: HttpServer = createServer((request, response) => {
+      void (async () => {
+        if (await api(request, response)) return;
+        if (serveStatic && request.url === '/config.json') return sendJson(response, 200, clientConfig);
+        if (serveStatic && (await serveStatic(request, response))) return;
+        sendJson(response, 404, { error: 'not-found' });
+      })().catch((error: unknown) => {
+        log.error({ err: error }, 'request failed');
+        if (!response.headersSent) sendJson(response, 500, { error: 'internal' });
+      });
+    });
+    const io = new SocketServer(http, {
+      transports: ['websocket'],
+      cors: { origin: true, credentials: false },
+      maxHttpBufferSize: 256 * 1024,
+      serveClient: false,
+    });
+    let retainedFrom = Number((await readMeta(db, RETAINED_FROM_KEY)) ?? 0);
+    const detachOps = attachOpsNamespace({
+      io,
+      db,
+      authority,
+      tokens,
+      hubId,
+      log,
+      retainedFrom: () => retainedFrom,
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => resolve());
+    });
+    const port = (http.address() as AddressInfo).port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+    const every = (ms: number, task: () => Promise<unknown>, what: string) => {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        task()
+          .catch((error: unknown) => log.error({ err: error }, `${what} failed`))
+          .finally(() => (running = false));
+      }, ms);
+      timer.unref();
+      timers.push(timer);
+    };
+    every(hooks.escalationTickMs ?? 1000, () => authority.escalateDue(), 'automatic escalation');
+    every(hooks.pumpIntervalMs ?? 2000, () => authority.pump(), 'log pump');
+    if (config.retentionDays !== undefined) {
+      const days = config.retentionDays;
+      const purge = async () => {
+        const result = await purgeBefore(db, Date.now() - days * 86_400_000);
+        retainedFrom = result.retainedFrom;
+        if (result.deleted > 0) log.info(result, 'retention purge');
+      };
+      await purge();
+      every(3_600_000, purge, 'retention purge');
+    }
+
+    if (config.demo) simulator = await startSimulator({ authority, log, seed: config.seed, rate: config.rate, ...(hooks.now ? { now: hooks.now } : {}) });
+
+    log.info({ url, hubId, database: db.kind, demo: config.demo, headSeq: authority.cursor() }, 'hub listening');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      hubId,
+      authority,
+      db,
+      log,
+      stop: () =>
+        (stopping ??= (async () => {
+          log.info('hub stopping');
+          for (const timer of timers) clearInterval(timer);
+          await simulator?.stop();
+          detachOps();
+          await new Promise<void>((resolve) => io.close(() => resolve()));
+          await authority.drain();
+          await db.close();
+          log.info('hub stopped');
+        })()),
+    };
+  } catch (error) {
+    for (const timer of timers) clearInterval(timer);
+    await simulator?.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

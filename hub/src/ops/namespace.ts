@@ -1,0 +1,223 @@
+import {
+  Handshake,
+  HistoryRequest,
+  OPS_NAMESPACE,
+  PROTOCOL_VERSION,
+  describeIssues,
+  parseWith,
+  type CommandAck,
+  type DetailsResponse,
+  type Hello,
+  type HistoryResponse,
+  type Officer,
+  type OpsEvent,
+  type OpsState,
+  type Reset,
+} from '@watchfloor/shared';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { TokenService } from '../auth/tokens';
+import type { Authority } from '../core/authority';
+import type { Queryable } from '../db/database';
+import { readEvents } from '../log/event-store';
+import { isVisibleTo } from './visibility';
+
+/**
+ * The `/ops` namespace. Each connection gets `hello`, then every event after its `since` read from the log
+ * in pages, then the live stream: it switches to live only once it has caught up with what this hub has
+ * published, so nothing is missed or sent twice across the switch.
+ *
+ * Each `events` batch carries a second argument `{after, through}`: the batch covers the log after seq
+ * `after` up to `through`, including events this officer is not shown. A client whose last `through` is not
+ * the next batch's `after` has missed something and fills the gap with `history`.
+ */
+export interface BatchRange {
+  readonly after: number;
+  readonly through: number;
+}
+
+export interface OpsNamespaceDeps {
+  readonly io: Server;
+  readonly db: Queryable;
+  readonly authority: Authority;
+  readonly tokens: TokenService;
+  readonly hubId: string;
+  readonly log: Logger;
+  /** Lowest `since` the log can still serve completely; older ones get `reset`. */
+  readonly retainedFrom: () => number;
+}
+
+const CATCH_UP_PAGE = 1000;
+const HISTORY_MAX = 5000;
+
+interface Session {
+  readonly officer: Officer;
+  /** How far this session has looked through the log (visible to the officer or not). */
+  readThrough: number;
+  /** The last `through` told to the client; the next batch's `after`. */
+  toldThrough: number;
+  live: boolean;
+}
+
+export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
+  const { io, db, authority, log } = deps;
+  const namespace = io.of(OPS_NAMESPACE);
+  const sessions = new Map<string, Session>();
+
+  namespace.use((socket, next) => {
+    const handshake = parseWith(Handshake, socket.handshake.auth);
+    if (!handshake.ok) return next(new Error('unauthorized'));
+    void deps.tokens.verify(handshake.value.token).then(
+      (officer) => {
+        if (officer === undefined) return next(new Error('unauthorized'));
+        socket.data.officer = officer;
+        socket.data.since = handshake.value.since ?? 0;
+        socket.data.clientId = handshake.value.clientId;
+        next();
+      },
+      () => next(new Error('unauthorized')),
+    );
+  });
+
+  /** Sends what the officer may see of `events`; an empty batch only when `always` (end of catch-up). */
+  function deliver(socket: Socket, session: Session, events: readonly OpsEvent[], through: number, always: boolean): void {
+    session.readThrough = through;
+    const state = authority.state();
+    const visible = events.filter((event) => isVisibleTo(session.officer, event, state));
+    if (visible.length === 0 && !always) return;
+    const range: BatchRange = { after: session.toldThrough, through };
+    socket.emit('events', visible, range);
+    session.toldThrough = through;
+  }
+
+  async function catchUp(socket: Socket, session: Session): Promise<void> {
+    while (socket.connected) {
+      const head = authority.cursor();
+      if (session.readThrough >= head) {
+        if (session.toldThrough < head) deliver(socket, session, [], head, true);
+        session.live = true;
+        return;
+      }
+      const page = (await readEvents(db, { afterSeq: session.readThrough, limit: CATCH_UP_PAGE })).filter(
+        (event) => event.seq <= head,
+      );
+      const through = page.length === CATCH_UP_PAGE ? page[page.length - 1]!.seq : head;
+      deliver(socket, session, page, through, through >= head);
+    }
+  }
+
+  const unsubscribe = authority.subscribe((events) => {
+    const through = events[events.length - 1]!.seq;
+    for (const [id, session] of sessions) {
+      if (!session.live) continue;
+      const socket = namespace.sockets.get(id);
+      if (socket === undefined) continue;
+      deliver(socket, session, events.filter((event) => event.seq > session.readThrough), through, false);
+    }
+  });
+
+  namespace.on('connection', (socket) => {
+    const officer = socket.data.officer as Officer;
+    let since = socket.data.since as number;
+    const head = authority.cursor();
+    const hello: Hello = { protocol: PROTOCOL_VERSION, hubId: deps.hubId, headSeq: head, officer };
+    socket.emit('hello', hello);
+    if (since > head || (since > 0 && since < deps.retainedFrom())) {
+      const reason = since > head ? 'since is ahead of this hub: the log is not the one you cached' : 'since is older than the retained log';
+      const reset: Reset = { reason, headSeq: head };
+      socket.emit('reset', reset);
+      log.info({ officer: officer.id, since, head }, 'client reset');
+      since = 0;
+    }
+    const session: Session = { officer, readThrough: since, toldThrough: since, live: false };
+    sessions.set(socket.id, session);
+    log.info({ officer: officer.id, role: officer.role, since, clientId: socket.data.clientId }, 'client connected');
+    catchUp(socket, session).catch((error: unknown) => {
+      log.error({ err: error, officer: officer.id }, 'catch-up failed; disconnecting the client so it resumes');
+      socket.disconnect(true);
+    });
+
+    socket.on('command', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      authority.executeCommand(officer, payload).then(
+        (result) => ack(result),
+        (error: unknown) => {
+          log.error({ err: error, officer: officer.id }, 'command failed');
+          const failed: CommandAck = { ok: false, code: 'conflict', message: 'The hub could not store this command just now; it was not applied. Try again.' };
+          ack(failed);
+        },
+      );
+    });
+
+    socket.on('history', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      history(officer, payload).then(
+        (result) => ack(result),
+        (error: unknown) => {
+          log.error({ err: error }, 'history failed');
+          ack({ error: 'unavailable', message: 'History could not be read just now. Try again.' });
+        },
+      );
+    });
+
+    socket.on('details', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      authority.revealDetails(officer, payload).then(
+        (result) => ack(result),
+        (error: unknown) => {
+          log.error({ err: error }, 'details failed');
+          const failed: DetailsResponse = { ok: false, code: 'not-found', message: 'Details could not be read just now. Try again.' };
+          ack(failed);
+        },
+      );
+    });
+
+    socket.on('disconnect', (reason) => {
+      sessions.delete(socket.id);
+      log.info({ officer: officer.id, reason }, 'client disconnected');
+    });
+  });
+
+  async function history(officer: Officer, payload: unknown): Promise<HistoryResponse | { error: string; message: string }> {
+    const parsed = parseWith(HistoryRequest, payload);
+    if (!parsed.ok) return { error: 'invalid', message: describeIssues(parsed.issues) };
+    const request = parsed.value;
+    const head = authority.cursor();
+    const limit = Math.min(request.limit, HISTORY_MAX);
+    const raw = (
+      await readEvents(db, {
+        afterSeq: Math.max(0, (request.fromSeq ?? 1) - 1),
+        limit,
+        ...(request.fromTime !== undefined ? { fromTime: request.fromTime } : {}),
+        ...(request.toTime !== undefined ? { toTime: request.toTime } : {}),
+      })
+    ).filter((event) => event.seq <= head);
+    const state = authority.state();
+    const events = raw.filter(
+      (event) => isVisibleTo(officer, event, state) && inOperation(event, request.operationId, state),
+    );
+    const last = raw[raw.length - 1];
+    return raw.length === limit && last !== undefined ? { events, next: last.seq + 1 } : { events };
+  }
+
+  return () => {
+    unsubscribe();
+    sessions.clear();
+  };
+}
+
+function inOperation(event: OpsEvent, operationId: string | undefined, state: OpsState): boolean {
+  if (operationId === undefined) return true;
+  switch (event.type) {
+    case 'hit.raised':
+      return event.hit.operationId === operationId;
+    case 'operation.updated':
+      return event.operation.id === operationId;
+    case 'checkpoint.updated':
+      return true;
+    case 'audit.details-viewed':
+      return state.alerts.get(event.hitId)?.hit.operationId === operationId;
+    default:
+      return state.alerts.get(event.alertId)?.hit.operationId === operationId;
+  }
+}

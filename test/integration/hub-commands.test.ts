@@ -1,0 +1,216 @@
+import type { Command, CommandType } from '@watchfloor/shared';
+import { SignJWT } from 'jose';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHub } from '../../hub/src/index';
+import { caughtUp, connectClient, hitBody, postHit, signIn, startTestHub, type TestClient } from '../support/hub';
+
+let hub: RunningHub;
+const tokens: Record<string, string> = {};
+let mutation = 0;
+const nextMutation = () => `mut-cmd-${String(++mutation).padStart(6, '0')}`;
+
+async function raiseHit(overrides: Record<string, unknown> = {}): Promise<string> {
+  const response = await postHit(hub, hitBody(overrides));
+  expect(response.status).toBe(201);
+  return response.body.hitId as string;
+}
+
+function command(type: CommandType, alertId: string, mutationId = nextMutation()): Command {
+  switch (type) {
+    case 'acknowledge':
+      return { type, alertId, mutationId };
+    case 'escalate':
+      return { type, alertId, mutationId, level: 1, reason: 'Needs the shift lead' };
+    case 'resolve':
+      return { type, alertId, mutationId, outcome: 'false-positive' };
+    case 'note':
+      return { type, alertId, mutationId, text: 'Called the arrivals desk' };
+    case 'assign':
+      return { type, alertId, mutationId, officerId: 'off-duty' };
+  }
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ demo: true, rate: 0 });
+  for (const user of ['duty', 'lead', 'wall', 'abuja', 'admin']) tokens[user] = (await signIn(hub, user)).token;
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe('commands over /ops', () => {
+  const clients: TestClient[] = [];
+  const client = async (user: string) => {
+    const connected = await connectClient(hub, tokens[user]!);
+    clients.push(connected);
+    return connected;
+  };
+  afterAll(() => clients.forEach((c) => c.close()));
+
+  it('given every role and every command on a fresh alert, then the hub answers exactly as authorize says', async () => {
+    const expected: Record<string, Record<CommandType, string>> = {
+      wall: { acknowledge: 'forbidden', escalate: 'forbidden', resolve: 'forbidden', note: 'forbidden', assign: 'forbidden' },
+      duty: { acknowledge: 'ok', escalate: 'forbidden', resolve: 'forbidden', note: 'ok', assign: 'forbidden' },
+      abuja: { acknowledge: 'ok', escalate: 'forbidden', resolve: 'forbidden', note: 'ok', assign: 'forbidden' },
+      lead: { acknowledge: 'ok', escalate: 'ok', resolve: 'ok', note: 'ok', assign: 'ok' },
+      admin: { acknowledge: 'ok', escalate: 'ok', resolve: 'ok', note: 'ok', assign: 'ok' },
+    };
+    for (const [user, verdicts] of Object.entries(expected)) {
+      const officer = await client(user);
+      for (const type of Object.keys(verdicts) as CommandType[]) {
+        const alertId = await raiseHit({ checkpointId: 'ng-los' });
+        const ack = await officer.send(command(type, alertId));
+        expect({ user, type, verdict: ack.ok ? 'ok' : ack.code }).toEqual({ user, type, verdict: verdicts[type] });
+      }
+    }
+  });
+
+  it('given the same mutation sent twice, then one event is logged and the retry says duplicate', async () => {
+    const duty = await client('duty');
+    const alertId = await raiseHit();
+    const ack = command('acknowledge', alertId);
+    const first = await duty.send(ack);
+    const second = await duty.send(ack);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toEqual({ ok: true, seq: (first as { seq: number }).seq, duplicate: true });
+    await caughtUp(duty, hub);
+    expect(duty.events.filter((e) => e.type === 'alert.acknowledged' && e.alertId === alertId)).toHaveLength(1);
+  });
+
+  it('given two officers acknowledging the same alert at once, then one wins and the other is told who holds it', async () => {
+    const duty = await client('duty');
+    const lead = await client('lead');
+    const alertId = await raiseHit();
+    const [a, b] = await Promise.all([duty.send(command('acknowledge', alertId)), lead.send(command('acknowledge', alertId))]);
+    const winners = [a, b].filter((ack) => ack.ok);
+    const losers = [a, b].filter((ack) => !ack.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers).toEqual([{ ok: false, code: 'conflict', message: expect.stringMatching(/^Already acknowledged by /) }]);
+    expect(hub.authority.state().alerts.get(alertId)?.history.filter((h) => h.type === 'alert.acknowledged')).toHaveLength(1);
+  });
+
+  it('given a command the hub refuses, then the refusal is recorded and nothing is logged as an event', async () => {
+    const wall = await client('wall');
+    const alertId = await raiseHit();
+    const head = hub.authority.cursor();
+    const ack = await wall.send(command('acknowledge', alertId));
+    expect(ack).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(hub.authority.cursor()).toBe(head);
+    const refusals = await hub.db.query<{ officer_id: string; code: string }>('select officer_id, code from refusals where officer_id = $1', ['off-wall']);
+    expect(refusals.length).toBeGreaterThan(0);
+  });
+
+  it('given a change by one officer, then another connected officer sees it live', async () => {
+    const duty = await client('duty');
+    const lead = await client('lead');
+    await caughtUp(lead, hub);
+    const alertId = await raiseHit();
+    await lead.waitFor(() => lead.events.some((e) => e.type === 'hit.raised' && e.hit.id === alertId), 'hit on the lead client');
+    await duty.send(command('acknowledge', alertId));
+    await lead.waitFor(
+      () => lead.events.some((e) => e.type === 'alert.acknowledged' && e.alertId === alertId && e.by.id === 'off-duty'),
+      'acknowledgement on the lead client',
+    );
+  });
+
+  it('given a Nigeria-scoped officer, then only hits and alerts concerning Nigeria arrive', async () => {
+    const abuja = await client('abuja');
+    const nigerian = await raiseHit({ checkpointId: 'ng-abv', recordOwner: 'FR' });
+    const ownedByNigeria = await raiseHit({ checkpointId: 'bj-coo', recordOwner: 'NG' });
+    const beninOnly = await raiseHit({ checkpointId: 'bj-coo', recordOwner: 'BJ' });
+    const lead = await client('lead');
+    await lead.send(command('note', beninOnly));
+    // Batches arrive in log order, so once a later Nigerian hit is in, everything before it was decided.
+    const marker = await raiseHit({ checkpointId: 'ng-kan' });
+    await abuja.waitFor(() => abuja.events.some((e) => e.type === 'hit.raised' && e.hit.id === marker), 'marker hit');
+    const seenHits = new Set(abuja.events.flatMap((e) => (e.type === 'hit.raised' ? [e.hit.id] : [])));
+    expect(seenHits.has(nigerian)).toBe(true);
+    expect(seenHits.has(ownedByNigeria)).toBe(true);
+    expect(seenHits.has(beninOnly)).toBe(false);
+    for (const event of abuja.events) {
+      if (event.type === 'hit.raised') expect([event.hit.country, event.hit.recordOwner]).toContain('NG');
+      if (event.type === 'checkpoint.updated') expect(event.checkpoint.country).toBe('NG');
+      if ('alertId' in event) expect(event.alertId).not.toBe(beninOnly);
+    }
+    const refused = await abuja.send(command('acknowledge', beninOnly));
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
+    // Ranges chain without holes even though some seqs were not shown.
+    for (let index = 1; index < abuja.ranges.length; index += 1) {
+      expect(abuja.ranges[index]!.after).toBe(abuja.ranges[index - 1]!.through);
+    }
+  });
+
+  it('given a details request, then allowed roles with a reason get the subject and an audit event is logged', async () => {
+    const lead = await client('lead');
+    const wall = await client('wall');
+    const alertId = await raiseHit({ subject: { name: 'SIMULATED PERSON', documentNumber: 'X12345678' } });
+    expect(await lead.request('details', { hitId: alertId, reason: 'no' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await wall.request('details', { hitId: alertId, reason: 'Checking identity' })).toMatchObject({ ok: false, code: 'forbidden' });
+    const details = await lead.request('details', { hitId: alertId, reason: 'Confirming identity with the airport desk' });
+    expect(details).toEqual({ ok: true, hitId: alertId, subject: { name: 'SIMULATED PERSON', documentNumber: 'X12345678' } });
+    await lead.waitFor(
+      () => lead.events.some((e) => e.type === 'audit.details-viewed' && e.hitId === alertId && e.by.id === 'off-lead'),
+      'audit event',
+    );
+    const logged = await hub.db.query<{ body: unknown }>('select body from events');
+    expect(JSON.stringify(logged)).not.toContain('X12345678');
+  });
+
+  it('given malformed command payloads, then each gets invalid and the log does not move', async () => {
+    const duty = await client('duty');
+    const head = hub.authority.cursor();
+    for (const payload of [null, 42, 'ack', {}, { type: 'acknowledge' }, { type: 'fly', alertId: 'x', mutationId: 'mut-00000000' }]) {
+      const ack = await duty.socket.timeout(5000).emitWithAck('command', payload);
+      expect(ack).toMatchObject({ ok: false, code: 'invalid' });
+    }
+    expect(await duty.send(command('acknowledge', 'hit-does-not-exist'))).toMatchObject({ ok: false, code: 'not-found' });
+    expect(hub.authority.cursor()).toBe(head);
+  });
+});
+
+describe('socket handshake', () => {
+  const attempt = (auth: unknown) =>
+    new Promise<string>((resolve) => {
+      const socket = io(`${hub.url}/ops`, { transports: ['websocket'], auth: auth as object, reconnection: false, forceNew: true });
+      socket.once('connect', () => {
+        socket.close();
+        resolve('connected');
+      });
+      socket.once('connect_error', (error) => {
+        socket.close();
+        resolve(error.message);
+      });
+    });
+
+  it('given missing, malformed, forged or expired tokens, then the connection is refused as unauthorized', async () => {
+    const forged = await new SignJWT({ name: 'Mallory', role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('off-admin')
+      .setIssuer('watchfloor-hub')
+      .setAudience('watchfloor-console')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-the-hub-secret-not-the-hub-secret!!'));
+    const secret = (await hub.db.query<{ value: string }>("select value from meta where key = 'token_secret'"))[0]!.value;
+    const expired = await new SignJWT({ name: 'Ada', role: 'duty-officer' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('off-duty')
+      .setIssuer('watchfloor-hub')
+      .setAudience('watchfloor-console')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(secret));
+    for (const auth of [{}, { token: '' }, { token: 'garbage' }, { token: forged }, { token: expired }, { token: tokens.duty, since: -1 }]) {
+      expect(await attempt(auth)).toBe('unauthorized');
+    }
+    expect(await attempt({ token: tokens.duty })).toBe('connected');
+  });
+
+  it('given wrong credentials, then sign-in answers 401 without saying which part was wrong', async () => {
+    for (const body of [{ username: 'duty', password: 'nope' }, { username: 'nobody', password: 'duty' }]) {
+      const response = await fetch(`${hub.url}/api/v1/session`, { method: 'POST', body: JSON.stringify(body) });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: 'unauthorized', message: 'Wrong username or password.' });
+    }
+  });
+});
