@@ -43,7 +43,11 @@ export interface ExternalAttribute {
   readonly buffer: GpuBuffer;
   readonly size: number;
   readonly type: ColumnBinding['type'];
+  /** Always given: deck.gl would derive it from the attribute's declared type (float64 positions, uint32 categories). */
+  readonly stride: number;
 }
+
+const BYTES: Readonly<Record<ColumnBinding['type'], number>> = { float32: 4, uint8: 1, unorm8: 1 };
 
 /** deck.gl binary `data`: a new object whenever anything changed, so deck updates (cheaply) and redraws. */
 export interface HitLayerData {
@@ -84,7 +88,10 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
     retired.push(...buffers);
     buffers = HIT_COLUMN_BINDINGS.map((binding) => createBuffer(columns[binding.column].byteLength));
     attributes = Object.fromEntries(
-      HIT_COLUMN_BINDINGS.map((binding, index) => [binding.attribute, { buffer: buffers[index]!, size: binding.size, type: binding.type }]),
+      HIT_COLUMN_BINDINGS.map((binding, index) => [
+        binding.attribute,
+        { buffer: buffers[index]!, size: binding.size, type: binding.type, stride: binding.size * BYTES[binding.type] },
+      ]),
     );
     generation = columns.generation;
     capacity = columns.capacity;

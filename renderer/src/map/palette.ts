@@ -51,7 +51,7 @@ export function hitLine(severity: Severity, status: AlertStatus): Rgba {
 }
 
 export function hitLineWidth(severity: Severity, status: AlertStatus): number {
-  if (status === 'escalated') return 2.5;
+  if (status === 'escalated') return 1.5;
   return severity === 'critical' ? 1.5 : 1;
 }
 

@@ -1,0 +1,135 @@
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from '../../i18n';
+import { createHitColumns } from '../hit-columns';
+import { createMapController, type MapController } from '../map-controller';
+import type { MapFilters } from '../categories';
+import { WorldMap } from '../WorldMap';
+import type { MapBench } from './bench-api';
+import { syntheticAlerts, syntheticCheckpoints } from './synthetic';
+import '../../styles/app.css';
+
+/**
+ * A page with only the world map, fed with synthetic data, for end-to-end tests and the benchmark while the
+ * live screen and the hub are built. `?bench=1` skips React and exposes `window.mapBench`.
+ */
+const ORIGIN_MS = Date.UTC(2026, 10, 22, 6, 0, 0);
+const END_MS = ORIGIN_MS + 6 * 3_600_000;
+/** A known critical hit at Lagos airport, on top of the others, for tests to point at. */
+export const TARGET = { id: 'hit-target', lon: 3.3212, lat: 6.5774, checkpointId: 'ap-DNMM' } as const;
+
+const checkpoints = syntheticCheckpoints();
+const kinds = new Map(checkpoints.map((checkpoint) => [checkpoint.id, checkpoint.kind]));
+const ALL: MapFilters = {};
+
+declare global {
+  interface Window {
+    mapHarness?: { project(lon: number, lat: number): { x: number; y: number }; target: typeof TARGET };
+    mapBench?: MapBench;
+  }
+}
+
+function Harness() {
+  const [hits] = useState(() => {
+    const columns = createHitColumns({ originMs: ORIGIN_MS, kindOf: (id) => kinds.get(id) });
+    const alerts = syntheticAlerts({ count: 5000, startMs: ORIGIN_MS, endMs: END_MS - 15 * 60_000, checkpoints });
+    const [target] = syntheticAlerts({ count: 1, startMs: END_MS - 5_000, endMs: END_MS - 5_000, checkpoints, seed: 1 });
+    columns.append([
+      ...alerts,
+      {
+        ...target!,
+        id: TARGET.id,
+        status: 'new',
+        hit: { ...target!.hit, id: TARGET.id, checkpointId: TARGET.checkpointId, country: 'NG', lon: TARGET.lon, lat: TARGET.lat, severity: 'critical', source: 'red-notice' },
+      },
+    ]);
+    return columns;
+  });
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  return (
+    <div style={{ position: 'fixed', inset: 0, display: 'grid', gridTemplateRows: 'auto 1fr' }}>
+      <output data-testid="selected-alert" style={{ padding: 4, fontFamily: 'monospace' }}>
+        {selected ?? '-'}
+      </output>
+      <WorldMap
+        hits={hits}
+        revision={hits.length}
+        checkpoints={checkpoints}
+        selectedAlertId={selected}
+        onSelectAlert={setSelected}
+        filters={ALL}
+        window={{ startMs: ORIGIN_MS, endMs: END_MS, trailMs: 2 * 3_600_000 }}
+        center={[2.5, 8.5]}
+        zoom={4.6}
+        onReady={(view) => (window.mapHarness = { project: view.project, target: TARGET })}
+      />
+    </div>
+  );
+}
+
+function startBench(root: HTMLElement): void {
+  root.style.cssText = 'position:fixed;inset-block-start:0;inset-inline-start:0;inline-size:480px;block-size:320px';
+  const hits = createHitColumns({ originMs: ORIGIN_MS, kindOf: (id) => kinds.get(id) });
+  const controller: MapController = createMapController({
+    container: root,
+    onSelectAlert: () => undefined,
+    onHover: () => undefined,
+    center: [2.5, 8.5],
+    zoom: 3,
+    reducedMotion: true,
+  });
+  let nextId = 1;
+  let prepared: ReturnType<typeof syntheticAlerts> = [];
+  let endMs = ORIGIN_MS + 3_600_000;
+  const scene = () => ({ hits, checkpoints: [], filters: ALL, selectedAlertId: undefined, window: { startMs: ORIGIN_MS, endMs } });
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  window.mapBench = {
+    ready: controller.ready,
+    async fill(count) {
+      const chunk = 20_000;
+      for (let done = 0; done < count; done += chunk) {
+        const size = Math.min(chunk, count - done);
+        hits.append(syntheticAlerts({ count: size, firstId: nextId, startMs: ORIGIN_MS, endMs, checkpoints, seed: nextId }));
+        nextId += size;
+      }
+      controller.update(scene());
+      controller.drawNow();
+      await frame();
+    },
+    prepare(count) {
+      endMs += 60_000;
+      prepared = syntheticAlerts({ count, firstId: nextId, startMs: endMs - 60_000, endMs, checkpoints, seed: nextId });
+      nextId += count;
+    },
+    appendPrepared() {
+      const t0 = performance.now();
+      hits.append(prepared);
+      const t1 = performance.now();
+      controller.update(scene());
+      const t2 = performance.now();
+      controller.drawNow();
+      const t3 = performance.now();
+      return { appendMs: t1 - t0, updateMs: t2 - t1, drawMs: t3 - t2 };
+    },
+    async settle() {
+      await frame();
+      await frame();
+    },
+  };
+}
+
+async function start(): Promise<void> {
+  await initI18n();
+  const root = document.getElementById('root')!;
+  if (new URLSearchParams(location.search).has('bench')) {
+    startBench(root);
+    return;
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <Harness />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,144 @@
+import type { Layer } from '@deck.gl/core';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Checkpoint } from '@watchfloor/shared';
+import { severityStatusKey, type FilterCategories } from './categories';
+import { checkpointIconMapping, iconName } from './checkpoint-icons';
+import type { HitLayerData } from './hit-buffers';
+import { CHECKPOINT_STATUS_RGBA, HIGHLIGHT_RGBA, PULSE_RGB, SELECTION_RGBA } from './palette';
+
+/**
+ * deck.gl layers of the map. Hits carry every per-row value as an external GPU buffer, so the hit layers
+ * have no accessors at all; the remaining accessors and the extension are module constants, which keeps
+ * them referentially stable and spares deck.gl any attribute recomputation between renders.
+ */
+
+/**
+ * Category values in our buffers already are bit indices (see categories.ts). DataFilterExtension would
+ * otherwise remap categories in the order it first meets them, which it cannot do for external buffers.
+ */
+class IndexedCategoryFilter extends DataFilterExtension {
+  static override extensionName = 'IndexedCategoryFilter';
+  override _getCategoryKey(category: number | string): number {
+    return Number(category);
+  }
+}
+
+const HIT_FILTER = new IndexedCategoryFilter({ filterSize: 1, categorySize: 4 });
+
+export const HIT_LAYER_ID = 'hits';
+export const CHECKPOINT_LAYER_ID = 'checkpoints';
+
+/** Seconds relative to the operation start, as the GPU compares them. */
+export interface TimeFilter {
+  readonly range: readonly [number, number];
+  /** Full opacity inside, fading towards `range` outside; undefined when there is no trail. */
+  readonly softRange: readonly [number, number] | undefined;
+}
+
+export interface HitLayerInput {
+  readonly data: HitLayerData;
+  readonly time: TimeFilter;
+  readonly categories: FilterCategories;
+  /** 0..1 through one pulse, or undefined when no new critical hit is recent. */
+  readonly pulsePhase: number | undefined;
+  readonly pulseRange: readonly [number, number];
+  readonly selected: readonly [number, number] | undefined;
+}
+
+export function hitLayers(input: HitLayerInput): Layer[] {
+  const layers: Layer[] = [
+    new ScatterplotLayer({
+      id: HIT_LAYER_ID,
+      data: input.data as never,
+      radiusUnits: 'pixels',
+      lineWidthUnits: 'pixels',
+      stroked: true,
+      filled: true,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: HIGHLIGHT_RGBA as [number, number, number, number],
+      extensions: [HIT_FILTER],
+      filterRange: input.time.range as [number, number],
+      filterSoftRange: (input.time.softRange as [number, number] | undefined) ?? null,
+      filterCategories: input.categories,
+    }),
+  ];
+  if (input.pulsePhase !== undefined) {
+    const { attributes } = input.data;
+    const phase = input.pulsePhase;
+    layers.push(
+      new ScatterplotLayer({
+        id: 'critical-pulse',
+        // Same buffers, fewer of them: radius and colour are the pulse's own, so they stay uniforms.
+        data: pulseData(input.data.length, attributes) as never,
+        radiusUnits: 'pixels',
+        lineWidthUnits: 'pixels',
+        stroked: true,
+        filled: false,
+        getRadius: 1,
+        radiusScale: 8 + phase * 18,
+        getLineWidth: 2.5,
+        getLineColor: [...PULSE_RGB, Math.round(255 * (1 - phase))],
+        pickable: false,
+        extensions: [HIT_FILTER],
+        filterRange: input.pulseRange as [number, number],
+        filterCategories: [[severityStatusKey('critical', 'new')], ...input.categories.slice(1)] as FilterCategories,
+      }),
+    );
+  }
+  if (input.selected) {
+    layers.push(
+      new ScatterplotLayer<readonly [number, number]>({
+        id: 'selection',
+        data: [input.selected],
+        getPosition: (position) => position as [number, number],
+        radiusUnits: 'pixels',
+        getRadius: 13,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+        stroked: true,
+        filled: false,
+        getLineColor: SELECTION_RGBA as [number, number, number, number],
+      }),
+    );
+  }
+  return layers;
+}
+
+let pulseCache: { source: HitLayerData['attributes']; length: number; data: object } | undefined;
+
+function pulseData(length: number, attributes: HitLayerData['attributes']): object {
+  if (pulseCache?.source !== attributes || pulseCache.length !== length) {
+    const { instancePositions, filterValues, filterCategoryValues } = attributes;
+    pulseCache = { source: attributes, length, data: { length, attributes: { instancePositions, filterValues, filterCategoryValues } } };
+  }
+  return pulseCache.data;
+}
+
+const ICON_MAPPING = checkpointIconMapping();
+const checkpointPosition = (checkpoint: Checkpoint): [number, number] => [checkpoint.lon, checkpoint.lat];
+const checkpointIcon = (checkpoint: Checkpoint) => iconName(checkpoint.kind, checkpoint.status);
+const PIN_OFFSET: [number, number] = [0, -8];
+const checkpointColour = (checkpoint: Checkpoint) => CHECKPOINT_STATUS_RGBA[checkpoint.status] as [number, number, number, number];
+
+export function checkpointLayer(checkpoints: readonly Checkpoint[], atlas: IconLayerAtlas): Layer {
+  return new IconLayer<Checkpoint>({
+    id: CHECKPOINT_LAYER_ID,
+    data: checkpoints as Checkpoint[],
+    iconAtlas: atlas,
+    iconMapping: ICON_MAPPING,
+    getIcon: checkpointIcon,
+    getPosition: checkpointPosition,
+    getColor: checkpointColour,
+    getSize: 14,
+    sizeUnits: 'pixels',
+    // A pin standing on its place: hits gather at the foot, where they stay visible and pickable.
+    getPixelOffset: PIN_OFFSET,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: HIGHLIGHT_RGBA as [number, number, number, number],
+  });
+}
+
+export type IconLayerAtlas = NonNullable<ConstructorParameters<typeof IconLayer>[0]>['iconAtlas'];
