@@ -99,7 +99,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       carry -= 1;
     }
     for (let i = 0; i < count; i += 1) ingest(at);
-    if (options.rate <= 5) {
+    // Bursts ride on top of the base rate; rate 0 means no simulated hits at all (admin-only or load runs).
+    if (options.rate > 0 && options.rate <= 5) {
       if (burst === undefined && random() < elapsed / 240) {
         const airports = regional.filter((c) => c.kind === 'airport');
         burst = { checkpoint: airports[Math.floor(random() * airports.length)]!, remaining: 6 + Math.floor(random() * 10), until: at + 60_000 };
