@@ -38,6 +38,7 @@ import {
   recordMutation,
   recordRefusal,
 } from '../log/event-store';
+import { unstorableText } from './storable';
 
 /**
  * The hub's authority over the operation picture. Every write (command, ingest, admin change, automatic
@@ -259,6 +260,10 @@ export function createAuthority(deps: AuthorityDeps): Authority {
         return Promise.resolve({ ok: false, code: 'invalid', message });
       }
       const command = parsed.value;
+      const unstorable = unstorableText(command);
+      if (unstorable !== undefined) {
+        return Promise.resolve({ ok: false, code: 'invalid', message: `Invalid command: ${describeIssues([unstorable])}` });
+      }
       return write(async (tx, append): Promise<CommandAck> => {
         const previous = await findMutation(tx, command.mutationId);
         if (previous !== undefined) {
@@ -279,6 +284,8 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     },
 
     ingest(body) {
+      const unstorable = unstorableText(body);
+      if (unstorable !== undefined) return Promise.resolve({ status: 400, issues: [unstorable] });
       return new Promise<IngestOutcome>((resolve, reject) => {
         pendingIngest.push({ body, resolve, reject });
         scheduleIngest();
@@ -288,12 +295,16 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     upsertOperation(officer, input) {
       const parsed = parseWith(Operation, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      const unstorable = unstorableText(parsed.value);
+      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       return upsert(officer, { type: 'operation.updated', operation: parsed.value }, 'operations');
     },
 
     upsertCheckpoint(officer, input) {
       const parsed = parseWith(Checkpoint, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      const unstorable = unstorableText(parsed.value);
+      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value }, 'checkpoints');
     },
 
@@ -334,6 +345,8 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     revealDetails(officer, input) {
       const parsed = parseWith(DetailsRequest, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      const unstorable = unstorableText(parsed.value);
+      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       const { hitId, reason } = parsed.value;
       return write(async (tx, append): Promise<DetailsResponse> => {
         const alert = state.alerts.get(hitId);
