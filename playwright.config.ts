@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -5,6 +8,9 @@ import { defineConfig } from '@playwright/test';
  * SwiftShader here, so scenes stay small.
  */
 const port = Number(process.env.WATCHFLOOR_E2E_PORT ?? 4699);
+// A fresh hub database per run; `npm run web` starts the embedded demo hub on it (seeded, slow hit rate:
+// the tests post the hits they reason about through the ingest API).
+const hubData = path.join(mkdtempSync(path.join(tmpdir(), 'watchfloor-e2e-')), 'hub');
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -35,10 +41,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx tsx scripts/web.ts --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+    command: `npx tsx scripts/web.ts --port ${port} --data ${hubData} --seed 7 --rate 0.3`,
+    url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
     stdout: 'pipe',
   },
 });

@@ -1,26 +1,71 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { HubConfig, startHub } from '../hub/src/index';
 import { staticFileHandler } from '../hub/src/http/static-files';
 
 /**
- * `npm run web -- --port P`: serves the built renderer on http://127.0.0.1:P for a browser.
+ * `npm run web -- --port P [--hub URL] [--data DIR] [--seed N] [--rate R]`: the console in a browser on
+ * http://127.0.0.1:P. Without --hub it starts the embedded demo hub (PGlite in --data, default
+ * .data/web-hub) serving the built renderer on the same port; with --hub it serves the renderer and points
+ * it at that hub.
  */
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4600' }, renderer: { type: 'string', default: 'out/renderer' } } });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`watchfloor web: --port must be a number from 1 to 65535, not '${values.port}'.`);
-  process.exit(2);
-}
-if (!existsSync(`${values.renderer}/index.html`)) {
-  console.error(`watchfloor web: no built renderer in ${values.renderer}. Run 'npm run build' first.`);
-  process.exit(2);
-}
-const serveStatic = staticFileHandler(values.renderer);
-const server = createServer((request, response) => {
-  void serveStatic(request, response).then((served) => {
-    if (!served) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-  });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4600' },
+    hub: { type: 'string' },
+    data: { type: 'string', default: '.data/web-hub' },
+    seed: { type: 'string', default: '1' },
+    rate: { type: 'string', default: '0.4' },
+    renderer: { type: 'string', default: 'out/renderer' },
+    'log-level': { type: 'string', default: 'warn' },
+  },
 });
-server.listen(port, '127.0.0.1', () => console.log(`Watchfloor web console on http://127.0.0.1:${port}/`));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+
+function fail(message: string): never {
+  console.error(`watchfloor web: ${message}`);
+  process.exit(2);
+}
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not '${values.port}'.`);
+if (!existsSync(`${values.renderer}/index.html`)) fail(`no built renderer in ${values.renderer}. Run 'npm run build' first.`);
+
+if (values.hub === undefined) {
+  const config = HubConfig.safeParse({
+    port,
+    dataDir: values.data,
+    demo: true,
+    seed: values.seed,
+    rate: values.rate,
+    staticDir: values.renderer,
+    logLevel: values['log-level'],
+  });
+  if (!config.success) fail(config.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  console.log('Starting the embedded demo hub (the first start prepares its database, which takes a few seconds)…');
+  const hub = await startHub(config.data);
+  console.log(`Watchfloor web console with demo hub on ${hub.url}/  (users duty/duty, lead/lead, wall/wall, abuja/abuja)`);
+  const stop = () => void hub.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} else {
+  let hubUrl: string;
+  try {
+    hubUrl = new URL(values.hub).origin;
+  } catch {
+    fail(`--hub must be a URL such as https://hub.bureau.example, not '${values.hub}'.`);
+  }
+  const serveStatic = staticFileHandler(values.renderer);
+  const server = createServer((request, response) => {
+    if (request.url === '/config.json') {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify({ hubUrl, demo: false, demoUsers: [] }));
+      return;
+    }
+    void serveStatic(request, response).then((served) => {
+      if (!served) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    });
+  });
+  server.listen(port, '127.0.0.1', () => console.log(`Watchfloor web console on http://127.0.0.1:${port}/ for hub ${hubUrl}`));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,15 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
 import { initI18n } from './i18n';
 import { loadAppInfo } from './platform';
-import { Shell } from './shell/Shell';
 import './styles/app.css';
 
 async function start(): Promise<void> {
   const [appInfo] = await Promise.all([loadAppInfo(), initI18n()]);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Shell appInfo={appInfo} />
+      <App appInfo={appInfo} />
     </StrictMode>,
   );
 }

@@ -1,15 +1,12 @@
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
-import { ShellPage } from './pages/ShellPage';
+import { SignInPage } from './pages/SignInPage';
 
-test('given the built renderer, when an officer opens it, then the console frame shows its panels and labelled clocks', async ({ page }) => {
-  const shell = new ShellPage(page);
-  await shell.open();
-  await expect(shell.brand).toHaveText('Watchfloor');
-  for (const name of ['Alert queue', 'World map', 'Alert detail', 'Operation status']) {
-    await expect(shell.panel(name)).toBeVisible();
-  }
-  await expect(shell.connection).toHaveText('Not connected');
-  await expect(shell.utcClock).toHaveText(/^\d{2}:\d{2}:\d{2} UTC$/);
-  await expect(shell.localClock).toHaveText(/^\d{2}:\d{2}:\d{2} \S+$/);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/shell.png` });
+test('given the built renderer served by the demo hub, when an officer opens it, then the sign-in form offers the hub and the demo users', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await expect(page.getByRole('heading', { name: 'Sign in to Watchfloor' })).toBeVisible();
+  await expect(signIn.hubUrl).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+$/);
+  await expect(signIn.username).toBeFocused();
+  for (const user of ['duty', 'lead', 'wall', 'abuja']) await expect(signIn.demoUsers).toContainText(user);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-in.png` });
 });

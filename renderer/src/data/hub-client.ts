@@ -1,0 +1,54 @@
+import type { CommandAck, DetailsResponse, HistoryRequest, HistoryResponse, Command, DetailsRequest } from '@watchfloor/shared';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/**
+ * The UI thread's handle on the data-plane worker: connect, and request/reply calls (commands, history,
+ * details) matched by id. Streamed messages go to `onMessage`.
+ */
+export interface HubClient {
+  connect(url: string, token: string, since: number): void;
+  disconnect(): void;
+  command(command: Command): Promise<CommandAck>;
+  history(request: HistoryRequest): Promise<HistoryResponse>;
+  details(request: DetailsRequest): Promise<DetailsResponse>;
+  dispose(): void;
+}
+
+export function createHubClient(onMessage: (message: FromWorker) => void, worker: Worker = spawnWorker()): HubClient {
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const clientId = `console-${Math.random().toString(36).slice(2, 10)}`;
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.kind !== 'reply') return onMessage(message);
+    const caller = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.ok) caller?.resolve(message.value);
+    else caller?.reject(new Error(message.error));
+  };
+  const send = (message: ToWorker) => worker.postMessage(message);
+  function request<T>(event: 'command' | 'history' | 'details', payload: unknown): Promise<T> {
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      send({ kind: 'request', id, event, payload });
+    });
+  }
+  return {
+    connect: (url, token, since) => send({ kind: 'connect', url, token, since, clientId }),
+    disconnect: () => send({ kind: 'disconnect' }),
+    command: (command) => request<CommandAck>('command', command),
+    history: (historyRequest) => request<HistoryResponse>('history', historyRequest),
+    details: (detailsRequest) => request<DetailsResponse>('details', detailsRequest),
+    dispose: () => {
+      send({ kind: 'disconnect' });
+      worker.terminate();
+      for (const caller of waiting.values()) caller.reject(new Error('closed'));
+      waiting.clear();
+    },
+  };
+}
+
+function spawnWorker(): Worker {
+  return new Worker(new URL('./hub-worker.ts', import.meta.url), { type: 'module', name: 'watchfloor-hub' });
+}

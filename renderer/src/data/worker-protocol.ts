@@ -1,0 +1,31 @@
+import type { CommandAck, DetailsResponse, Hello, HistoryResponse, OpsEvent, Reset } from '@watchfloor/shared';
+
+/**
+ * Messages between the UI thread and the data-plane worker that owns the hub socket. The worker validates
+ * everything the hub sends before it crosses to the UI thread, so the UI only ever sees typed data.
+ */
+export type ConnectionState =
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'live' }
+  | { readonly kind: 'reconnecting'; readonly attempt: number }
+  | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'closed' };
+
+export interface BatchRange {
+  readonly after: number;
+  readonly through: number;
+}
+
+export type ToWorker =
+  | { readonly kind: 'connect'; readonly url: string; readonly token: string; readonly since: number; readonly clientId: string }
+  | { readonly kind: 'disconnect' }
+  | { readonly kind: 'request'; readonly id: number; readonly event: 'command' | 'history' | 'details'; readonly payload: unknown };
+
+export type FromWorker =
+  | { readonly kind: 'hello'; readonly hello: Hello }
+  | { readonly kind: 'events'; readonly events: readonly OpsEvent[]; readonly range: BatchRange }
+  | { readonly kind: 'reset'; readonly reset: Reset }
+  | { readonly kind: 'connection'; readonly state: ConnectionState }
+  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: CommandAck | HistoryResponse | DetailsResponse }
+  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: string }
+  | { readonly kind: 'rejected'; readonly what: string; readonly problem: string };

@@ -1,0 +1,267 @@
+import { type Alert, type AlertStatus, type Checkpoint } from '@watchfloor/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
+import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
+import { DoNotDisturbControl, desktopAlertSummary } from '../desktop';
+import { WorldMap, type MapFilters } from '../map';
+import { desktopBridge } from '../platform';
+import { AlertQueue } from '../queue/AlertQueue';
+import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, type QueueFilter } from '../queue/queue-model';
+import { EmptyState, Panel } from '../shell/Panel';
+import { OperationStatus } from '../status/OperationStatus';
+import { TopBar } from './TopBar';
+import { useCommands, useLive, useNow, useSession } from './hooks';
+
+/**
+ * The duty officer's screen: queue, map, detail and operation status, driven by keyboard first.
+ * `wall` is the read-only wall display: map and status only, nothing to act on.
+ */
+type OpenDialog = 'escalate' | 'resolve' | 'note' | 'shortcuts' | undefined;
+
+const TRAIL_MS = 30 * 60_000;
+
+function mapFiltersFor(filter: QueueFilter): MapFilters {
+  const statuses: Record<QueueFilter['status'], readonly AlertStatus[] | undefined> = {
+    open: ['new', 'acknowledged', 'escalated', 'confirmation-pending'],
+    unacknowledged: ['new', 'escalated'],
+    resolved: ['resolved'],
+    all: undefined,
+  };
+  return {
+    ...(filter.severities.length > 0 ? { severities: filter.severities } : {}),
+    ...(statuses[filter.status] ? { statuses: statuses[filter.status]! } : {}),
+  };
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const snapshot = useLive();
+  const now = useNow(1000);
+  const commands = useCommands();
+  const officer = session.officer;
+  const readOnlyReason = officer.role === 'observer' ? t('readOnly.observer') : undefined;
+  const [filter, setFilter] = useState<QueueFilter>(DEFAULT_QUEUE_FILTER);
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<OpenDialog>(undefined);
+
+  const { state } = snapshot;
+  const checkpointName = useCallback((id: string) => state.checkpoints.get(id)?.name ?? id, [state.checkpoints]);
+  const rows = useMemo(() => queueRows(state.alerts.values(), filter, officer, checkpointName), [state.alerts, filter, officer, checkpointName]);
+  const counts = useMemo(() => queueCounts(state.alerts.values(), officer), [state.alerts, officer]);
+  const checkpoints = useMemo(() => [...state.checkpoints.values()], [state.checkpoints]);
+  const operation = useMemo(() => [...state.operations.values()].find((op) => op.status === 'active') ?? [...state.operations.values()][0], [state.operations]);
+  const selected: Alert | undefined = selectedId === undefined ? undefined : state.alerts.get(selectedId);
+
+  // Keep a selection while there are rows, so the keyboard always has something to act on.
+  useEffect(() => {
+    if (selectedId === undefined && rows.length > 0 && !props.wall) setSelectedId(rows[0]!.id);
+  }, [rows, selectedId, props.wall]);
+
+  // The desktop shell raises native notifications and the tray count from this summary.
+  const bridge = desktopBridge();
+  useEffect(() => {
+    if (bridge === undefined || props.wall) return;
+    void bridge.reportAlerts(desktopAlertSummary(state.alerts.values(), officer)).catch(() => undefined);
+  }, [bridge, state.alerts, officer, props.wall]);
+  useEffect(() => bridge?.onFocusAlert((alertId) => setSelectedId(alertId)), [bridge]);
+
+  const act = useCallback(
+    (kind: ActionKind) => {
+      if (readOnlyReason || selected === undefined) return;
+      if (kind === 'acknowledge') commands.acknowledge(selected.id);
+      else setDialog(kind);
+    },
+    [commands, readOnlyReason, selected],
+  );
+
+  const move = useCallback(
+    (delta: number) => {
+      if (rows.length === 0) return;
+      const index = rows.findIndex((row) => row.id === selectedId);
+      const next = Math.min(rows.length - 1, Math.max(0, (index < 0 ? 0 : index) + delta));
+      setSelectedId(rows[next]!.id);
+    },
+    [rows, selectedId],
+  );
+
+  const bulkAcknowledge = useCallback(() => {
+    for (const id of checked) {
+      const alert = state.alerts.get(id);
+      if (alert !== undefined && alert.holder === undefined && alert.status !== 'resolved') commands.acknowledge(id);
+    }
+    setChecked(new Set());
+  }, [checked, commands, state.alerts]);
+
+  useEffect(() => {
+    if (props.wall) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (dialog !== undefined || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const handlers: Record<string, () => void> = {
+        j: () => move(1),
+        ArrowDown: () => move(1),
+        k: () => move(-1),
+        ArrowUp: () => move(-1),
+        Enter: () => document.getElementById('alert-detail-panel')?.focus(),
+        a: () => act('acknowledge'),
+        A: () => !readOnlyReason && bulkAcknowledge(),
+        e: () => act('escalate'),
+        r: () => act('resolve'),
+        n: () => act('note'),
+        x: () =>
+          selectedId &&
+          setChecked((previous) => {
+            const next = new Set(previous);
+            if (next.has(selectedId)) next.delete(selectedId);
+            else next.add(selectedId);
+            return next;
+          }),
+        m: () => setFilter((previous) => ({ ...previous, mine: !previous.mine })),
+        '/': () => document.getElementById('queue-search')?.focus(),
+        '?': () => setDialog('shortcuts'),
+      };
+      const handler = handlers[event.key];
+      if (handler === undefined) return;
+      event.preventDefault();
+      handler();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId]);
+
+  const mapWindow = useMemo(() => {
+    const origin = session.hits().originMs;
+    const minute = Math.floor(now / 60_000) * 60_000;
+    return { startMs: origin, endMs: minute + 120_000, trailMs: TRAIL_MS };
+  }, [session, now]);
+  const mapFilters = useMemo(() => mapFiltersFor(filter), [filter]);
+
+  const map = (
+    <Panel id="map" title={t('panels.map')}>
+      {snapshot.hello === undefined ? (
+        <EmptyState>{t('empty.map')}</EmptyState>
+      ) : (
+        <WorldMap
+          hits={session.hits()}
+          revision={session.hitsRevision()}
+          checkpoints={checkpoints as readonly Checkpoint[]}
+          selectedAlertId={selectedId}
+          onSelectAlert={props.wall ? () => undefined : setSelectedId}
+          filters={mapFilters}
+          window={mapWindow}
+          center={[5, 12]}
+          zoom={props.wall ? 2.2 : 3.2}
+        />
+      )}
+    </Panel>
+  );
+  const status = (
+    <Panel id="status" title={t('panels.status')}>
+      <OperationStatus operation={operation} checkpoints={checkpoints} alerts={state.alerts} now={now} />
+    </Panel>
+  );
+
+  return (
+    <div className={props.wall ? 'shell shell--wall' : 'shell'}>
+      <TopBar snapshot={snapshot} operation={operation} now={now} onSignOut={props.onSignOut} onHelp={() => setDialog('shortcuts')} wall={props.wall}>
+        {bridge !== undefined && !props.wall && <DoNotDisturbControl bridge={bridge} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} />}
+        {bridge !== undefined && !props.wall && (
+          <button type="button" className="button button--small" onClick={() => void bridge.openWallMap()}>
+            {t('topbar.openWall')}
+          </button>
+        )}
+      </TopBar>
+      {props.wall ? (
+        <main className="workspace workspace--wall">
+          {map}
+          {status}
+        </main>
+      ) : (
+        <main className="workspace">
+          <Panel id="queue" title={t('panels.queue')}>
+            <AlertQueue
+              rows={rows}
+              counts={counts}
+              filter={filter}
+              onFilter={setFilter}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onOpen={(id) => {
+                setSelectedId(id);
+                document.getElementById('alert-detail-panel')?.focus();
+              }}
+              checked={checked}
+              onToggleChecked={(id) =>
+                setChecked((previous) => {
+                  const next = new Set(previous);
+                  if (next.has(id)) next.delete(id);
+                  else next.add(id);
+                  return next;
+                })
+              }
+              onBulkAcknowledge={readOnlyReason ? undefined : bulkAcknowledge}
+              snapshot={snapshot}
+              officer={officer}
+              now={now}
+              checkpointName={checkpointName}
+            />
+          </Panel>
+          {map}
+          <Panel id="detail" title={t('panels.detail')}>
+            <div id="alert-detail-panel" tabIndex={-1} className="detail-focus">
+              {selected ? (
+                <AlertDetail
+                  alert={selected}
+                  checkpoint={state.checkpoints.get(selected.hit.checkpointId)}
+                  officer={officer}
+                  snapshot={snapshot}
+                  readOnlyReason={readOnlyReason}
+                  onAction={act}
+                />
+              ) : (
+                <EmptyState>{t('empty.detail')}</EmptyState>
+              )}
+            </div>
+          </Panel>
+          {status}
+        </main>
+      )}
+      {dialog === 'escalate' && selected && (
+        <EscalateDialog
+          alert={selected}
+          onClose={() => setDialog(undefined)}
+          onSubmit={(level, reason) => {
+            commands.escalate(selected.id, level, reason);
+            setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog === 'resolve' && selected && (
+        <ResolveDialog
+          officer={officer}
+          onClose={() => setDialog(undefined)}
+          onSubmit={(outcome) => {
+            commands.resolve(selected.id, outcome);
+            setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog === 'note' && selected && (
+        <NoteDialog
+          onClose={() => setDialog(undefined)}
+          onSubmit={(text) => {
+            commands.note(selected.id, text);
+            setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { formatDuration, type Operation } from '@watchfloor/shared';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LiveSnapshot } from '../data/live-store';
+import { Clock } from '../shell/Clock';
+import { useSession } from './hooks';
+
+/** Operation, connection state (always visible), clocks in UTC and local, who is signed in. */
+export function TopBar(props: {
+  readonly snapshot: LiveSnapshot;
+  readonly operation: Operation | undefined;
+  readonly now: number;
+  readonly wall: boolean;
+  readonly onSignOut: () => void;
+  readonly onHelp: () => void;
+  readonly children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <header className="topbar">
+      <div className="topbar__brand">
+        <span className="topbar__mark" aria-hidden="true" />
+        <span className="topbar__name">{t('app.name')}</span>
+      </div>
+      <div className="topbar__operation" data-testid="operation-name">
+        {props.operation ? (
+          <>
+            <strong>{props.operation.codename}</strong> <span className="topbar__phase">{props.operation.phase}</span>
+          </>
+        ) : (
+          t('operation.none')
+        )}
+      </div>
+      <ConnectionPill snapshot={props.snapshot} now={props.now} />
+      <Clock />
+      {props.children}
+      <div className="topbar__officer">
+        <span data-testid="officer-name">{session.officer.name}</span>
+        <span className="topbar__role">
+          {t(`roles.${session.officer.role}`)}
+          {session.officer.scope ? ` · ${session.officer.scope}` : ''}
+        </span>
+      </div>
+      {!props.wall && (
+        <button type="button" className="button button--small" onClick={props.onSignOut}>
+          {t('topbar.signOut')}
+        </button>
+      )}
+      <button type="button" className="button button--small button--ghost" title={t('shortcuts.title')} onClick={props.onHelp}>
+        ?
+      </button>
+    </header>
+  );
+}
+
+export function ConnectionPill(props: { readonly snapshot: LiveSnapshot; readonly now: number }) {
+  const { t } = useTranslation();
+  const { connection, receivedAt } = props.snapshot;
+  const age = receivedAt === undefined ? t('connection.noData') : formatDuration(props.now - receivedAt);
+  let kind: 'live' | 'reconnecting' | 'offline' | 'idle';
+  let label: string;
+  switch (connection.kind) {
+    case 'live':
+      kind = 'live';
+      label = t('connection.live');
+      break;
+    case 'connecting':
+      kind = 'idle';
+      label = t('connection.connecting');
+      break;
+    case 'reconnecting':
+      kind = 'reconnecting';
+      label = `${t('connection.reconnecting', { attempt: Math.max(1, connection.attempt) })} · ${t('connection.dataAge', { age })}`;
+      break;
+    case 'unauthorized':
+    case 'closed':
+      kind = 'offline';
+      label = t('connection.offline', { age });
+      break;
+  }
+  return (
+    <div className={`connection connection--${kind}`} role="status" data-testid="connection-state" data-state={connection.kind}>
+      <span className="connection__dot" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}

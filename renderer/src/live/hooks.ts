@@ -1,0 +1,51 @@
+import { ESCALATION_LEVEL_NAMES, type Command, type EscalationLevel, type Outcome } from '@watchfloor/shared';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { LiveSnapshot } from '../data/live-store';
+import { newMutationId } from '../data/live-store';
+import type { Session } from '../data/session';
+
+/** React access to the signed-in session: its live snapshot, a ticking clock and the command verbs. */
+export const SessionContext = createContext<Session | undefined>(undefined);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (session === undefined) throw new Error('useSession outside a signed-in screen');
+  return session;
+}
+
+export function useLive(): LiveSnapshot {
+  const { store } = useSession();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** The current time, updated every `intervalMs`: for ages and deadlines. */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export interface CommandVerbs {
+  acknowledge(alertId: string): void;
+  escalate(alertId: string, level: EscalationLevel, reason: string): void;
+  resolve(alertId: string, outcome: Outcome): void;
+  note(alertId: string, text: string): void;
+}
+
+export function useCommands(): CommandVerbs {
+  const session = useSession();
+  return useMemo(() => {
+    const send = (command: Command) => void session.send(command);
+    return {
+      acknowledge: (alertId) => send({ type: 'acknowledge', alertId, mutationId: newMutationId() }),
+      escalate: (alertId, level, reason) => send({ type: 'escalate', alertId, level, reason, mutationId: newMutationId() }),
+      resolve: (alertId, outcome) => send({ type: 'resolve', alertId, outcome, mutationId: newMutationId() }),
+      note: (alertId, text) => send({ type: 'note', alertId, text, mutationId: newMutationId() }),
+    };
+  }, [session]);
+}
+
+export const LEVEL_NAMES = ESCALATION_LEVEL_NAMES;

@@ -1,0 +1,109 @@
+import {
+  SEVERITY_RANK,
+  escalationDeadline,
+  isOpen,
+  isUnacknowledged,
+  type Alert,
+  type Officer,
+  type Severity,
+} from '@watchfloor/shared';
+
+/**
+ * What the alert queue shows and in which order: most severe first, then oldest first (the one waiting
+ * longest is the most urgent). Pure, so the order is tested without a browser.
+ */
+export type StatusFilter = 'open' | 'unacknowledged' | 'resolved' | 'all';
+
+export interface QueueFilter {
+  readonly status: StatusFilter;
+  /** Empty means every severity. */
+  readonly severities: readonly Severity[];
+  readonly mine: boolean;
+  /** Free text matched against the reference, checkpoint, country, source and summary. */
+  readonly text: string;
+}
+
+export const DEFAULT_QUEUE_FILTER: QueueFilter = { status: 'open', severities: [], mine: false, text: '' };
+
+function matchesText(alert: Alert, text: string, checkpointName: (id: string) => string): boolean {
+  const needle = text.trim().toLowerCase();
+  if (needle === '') return true;
+  return [alert.id, checkpointName(alert.hit.checkpointId), alert.hit.country, alert.hit.source, alert.hit.summary, alert.hit.recordOwner].some(
+    (field) => field.toLowerCase().includes(needle),
+  );
+}
+
+export function matches(alert: Alert, filter: QueueFilter, officer: Officer, checkpointName: (id: string) => string = (id) => id): boolean {
+  if (!matchesText(alert, filter.text, checkpointName)) return false;
+  if (filter.severities.length > 0 && !filter.severities.includes(alert.hit.severity)) return false;
+  if (filter.mine && alert.holder?.id !== officer.id) return false;
+  switch (filter.status) {
+    case 'open':
+      return isOpen(alert);
+    case 'unacknowledged':
+      return isUnacknowledged(alert);
+    case 'resolved':
+      return !isOpen(alert);
+    case 'all':
+      return true;
+  }
+}
+
+export function compareAlerts(a: Alert, b: Alert): number {
+  return (
+    Number(!isOpen(a)) - Number(!isOpen(b)) ||
+    SEVERITY_RANK[a.hit.severity] - SEVERITY_RANK[b.hit.severity] ||
+    a.hit.at - b.hit.at ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+export function queueRows(
+  alerts: Iterable<Alert>,
+  filter: QueueFilter,
+  officer: Officer,
+  checkpointName: (id: string) => string = (id) => id,
+): Alert[] {
+  const rows: Alert[] = [];
+  for (const alert of alerts) if (matches(alert, filter, officer, checkpointName)) rows.push(alert);
+  return rows.sort(compareAlerts);
+}
+
+export interface QueueCounts {
+  readonly open: number;
+  readonly unacknowledged: number;
+  readonly mine: number;
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+}
+
+export function queueCounts(alerts: Iterable<Alert>, officer: Officer): QueueCounts {
+  const bySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  let open = 0;
+  let unacknowledged = 0;
+  let mine = 0;
+  for (const alert of alerts) {
+    if (!isOpen(alert)) continue;
+    open += 1;
+    bySeverity[alert.hit.severity] += 1;
+    if (alert.holder === undefined) unacknowledged += 1;
+    if (alert.holder?.id === officer.id) mine += 1;
+  }
+  return { open, unacknowledged, mine, bySeverity };
+}
+
+export type Urgency = 'calm' | 'soon' | 'urgent' | 'overdue';
+
+/**
+ * How close the alert is to the hub escalating it by itself: `soon` in the last half of the delay, `urgent`
+ * in the last 30 seconds, `overdue` past the deadline (the hub will act on its next tick).
+ */
+export function urgencyOf(alert: Alert, now: number): { readonly urgency: Urgency; readonly remainingMs?: number } {
+  const deadline = escalationDeadline(alert);
+  if (deadline === undefined) return { urgency: 'calm' };
+  const remainingMs = deadline.at - now;
+  const total = deadline.at - (alert.holder === undefined ? alert.raisedAt : alert.updatedAt);
+  if (remainingMs <= 0) return { urgency: 'overdue', remainingMs };
+  if (remainingMs <= 30_000) return { urgency: 'urgent', remainingMs };
+  if (remainingMs <= total / 2) return { urgency: 'soon', remainingMs };
+  return { urgency: 'calm', remainingMs };
+}

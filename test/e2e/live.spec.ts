@@ -1,0 +1,174 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { SCREENSHOT_DIR, expect, test } from './fixtures';
+import { ConsolePage } from './pages/ConsolePage';
+import { SignInPage } from './pages/SignInPage';
+
+/**
+ * The live picture as officers use it, against the real embedded demo hub started by `npm run web`. The
+ * hits a test reasons about are posted through the hub's ingest API, as a checkpoint system would.
+ */
+const INGEST_KEY = 'demo-ingest-key';
+
+async function raiseHit(request: APIRequestContext, overrides: Record<string, unknown> = {}): Promise<string> {
+  const response = await request.post('/api/v1/hits', {
+    headers: { Authorization: `Bearer ${INGEST_KEY}` },
+    data: {
+      externalId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      operationId: 'op-harmattan',
+      checkpointId: 'ng-los',
+      at: new Date().toISOString(),
+      source: 'red-notice',
+      score: 0.97,
+      summary: 'Red notice requested by FR: identity match at arrivals primary inspection',
+      recordOwner: 'FR',
+      subject: { name: 'E2E SIMULATED PERSON', documentNumber: 'X99999999' },
+      ...overrides,
+    },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { hitId: string }).hitId;
+}
+
+async function signedIn(page: Page, username: string): Promise<ConsolePage> {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(username);
+  const console = new ConsolePage(page);
+  await console.waitUntilLive();
+  return console;
+}
+
+async function otherOfficer(browser: Browser, username: string): Promise<{ page: Page; console: ConsolePage; close: () => Promise<void> }> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1600, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const console = await signedIn(page, username);
+  return {
+    page,
+    console,
+    close: async () => {
+      await context.close();
+      expect(errors, `console errors in ${username}'s window`).toEqual([]);
+    },
+  };
+}
+
+test.describe('sign-in failures', () => {
+  test.use({ expectedConsoleErrors: /status of 401 \(Unauthorized\)|ERR_CONNECTION_REFUSED/ });
+
+  test('given a wrong password or an unreachable hub, when the officer signs in, then a clear error says which', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await expect(signIn.demoUsers).toBeVisible();
+  await signIn.signIn('duty', 'not-the-password');
+  await expect(signIn.error).toHaveText('Wrong username or password. Check them and try again.');
+  await signIn.hubUrl.fill('http://127.0.0.1:65530/');
+  await signIn.signIn('duty');
+  await expect(signIn.error).toContainText('cannot be reached');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-in-error.png` });
+  });
+});
+
+test('given a signed-in duty officer, when hits arrive, then they show in the queue and on the map', async ({ page, request }) => {
+  const console = await signedIn(page, 'duty');
+  await expect(console.operation).toContainText('HARMATTAN');
+  await expect(page.locator('.queue-row').first()).toBeVisible();
+  const hitId = await raiseHit(request, { checkpointId: 'ng-abv' });
+  const row = await console.find(hitId);
+  await expect(row).toContainText('Critical');
+  await expect(row).toContainText('Abuja Nnamdi Azikiwe');
+  await page.getByLabel('Search alerts').fill('');
+  await expect(console.mapCanvas).toBeVisible();
+  await expect(page.getByTestId('operation-status')).toContainText('Online');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/live-main.png` });
+});
+
+test('given an alert, when the officer acknowledges and escalates it by keyboard, then the hub confirms and another officer sees it live', async ({ page, request, browser }) => {
+  const console = await signedIn(page, 'duty');
+  const lead = await otherOfficer(browser, 'lead');
+  const hitId = await raiseHit(request, { source: 'sltd', score: 0.99, summary: 'Passport reported stolen in IT, presented at arrivals' });
+  await console.select(hitId);
+  await lead.console.select(hitId);
+
+  await console.press('a');
+  await expect(console.holder()).toHaveText('Duty Officer (demo)');
+  await expect(console.detail).toContainText('Acknowledged');
+  await expect(console.history).toContainText('Acknowledged by Duty Officer (demo)');
+  await expect(lead.console.holder()).toHaveText('Duty Officer (demo)');
+
+  await console.press('e');
+  await expect(console.escalateDialog).toBeVisible();
+  await console.escalateDialog.getByLabel('L2 · Record-owner bureau liaison').check();
+  await console.escalateDialog.getByLabel('Reason').fill('Record owner IT must confirm the document is still reported stolen');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/escalation-dialog.png` });
+  await page.keyboard.press('Control+Enter');
+  await expect(console.escalateDialog).toBeHidden();
+  await expect(console.history).toContainText('Escalated to L2 by Duty Officer (demo): Record owner IT must confirm');
+  await expect(console.detail).toContainText('Escalated L2');
+  await expect(lead.console.history).toContainText('Escalated to L2 by Duty Officer (demo)');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/detail-with-history.png` });
+
+  // The lead tries to take an alert the duty officer holds: the hub refuses and says who holds it.
+  const other = await raiseHit(request);
+  await console.select(other);
+  await console.press('a');
+  await expect(console.holder()).toHaveText('Duty Officer (demo)');
+  await lead.console.select(other);
+  await expect(lead.console.holder()).toHaveText('Duty Officer (demo)');
+  await lead.close();
+});
+
+test('given two officers racing for the same alert, then one holds it and the other is told the hub refused', async ({ page, request, browser }) => {
+  const console = await signedIn(page, 'duty');
+  const lead = await otherOfficer(browser, 'lead');
+  const hitId = await raiseHit(request);
+  await console.select(hitId);
+  await lead.console.select(hitId);
+  await Promise.all([console.press('a'), lead.console.press('a')]);
+  const holders = [await console.holder().textContent(), await lead.console.holder().textContent()];
+  await expect(console.holder()).not.toHaveText('Nobody');
+  await expect(lead.console.holder()).toHaveText((await console.holder().textContent()) ?? '');
+  const loser = (await console.holder().textContent()) === 'Duty Officer (demo)' ? lead.console : console;
+  await expect(loser.refusal).toContainText('Already acknowledged by');
+  expect(holders.length).toBe(2);
+  await lead.close();
+});
+
+test('given the wall observer, when it tries to act, then nothing happens and the screen says it is read-only', async ({ page, request }) => {
+  const console = await signedIn(page, 'wall');
+  const hitId = await raiseHit(request);
+  await console.select(hitId);
+  await expect(console.detail).toContainText('Read-only view: observers cannot act on alerts.');
+  await expect(console.detail.getByRole('button', { name: /Acknowledge/ })).toHaveCount(0);
+  await console.press('a');
+  await console.press('e');
+  await expect(console.escalateDialog).toHaveCount(0);
+  await expect(console.holder()).toHaveText('Nobody');
+});
+
+test('given the Abuja bureau user, then only alerts concerning Nigeria reach the queue', async ({ page, request }) => {
+  const console = await signedIn(page, 'abuja');
+  const beninOnly = await raiseHit(request, { checkpointId: 'bj-coo', recordOwner: 'BJ' });
+  const ownedByNigeria = await raiseHit(request, { checkpointId: 'bj-coo', recordOwner: 'NG' });
+  const nigerian = await raiseHit(request, { checkpointId: 'ng-kan', recordOwner: 'FR' });
+  await expect(await console.find(nigerian)).toBeVisible();
+  await expect(await console.find(ownedByNigeria)).toBeVisible();
+  // Arrived after the Benin-only hit: once it is in, the Benin-only one would have been too.
+  await expect(await console.find(beninOnly)).toHaveCount(0);
+  await page.getByLabel('Search alerts').fill('');
+  for (const row of await page.locator('.queue-row').all()) {
+    const owner = await row.getAttribute('data-alert-id');
+    expect(owner).not.toBe(beninOnly);
+  }
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/bureau-abuja.png` });
+});
+
+test('given the console, when the officer presses ?, then every shortcut is listed and Esc closes it', async ({ page }) => {
+  const console = await signedIn(page, 'duty');
+  await console.press('?');
+  await expect(console.shortcutsDialog).toContainText('Acknowledge (take ownership)');
+  await expect(console.shortcutsDialog).toContainText('Escalate with a level and a reason');
+  await console.press('Escape');
+  await expect(console.shortcutsDialog).toHaveCount(0);
+});

@@ -1,0 +1,61 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The live console: queue, detail, dialogs, as the duty officer drives them. */
+export class ConsolePage {
+  readonly queue: Locator;
+  readonly detail: Locator;
+  readonly history: Locator;
+  readonly connection: Locator;
+  readonly operation: Locator;
+  readonly escalateDialog: Locator;
+  readonly resolveDialog: Locator;
+  readonly shortcutsDialog: Locator;
+  readonly refusal: Locator;
+  readonly mapCanvas: Locator;
+
+  constructor(readonly page: Page) {
+    this.queue = page.getByTestId('alert-queue');
+    this.detail = page.getByTestId('alert-detail');
+    this.history = page.getByTestId('alert-history');
+    this.connection = page.getByTestId('connection-state');
+    this.operation = page.getByTestId('operation-name');
+    this.escalateDialog = page.getByTestId('escalate-dialog');
+    this.resolveDialog = page.getByTestId('resolve-dialog');
+    this.shortcutsDialog = page.getByTestId('shortcuts-dialog');
+    this.refusal = page.getByTestId('refusal');
+    this.mapCanvas = page.getByRole('region', { name: 'World map' }).locator('canvas').first();
+  }
+
+  async waitUntilLive(): Promise<void> {
+    // Generous: the first connection loads the map and the data-plane worker on a software renderer.
+    await expect(this.connection).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  }
+
+  row(alertId: string): Locator {
+    return this.page.locator(`[data-alert-id="${alertId}"].queue-row`);
+  }
+
+  /** Searches the queue for one alert's reference; returns its row (absent when the officer cannot see it). */
+  async find(alertId: string): Promise<Locator> {
+    await this.page.getByLabel('Search alerts').fill(alertId);
+    return this.row(alertId);
+  }
+
+  /** Finds an alert by its reference with the queue search, as an officer would, and opens its detail. */
+  async select(alertId: string): Promise<void> {
+    const search = this.page.getByLabel('Search alerts');
+    await search.fill(alertId);
+    await this.row(alertId).click();
+    await expect(this.detail).toHaveAttribute('data-alert-id', alertId);
+    await search.fill('');
+    await this.queue.focus();
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  holder(): Locator {
+    return this.page.getByTestId('detail-holder');
+  }
+}
