@@ -19,6 +19,19 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/** Arrivals in an interval with `mean` expected ones (Knuth's method; means per tick stay small). */
+export function poisson(random: Random, mean: number): number {
+  if (mean <= 0) return 0;
+  const limit = Math.exp(-mean);
+  let count = -1;
+  let product = 1;
+  do {
+    count += 1;
+    product *= random();
+  } while (product > limit);
+  return count;
+}
+
 export function pickWeighted<T>(random: Random, options: readonly (readonly [T, number])[]): T {
   const total = options.reduce((sum, [, weight]) => sum + weight, 0);
   let roll = random() * total;

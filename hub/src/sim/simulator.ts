@@ -2,7 +2,7 @@ import type { Checkpoint, CheckpointStatus, Operation, PendingEvent } from '@wat
 import type { Logger } from 'pino';
 import type { Authority } from '../core/authority';
 import { PARTNER_COUNTRIES, WEST_AFRICA_CHECKPOINTS, worldAirportCheckpoints } from './places';
-import { createScenario, hourlyActivity, pickWeighted, type ScenarioCheckpoint } from './scenario';
+import { createScenario, hourlyActivity, pickWeighted, poisson, type ScenarioCheckpoint } from './scenario';
 
 /**
  * The demo operation: HARMATTAN, a simulated anti-trafficking operation of Benin and Nigeria with partner
@@ -73,7 +73,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const random = scenario.random;
   const tickMs = options.rate > 50 ? 20 : 100;
   let last = now();
-  let carry = 0;
   let burst: { checkpoint: ScenarioCheckpoint; remaining: number; until: number } | undefined;
   let inFlight = 0;
   let stopped = false;
@@ -90,14 +89,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const at = now();
     const elapsed = (at - last) / 1000;
     last = at;
-    carry += options.rate * hourlyActivity(at) * elapsed;
-    // Poisson-ish arrivals: whole expected hits now, the fraction by chance.
-    let count = Math.floor(carry);
-    carry -= count;
-    if (random() < carry) {
-      count += 1;
-      carry -= 1;
-    }
+    const count = poisson(random, options.rate * hourlyActivity(at) * elapsed);
     for (let i = 0; i < count; i += 1) ingest(at);
     // Bursts ride on top of the base rate; rate 0 means no simulated hits at all (admin-only or load runs).
     if (options.rate > 0 && options.rate <= 5) {
