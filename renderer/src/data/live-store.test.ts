@@ -1,0 +1,64 @@
+import type { Command } from '@watchfloor/shared';
+import { T0, actorOf, hitRaised, officers } from '@watchfloor/shared/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { createLiveStore } from './live-store';
+
+const now = (flush: () => void) => flush();
+const ack: Command = { type: 'acknowledge', alertId: 'hit-1', mutationId: 'm-0000000001' };
+
+describe('live store', () => {
+  it('given batches, then the state folds them and listeners hear of it', () => {
+    const store = createLiveStore(now);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const effect = store.applyBatch([hitRaised(1), hitRaised(2, { id: 'hit-2' })], { after: 0, through: 2 });
+    expect(effect.raised.map((alert) => alert.id)).toEqual(['hit-1', 'hit-2']);
+    expect(store.getSnapshot().state.alerts.size).toBe(2);
+    expect(store.getSnapshot().through).toBe(2);
+    expect(listener).toHaveBeenCalled();
+  });
+
+  it('given a batch that starts after what was applied, then a gap is reported', () => {
+    const store = createLiveStore(now);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    expect(store.hasGapBefore({ after: 1, through: 3 })).toBe(false);
+    expect(store.hasGapBefore({ after: 5, through: 9 })).toBe(true);
+  });
+
+  it('given a scoped batch whose range covers hidden events, then through moves past them', () => {
+    const store = createLiveStore(now);
+    store.applyBatch([hitRaised(4)], { after: 0, through: 10 });
+    expect(store.getSnapshot().through).toBe(10);
+    expect(store.hasGapBefore({ after: 10, through: 12 })).toBe(false);
+  });
+
+  it('given a command, then it stays pending until the event with its seq has arrived', () => {
+    const store = createLiveStore(now);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    store.commandSent(ack);
+    expect(store.getSnapshot().pending.size).toBe(1);
+    store.commandAnswered(ack, { ok: true, seq: 2 });
+    expect(store.getSnapshot().pending.size).toBe(1);
+    store.applyBatch([{ seq: 2, at: T0, type: 'alert.acknowledged', alertId: 'hit-1', by: actorOf(officers.duty) }], { after: 1, through: 2 });
+    expect(store.getSnapshot().pending.size).toBe(0);
+  });
+
+  it('given a refused command, then it is no longer pending and the refusal is kept for the alert', () => {
+    const store = createLiveStore(now);
+    store.commandSent(ack);
+    store.commandAnswered(ack, { ok: false, code: 'conflict', message: 'Already acknowledged by Bola.' });
+    const snapshot = store.getSnapshot();
+    expect(snapshot.pending.size).toBe(0);
+    expect(snapshot.refusals).toEqual([expect.objectContaining({ alertId: 'hit-1', commandType: 'acknowledge', message: 'Already acknowledged by Bola.' })]);
+    store.dismissRefusal('hit-1');
+    expect(store.getSnapshot().refusals).toEqual([]);
+  });
+
+  it('given a reset, then the picture is emptied for the rebuild', () => {
+    const store = createLiveStore(now);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    store.reset();
+    expect(store.getSnapshot().state.alerts.size).toBe(0);
+    expect(store.getSnapshot().through).toBe(0);
+  });
+});
