@@ -56,6 +56,7 @@ export const en = {
       'invalid-url': 'The hub URL must start with http:// or https://.',
     },
   },
+  filters: { label: 'Filter queue and map', source: 'Database', kind: 'Checkpoint', country: 'Country', all: 'All' },
   topbar: { signOut: 'Sign out', openWall: 'Open wall map' },
   readOnly: { observer: 'Read-only view: observers cannot act on alerts.' },
   commands: { acknowledge: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Note', assign: 'Assign' },

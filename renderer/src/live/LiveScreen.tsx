@@ -10,6 +10,7 @@ import { AlertQueue } from '../queue/AlertQueue';
 import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, type QueueFilter } from '../queue/queue-model';
 import { EmptyState, Panel } from '../shell/Panel';
 import { OperationStatus } from '../status/OperationStatus';
+import { MapFilterBar } from './MapFilterBar';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
 
@@ -31,6 +32,9 @@ function mapFiltersFor(filter: QueueFilter): MapFilters {
   return {
     ...(filter.severities.length > 0 ? { severities: filter.severities } : {}),
     ...(statuses[filter.status] ? { statuses: statuses[filter.status]! } : {}),
+    ...(filter.sources.length > 0 ? { sources: filter.sources } : {}),
+    ...(filter.countries.length > 0 ? { countries: filter.countries } : {}),
+    ...(filter.kinds.length > 0 ? { checkpointKinds: filter.kinds } : {}),
   };
 }
 
@@ -53,7 +57,8 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
 
   const { state } = snapshot;
   const checkpointName = useCallback((id: string) => state.checkpoints.get(id)?.name ?? id, [state.checkpoints]);
-  const rows = useMemo(() => queueRows(state.alerts.values(), filter, officer, checkpointName), [state.alerts, filter, officer, checkpointName]);
+  const lookup = useMemo(() => ({ name: checkpointName, kind: (id: string) => state.checkpoints.get(id)?.kind }), [checkpointName, state.checkpoints]);
+  const rows = useMemo(() => queueRows(state.alerts.values(), filter, officer, lookup), [state.alerts, filter, officer, lookup]);
   const counts = useMemo(() => queueCounts(state.alerts.values(), officer), [state.alerts, officer]);
   const checkpoints = useMemo(() => [...state.checkpoints.values()], [state.checkpoints]);
   const operation = useMemo(() => [...state.operations.values()].find((op) => op.status === 'active') ?? [...state.operations.values()][0], [state.operations]);
@@ -142,8 +147,10 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   }, [session, now]);
   const mapFilters = useMemo(() => mapFiltersFor(filter), [filter]);
 
+  const countries = useMemo(() => [...new Set(checkpoints.map((checkpoint) => checkpoint.country))].sort(), [checkpoints]);
   const map = (
     <Panel id="map" title={t('panels.map')}>
+      {!props.wall && <MapFilterBar filter={filter} onFilter={setFilter} countries={countries} />}
       {snapshot.hello === undefined ? (
         <EmptyState>{t('empty.map')}</EmptyState>
       ) : (

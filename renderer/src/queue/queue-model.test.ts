@@ -35,10 +35,19 @@ describe('alert queue order and filters', () => {
   });
 
   it('given search text, then only alerts whose reference, checkpoint or summary match are shown', () => {
-    const names = (id: string) => (id === 'cp-los' ? 'Lagos Murtala Muhammed' : id);
+    const names = { name: (id: string) => (id === 'cp-los' ? 'Lagos Murtala Muhammed' : id), kind: () => undefined };
     expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, status: 'all', text: 'crit-n' }, officers.duty, names).map((a) => a.id)).toEqual(['crit-new']);
     expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, text: 'lagos' }, officers.duty, names)).toHaveLength(3);
     expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, text: 'nowhere' }, officers.duty, names)).toEqual([]);
+  });
+
+  it('given source, country and checkpoint kind filters, then only alerts matching all of them are shown', () => {
+    const lookup = { name: (id: string) => id, kind: () => 'airport' as const };
+    expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, sources: ['sltd'] }, officers.duty, lookup)).toHaveLength(3);
+    expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, sources: ['dna'] }, officers.duty, lookup)).toEqual([]);
+    expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, countries: ['BJ'] }, officers.duty, lookup)).toEqual([]);
+    expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, kinds: ['seaport'] }, officers.duty, lookup)).toEqual([]);
+    expect(queueRows(alerts(), { ...DEFAULT_QUEUE_FILTER, kinds: ['airport'], countries: ['NG'] }, officers.duty, lookup)).toHaveLength(3);
   });
 
   it('given the alerts, then the counts split open ones by severity and holder', () => {

@@ -4,8 +4,10 @@ import {
   isOpen,
   isUnacknowledged,
   type Alert,
+  type CheckpointKind,
   type Officer,
   type Severity,
+  type SourceDatabase,
 } from '@watchfloor/shared';
 
 /**
@@ -21,21 +23,48 @@ export interface QueueFilter {
   readonly mine: boolean;
   /** Free text matched against the reference, checkpoint, country, source and summary. */
   readonly text: string;
+  /** Empty means all; the map applies the same three on the GPU. */
+  readonly sources: readonly SourceDatabase[];
+  readonly countries: readonly string[];
+  readonly kinds: readonly CheckpointKind[];
 }
 
-export const DEFAULT_QUEUE_FILTER: QueueFilter = { status: 'open', severities: [], mine: false, text: '' };
+export const DEFAULT_QUEUE_FILTER: QueueFilter = {
+  status: 'open',
+  severities: [],
+  mine: false,
+  text: '',
+  sources: [],
+  countries: [],
+  kinds: [],
+};
 
-function matchesText(alert: Alert, text: string, checkpointName: (id: string) => string): boolean {
+/** What the queue needs to know about checkpoints to filter by them. */
+export interface CheckpointLookup {
+  name(id: string): string;
+  kind(id: string): CheckpointKind | undefined;
+}
+
+const BARE_LOOKUP: CheckpointLookup = { name: (id) => id, kind: () => undefined };
+
+function matchesText(alert: Alert, text: string, checkpoints: CheckpointLookup): boolean {
   const needle = text.trim().toLowerCase();
   if (needle === '') return true;
-  return [alert.id, checkpointName(alert.hit.checkpointId), alert.hit.country, alert.hit.source, alert.hit.summary, alert.hit.recordOwner].some(
+  return [alert.id, checkpoints.name(alert.hit.checkpointId), alert.hit.country, alert.hit.source, alert.hit.summary, alert.hit.recordOwner].some(
     (field) => field.toLowerCase().includes(needle),
   );
 }
 
-export function matches(alert: Alert, filter: QueueFilter, officer: Officer, checkpointName: (id: string) => string = (id) => id): boolean {
-  if (!matchesText(alert, filter.text, checkpointName)) return false;
-  if (filter.severities.length > 0 && !filter.severities.includes(alert.hit.severity)) return false;
+function within<T>(allowed: readonly T[], value: T | undefined): boolean {
+  return allowed.length === 0 || (value !== undefined && allowed.includes(value));
+}
+
+export function matches(alert: Alert, filter: QueueFilter, officer: Officer, checkpoints: CheckpointLookup = BARE_LOOKUP): boolean {
+  if (!matchesText(alert, filter.text, checkpoints)) return false;
+  if (!within(filter.severities, alert.hit.severity)) return false;
+  if (!within(filter.sources, alert.hit.source)) return false;
+  if (!within(filter.countries, alert.hit.country)) return false;
+  if (!within(filter.kinds, checkpoints.kind(alert.hit.checkpointId))) return false;
   if (filter.mine && alert.holder?.id !== officer.id) return false;
   switch (filter.status) {
     case 'open':
@@ -62,10 +91,10 @@ export function queueRows(
   alerts: Iterable<Alert>,
   filter: QueueFilter,
   officer: Officer,
-  checkpointName: (id: string) => string = (id) => id,
+  checkpoints: CheckpointLookup = BARE_LOOKUP,
 ): Alert[] {
   const rows: Alert[] = [];
-  for (const alert of alerts) if (matches(alert, filter, officer, checkpointName)) rows.push(alert);
+  for (const alert of alerts) if (matches(alert, filter, officer, checkpoints)) rows.push(alert);
   return rows.sort(compareAlerts);
 }
 
