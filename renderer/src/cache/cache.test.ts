@@ -1,0 +1,350 @@
+import type { Alert, OpsEvent } from '@watchfloor/shared';
+import { T0, actorOf, aCommand, hitRaised, officers } from '@watchfloor/shared/testing';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { statusOfKey } from '../map/categories';
+import { openLocalCache, type CacheIdentity, type LocalCache, type LocalCacheOptions } from './cache';
+import { CacheDatabase } from './database';
+
+const duty = actorOf(officers.duty);
+const identity = { officerId: officers.duty.id, hubId: 'hub-a' };
+
+function anEnvironment(): LocalCacheOptions & { clock: { now: number } } {
+  const clock = { now: T0 + 60_000 };
+  return { indexedDB: new IDBFactory(), IDBKeyRange, name: 'test-cache', now: () => clock.now, clock };
+}
+
+function raised(from: number, count: number): OpsEvent[] {
+  return Array.from({ length: count }, (_, index) => hitRaised(from + index, { id: `hit-${from + index}`, lon: (index % 360) - 180 }));
+}
+
+const acknowledged = (seq: number, alertId: string): OpsEvent => ({ seq, at: T0 + seq * 1000, type: 'alert.acknowledged', alertId, by: duty });
+
+/** A raw connection beside the cache's, to look at or damage what is on disk. */
+async function rawDatabase(env: LocalCacheOptions): Promise<CacheDatabase> {
+  const raw = new CacheDatabase(env.name!, env, 'default');
+  await raw.open();
+  return raw;
+}
+
+const opened: LocalCache[] = [];
+async function open(env: LocalCacheOptions, who: CacheIdentity = identity) {
+  const result = await openLocalCache(who, env);
+  opened.push(result.cache);
+  return result;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const cache of opened.splice(0)) cache.close();
+});
+
+describe('local cache: batches', () => {
+  it('given batches, when the picture is loaded, then state, through, map rows and age come back', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    expect(await cache.applyBatch(raised(1, 3), { after: 0, through: 3 })).toEqual({ ok: true, applied: 3, through: 3 });
+    expect(await cache.applyBatch([acknowledged(5, 'hit-2')], { after: 3, through: 6 })).toMatchObject({ ok: true, through: 6 });
+    env.clock.now += 5_000;
+
+    const picture = await cache.loadPicture();
+
+    expect(picture.through).toBe(6);
+    expect(picture.state.lastSeq).toBe(6);
+    expect([...picture.state.alerts.keys()].sort()).toEqual(['hit-1', 'hit-2', 'hit-3']);
+    expect(picture.state.alerts.get('hit-2')?.status).toBe('acknowledged');
+    expect(picture.hits.length).toBe(3);
+    const row = picture.hits.rowOf('hit-2')!;
+    expect(statusOfKey(picture.hits.categories[row * 4]!)).toBe('acknowledged');
+    expect(picture.hits.positions[row * 2]).toBeCloseTo(-179);
+    expect(picture.ageMs).toBe(5_000);
+  });
+
+  it('given an empty cache, when loaded, then the picture is empty and has no age', async () => {
+    const { cache } = await open(anEnvironment());
+    const picture = await cache.loadPicture();
+    expect(picture.state.alerts.size).toBe(0);
+    expect(picture.hits.length).toBe(0);
+    expect(picture.ageMs).toBeUndefined();
+  });
+
+  it('given a batch already stored, when it arrives again, then nothing is applied twice', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    expect(await cache.applyBatch(raised(1, 3), { after: 0, through: 3 })).toEqual({ ok: true, applied: 0, through: 3 });
+    expect(await cache.applyBatch(raised(2, 3), { after: 1, through: 4 })).toEqual({ ok: true, applied: 1, through: 4 });
+    const picture = await cache.loadPicture();
+    expect(picture.hits.length).toBe(4);
+    expect(picture.state.alerts.size).toBe(4);
+  });
+
+  it('given a batch starting after what is stored, when applied, then a gap is reported and nothing moves', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    expect(await cache.applyBatch(raised(6, 1), { after: 5, through: 6 })).toMatchObject({ ok: false, reason: 'gap', through: 2 });
+    expect((await cache.loadPicture()).through).toBe(2);
+  });
+
+  it('given a batch whose range covers events hidden from the officer, then through moves past them', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch([], { after: 0, through: 10 });
+    expect((await cache.loadPicture()).through).toBe(10);
+  });
+
+  it('given more hits than one chunk holds, then they span chunks and all load in order', async () => {
+    const { cache } = await open(anEnvironment());
+    for (let from = 1; from <= 2500; from += 500) await cache.applyBatch(raised(from, 500), { after: from - 1, through: from + 499 });
+    const picture = await cache.loadPicture();
+    expect(picture.hits.length).toBe(2500);
+    expect(picture.hits.alertIdAt(0)).toBe('hit-1');
+    expect(picture.hits.alertIdAt(2499)).toBe('hit-2500');
+  });
+
+  it('given a write failing in the second thousand of a batch, then the first thousand and its through are stored and nothing of the rest', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    const put = IDBObjectStore.prototype.put;
+    let events = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'events' && ++events === 1500) throw new DOMException('disk error', 'UnknownError');
+      return put.apply(this, args);
+    });
+
+    const result = await cache.applyBatch(raised(1, 2500), { after: 0, through: 2500 });
+
+    expect(result).toMatchObject({ ok: false, reason: 'failed' });
+    vi.restoreAllMocks();
+    const raw = await rawDatabase(env);
+    expect(await raw.events.count()).toBe(1000);
+    expect(await raw.alerts.count()).toBe(1000);
+    expect((await raw.meta.get('cache'))?.through).toBe(1000);
+    raw.close();
+    expect(await cache.applyBatch(raised(1, 2500), { after: 0, through: 2500 })).toEqual({ ok: true, applied: 1500, through: 2500 });
+  });
+});
+
+describe('local cache: privacy and retention', () => {
+  it('given an event carrying personal fields, when stored, then the stored rows hold only protocol fields', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    const event = hitRaised(1);
+    const tainted = {
+      ...event,
+      personal: { name: 'Jane Roe' },
+      hit: { ...event.hit, subject: { name: 'Jane Roe', passport: 'X1234567' }, dateOfBirth: '1990-01-01' },
+    } as unknown as OpsEvent;
+
+    await cache.applyBatch([tainted], { after: 0, through: 1 });
+
+    const raw = await rawDatabase(env);
+    const stored = JSON.stringify([await raw.events.toArray(), await raw.alerts.toArray()]);
+    raw.close();
+    expect(stored).not.toMatch(/Jane Roe|X1234567|1990-01-01|subject"|personal|dateOfBirth/);
+    expect(stored).toContain('subjectRef');
+  });
+
+  it('given old and new data and a queued command, when purged by retention, then old events go and the outbox stays', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    await cache.enqueue(aCommand({ type: 'acknowledge', alertId: 'hit-1' }));
+    env.clock.now = T0 + 10 * 86_400_000;
+    await cache.applyBatch([hitRaised(4, { id: 'hit-4', at: env.clock.now })].map((e) => ({ ...e, at: env.clock.now })), { after: 3, through: 4 });
+
+    const purged = await cache.purgeOlderThan(86_400_000);
+
+    expect(purged.events).toBe(3);
+    const raw = await rawDatabase(env);
+    expect((await raw.events.toArray()).map((event) => event.seq)).toEqual([4]);
+    raw.close();
+    expect(await cache.pending()).toHaveLength(1);
+  });
+});
+
+describe('local cache: identity', () => {
+  it('given a cache of hub A, when bound to hub B, then it is wiped and A’s queued commands are reported, not kept', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    await cache.enqueue(command);
+
+    const notice = await cache.bindHub('hub-b');
+
+    expect(notice).toEqual({ kind: 'identity-changed', previous: identity, droppedCommands: [command] });
+    expect(await cache.pending()).toEqual([]);
+    const picture = await cache.loadPicture();
+    expect(picture.through).toBe(0);
+    expect(picture.hits.length).toBe(0);
+  });
+
+  it('given a cache of one officer, when another officer opens it, then it is wiped', async () => {
+    const env = anEnvironment();
+    const first = await open(env);
+    await first.cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    first.cache.close();
+
+    const { cache, notices } = await open(env, { officerId: officers.duty2.id, hubId: 'hub-a' });
+
+    expect(notices).toMatchObject([{ kind: 'identity-changed', previous: { officerId: officers.duty.id } }]);
+    expect((await cache.loadPicture()).state.alerts.size).toBe(0);
+  });
+
+  it('given the same hub and officer, when reopened before the hub answers, then the picture and outbox are kept', async () => {
+    const env = anEnvironment();
+    const first = await open(env);
+    await first.cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    await first.cache.enqueue(aCommand({ type: 'acknowledge', alertId: 'hit-1' }));
+    first.cache.close();
+
+    const { cache, notices } = await open(env, { officerId: officers.duty.id });
+
+    expect(notices).toEqual([]);
+    expect(cache.identity()).toEqual(identity);
+    expect((await cache.loadPicture()).through).toBe(2);
+    expect(await cache.pending()).toHaveLength(1);
+    expect(await cache.bindHub('hub-a')).toBeUndefined();
+  });
+
+  it('given a hub reset, when the cache is reset, then the picture goes and the outbox stays', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    await cache.enqueue(aCommand({ type: 'acknowledge', alertId: 'hit-1' }));
+    await cache.reset();
+    expect((await cache.loadPicture()).through).toBe(0);
+    expect(await cache.pending()).toHaveLength(1);
+  });
+});
+
+describe('local cache: outbox', () => {
+  it('given commands queued offline, when the app restarts, then they are still queued in order', async () => {
+    const env = anEnvironment();
+    const first = await open(env);
+    const commands = [aCommand({ type: 'acknowledge', alertId: 'hit-1' }), aCommand({ type: 'note', alertId: 'hit-1', text: 'Checked' })];
+    for (const command of commands) expect(await first.cache.enqueue(command)).toMatchObject({ ok: true });
+    first.cache.close();
+
+    const { cache } = await open(env);
+
+    expect((await cache.pending()).map((entry) => entry.command)).toEqual(commands);
+  });
+
+  it('given an optimistic acknowledgement, when the hub refuses it, then it leaves the outbox and the confirmed alert comes back', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch(raised(1, 1), { after: 0, through: 1 });
+    const confirmed = (await cache.loadPicture()).state.alerts.get('hit-1')!;
+    const optimistic: Alert = { ...confirmed, status: 'acknowledged', holder: duty };
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    await cache.enqueue(command, optimistic);
+    expect((await cache.loadPicture()).pending).toMatchObject([{ mutationId: command.mutationId, optimistic }]);
+
+    const refused = await cache.refuse(command.mutationId);
+
+    expect(refused?.entry.command).toEqual(command);
+    expect(refused?.confirmed).toEqual(confirmed);
+    expect(await cache.pending()).toEqual([]);
+    expect((await cache.loadPicture()).state.alerts.get('hit-1')?.status).toBe('new');
+  });
+
+  it('given a sent command, when the hub acknowledges it, then only that command leaves the outbox', async () => {
+    const { cache } = await open(anEnvironment());
+    const [a, b] = [aCommand({ type: 'acknowledge', alertId: 'hit-1' }), aCommand({ type: 'acknowledge', alertId: 'hit-2' })];
+    await cache.enqueue(a);
+    await cache.enqueue(b);
+    await cache.markSent(a.mutationId);
+    expect((await cache.pending())[0]).toMatchObject({ attempts: 1, status: 'sent' });
+    expect((await cache.acknowledge(a.mutationId))?.command).toEqual(a);
+    expect((await cache.pending()).map((entry) => entry.command)).toEqual([b]);
+  });
+
+  it('given a mutation id already queued or an invalid command, when enqueued, then it is refused', async () => {
+    const { cache } = await open(anEnvironment());
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    await cache.enqueue(command);
+    expect(await cache.enqueue(command)).toMatchObject({ ok: false, reason: 'duplicate' });
+    expect(await cache.enqueue({ ...command, mutationId: 'short' })).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('given no hub reached yet, when a command is enqueued, then it is refused as unbound', async () => {
+    const { cache } = await open(anEnvironment(), { officerId: officers.duty.id });
+    expect(await cache.enqueue(aCommand({ type: 'acknowledge', alertId: 'hit-1' }))).toMatchObject({ ok: false, reason: 'unbound' });
+  });
+});
+
+describe('local cache: damage and quota', () => {
+  it('given a corrupted alert row, when the picture is loaded, then the cache is rebuilt and the queued command kept', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    await cache.enqueue(command);
+    const raw = await rawDatabase(env);
+    await raw.alerts.update('hit-1', { 'alert.hit.lat': 999 });
+    await raw.outbox.add({ mutationId: 'broken-row', command: { type: 'nonsense' } } as never);
+    raw.close();
+
+    const picture = await cache.loadPicture();
+
+    expect(picture.notices).toMatchObject([{ kind: 'rebuilt', reason: 'invalid-rows', keptCommands: 1, lostCommands: 1 }]);
+    expect(picture.through).toBe(0);
+    expect(picture.pending.map((entry) => entry.command)).toEqual([command]);
+    expect(await cache.applyBatch(raised(1, 2), { after: 0, through: 2 })).toMatchObject({ ok: true, applied: 2 });
+  });
+
+  it('given a corrupted hit chunk, when a batch is applied, then the write reports the rebuild', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    const raw = await rawDatabase(env);
+    await raw.hitChunks.update(0, { count: 7 });
+    raw.close();
+
+    const result = await cache.applyBatch(raised(3, 1), { after: 2, through: 3 });
+
+    expect(result).toMatchObject({ ok: false, reason: 'rebuilt', notice: { kind: 'rebuilt', keptCommands: 0, lostCommands: 0 } });
+    expect(await cache.applyBatch(raised(3, 1), { after: 2, through: 3 })).toMatchObject({ ok: false, reason: 'gap', through: 0 });
+  });
+
+  it('given a database whose backing store fails to open, when the cache opens, then it starts afresh and says so', async () => {
+    const env = anEnvironment();
+    const real = env.indexedDB!;
+    let damaged = true;
+    // What Chromium reports for damaged backing files: every open fails with UnknownError until deleted.
+    const failingOnce = {
+      open: (name: string, version?: number) => {
+        if (damaged) throw new DOMException('Internal error opening backing store', 'UnknownError');
+        return real.open(name, version);
+      },
+      deleteDatabase: (name: string) => {
+        damaged = false;
+        return real.deleteDatabase(name);
+      },
+      cmp: (a: unknown, b: unknown) => real.cmp(a, b),
+      databases: () => real.databases(),
+    } as IDBFactory;
+
+    const { cache, notices } = await open({ ...env, indexedDB: failingOnce });
+
+    expect(notices).toMatchObject([{ kind: 'rebuilt', reason: 'unreadable', keptCommands: 0, lostCommands: undefined }]);
+    expect(await cache.applyBatch(raised(1, 1), { after: 0, through: 1 })).toMatchObject({ ok: true });
+  });
+
+  it('given a full disk, when a batch or a command is written, then a quota result comes back and nothing changes', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 1), { after: 0, through: 1 });
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+
+    expect(await cache.applyBatch(raised(2, 5), { after: 1, through: 6 })).toMatchObject({ ok: false, reason: 'quota' });
+    expect(await cache.enqueue(aCommand({ type: 'acknowledge', alertId: 'hit-1' }))).toMatchObject({ ok: false, reason: 'quota' });
+
+    vi.restoreAllMocks();
+    expect((await cache.loadPicture()).through).toBe(1);
+    expect(await cache.pending()).toEqual([]);
+  });
+});

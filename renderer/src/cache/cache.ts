@@ -1,0 +1,564 @@
+import {
+  Command,
+  foldEvents,
+  OpsEvent,
+  SEVERITY_RANK,
+  type Alert,
+  type Checkpoint,
+  type Operation,
+  type OpsState,
+} from '@watchfloor/shared';
+import { createHitColumns, type HitColumns } from '../map';
+import {
+  META_KEY,
+  openDatabases,
+  SCHEMA_VERSION,
+  type AlertRow,
+  type CacheDatabases,
+  type DatabaseOptions,
+  type HitChunkRow,
+  type MetaRow,
+  type OutboxRow,
+  type OutboxStatus,
+} from './database';
+import { isCorruption, isQuotaError, messageOf, QUOTA_MESSAGE } from './errors';
+import { appendChunksTo, appendToChunk, emptyChunk, HIT_CHUNK_ROWS, withStatuses } from './hit-chunks';
+import { rebuildDatabase, salvageOutbox, type Salvage } from './recovery';
+import {
+  parseAlertRow,
+  parseCheckpoint,
+  parseHitChunk,
+  parseMetaRow,
+  parseOperation,
+  parseOutboxRow,
+} from './rows';
+
+/**
+ * The console's local cache (issue 7): the last known picture for a fast, offline start, and the outbox of
+ * commands given while the hub was out of reach. One window writes (see writer-lock.ts); others read.
+ */
+export const DEFAULT_CACHE_NAME = 'watchfloor-cache';
+/** Rows per write transaction: big enough to amortise a commit, small enough to keep each one short. */
+export const WRITE_BATCH = 1000;
+
+export interface CacheIdentity {
+  readonly officerId: string;
+  /** From the hub's hello; unknown at start-up, before the hub has answered. */
+  readonly hubId?: string;
+}
+
+export type CacheNotice =
+  | {
+      readonly kind: 'rebuilt';
+      readonly reason: 'unreadable' | 'invalid-rows';
+      readonly detail: string;
+      readonly keptCommands: number;
+      /** undefined: the outbox itself could not be read, so how many were lost is unknown. */
+      readonly lostCommands: number | undefined;
+    }
+  | {
+      readonly kind: 'identity-changed';
+      readonly previous: { readonly hubId?: string; readonly officerId: string };
+      /** Commands queued for another hub or officer: never sent, shown to the officer instead. */
+      readonly droppedCommands: readonly Command[];
+    };
+
+export interface OutboxEntry {
+  readonly mutationId: string;
+  readonly command: Command;
+  readonly queuedAt: number;
+  readonly attempts: number;
+  readonly status: OutboxStatus;
+  readonly optimistic?: Alert;
+}
+
+export interface CachedPicture {
+  readonly state: OpsState;
+  /** Every event up to this seq is in `state`: resume the hub from here. */
+  readonly through: number;
+  readonly hits: HitColumns;
+  /** Queued commands in the order given; overlay their optimistic alerts, marked pending. */
+  readonly pending: readonly OutboxEntry[];
+  /** How old the picture is (now - last write); undefined when the cache is empty. */
+  readonly ageMs: number | undefined;
+  readonly notices: readonly CacheNotice[];
+}
+
+export type WriteFailure =
+  | { readonly ok: false; readonly reason: 'gap'; readonly through: number; readonly message: string }
+  | { readonly ok: false; readonly reason: 'quota'; readonly message: string }
+  | { readonly ok: false; readonly reason: 'rebuilt'; readonly notice: CacheNotice; readonly message: string }
+  | { readonly ok: false; readonly reason: 'failed'; readonly message: string };
+
+export type BatchResult = { readonly ok: true; readonly applied: number; readonly through: number } | WriteFailure;
+
+export type EnqueueResult =
+  | { readonly ok: true; readonly entry: OutboxEntry }
+  | { readonly ok: false; readonly reason: 'duplicate' | 'invalid' | 'unbound'; readonly message: string }
+  | WriteFailure;
+
+export interface Refused {
+  readonly entry: OutboxEntry;
+  /** The hub's current view of the alert, which the optimistic change is rolled back to. */
+  readonly confirmed: Alert | undefined;
+}
+
+export interface PurgeResult {
+  readonly events: number;
+  readonly alerts: number;
+  readonly hitChunks: number;
+}
+
+export type MakeColumns = (state: OpsState, firstHitAt: number | undefined, rows: number) => HitColumns;
+
+export interface LocalCache {
+  identity(): CacheIdentity;
+  /** Reads the whole cached picture in one pass; a damaged cache is rebuilt and reported in `notices`. */
+  loadPicture(makeColumns?: MakeColumns): Promise<CachedPicture>;
+  /** On the hub's hello: another hub than the cached one wipes the cache (outbox rows for it are dropped). */
+  bindHub(hubId: string): Promise<CacheNotice | undefined>;
+  /** Stores a batch `{after, through}`; events at or below what is stored are ignored. */
+  applyBatch(events: readonly OpsEvent[], range: { readonly after: number; readonly through: number }): Promise<BatchResult>;
+  /** The hub's `reset`: forget the picture, keep the outbox. */
+  reset(): Promise<void>;
+  enqueue(command: Command, optimistic?: Alert): Promise<EnqueueResult>;
+  pending(): Promise<readonly OutboxEntry[]>;
+  /** Counts a send attempt, so the officer can see a command that keeps failing. */
+  markSent(mutationId: string): Promise<void>;
+  /** The hub accepted it: the row goes. */
+  acknowledge(mutationId: string): Promise<OutboxEntry | undefined>;
+  /** The hub refused it: the row goes and the optimistic change with it. */
+  refuse(mutationId: string): Promise<Refused | undefined>;
+  /** Removes events (and resolved alerts, and hit chunks) older than `retentionMs`; never the outbox. */
+  purgeOlderThan(retentionMs: number): Promise<PurgeResult>;
+  close(): void;
+}
+
+export interface LocalCacheOptions extends DatabaseOptions {
+  readonly name?: string;
+  readonly now?: () => number;
+}
+
+export interface OpenedCache {
+  readonly cache: LocalCache;
+  readonly notices: readonly CacheNotice[];
+}
+
+const DATA_STORES = ['events', 'alerts', 'hitChunks', 'operations', 'checkpoints', 'meta'] as const;
+const ALL_STORES = [...DATA_STORES, 'outbox'] as const;
+
+function freshMeta(identity: CacheIdentity, now: number): MetaRow {
+  return {
+    key: META_KEY,
+    schemaVersion: SCHEMA_VERSION,
+    ...(identity.hubId === undefined ? {} : { hubId: identity.hubId }),
+    officerId: identity.officerId,
+    through: 0,
+    lastAt: 0,
+    savedAt: now,
+    nextChunk: 0,
+  };
+}
+
+function entryOf(row: OutboxRow): OutboxEntry {
+  return {
+    mutationId: row.mutationId,
+    command: row.command,
+    queuedAt: row.queuedAt,
+    attempts: row.attempts,
+    status: row.status,
+    ...(row.optimistic === undefined ? {} : { optimistic: row.optimistic }),
+  };
+}
+
+function rowOfAlert(alert: Alert, chunk: number, row: number): AlertRow {
+  return {
+    id: alert.id,
+    status: alert.status,
+    severityRank: SEVERITY_RANK[alert.hit.severity],
+    raisedAt: alert.raisedAt,
+    updatedAt: alert.updatedAt,
+    ...(alert.holder === undefined ? {} : { holderId: alert.holder.id }),
+    chunk,
+    row,
+    alert,
+  };
+}
+
+/** Where the map's time origin goes when the cache builds the columns: as the live session does. */
+export const defaultMakeColumns: MakeColumns = (state, firstHitAt, rows) => {
+  const starts = [...state.operations.values()].map((operation) => operation.window.start);
+  const origin = Math.min(...starts, firstHitAt ?? Date.now()) - 3_600_000;
+  return createHitColumns({
+    originMs: origin,
+    initialCapacity: Math.max(rows, 1),
+    kindOf: (id) => state.checkpoints.get(id)?.kind,
+  });
+};
+
+export async function openLocalCache(identity: CacheIdentity, options: LocalCacheOptions = {}): Promise<OpenedCache> {
+  const name = options.name ?? DEFAULT_CACHE_NAME;
+  const now = options.now ?? Date.now;
+  const notices: CacheNotice[] = [];
+  let current = identity;
+  let databases: CacheDatabases;
+
+  try {
+    databases = await openDatabases(name, options);
+  } catch (error) {
+    if (isQuotaError(error)) throw error;
+    const salvage: Salvage = { kept: [], lost: undefined };
+    databases = await rebuildDatabase(name, options, undefined, salvage);
+    notices.push(rebuiltNotice('unreadable', messageOf(error), salvage));
+  }
+
+  async function rebuild(reason: 'unreadable' | 'invalid-rows', detail: string): Promise<CacheNotice> {
+    const salvage = await salvageOutbox(databases);
+    databases = await rebuildDatabase(name, options, databases, salvage);
+    await bind(current);
+    return rebuiltNotice(reason, detail, salvage);
+  }
+
+  /** Wipes what belongs to another hub or officer; returns what was dropped. */
+  async function bind(next: CacheIdentity): Promise<CacheNotice | undefined> {
+    const { durable } = databases;
+    return durable.transaction('rw', [...ALL_STORES], async () => {
+      const stored = await durable.meta.get(META_KEY);
+      const meta = stored === undefined ? undefined : parseMetaRow(stored);
+      const hubId = next.hubId ?? meta?.hubId;
+      const sameOfficer = meta === undefined || meta.officerId === next.officerId;
+      const sameHub = meta?.hubId === undefined || next.hubId === undefined || meta.hubId === next.hubId;
+      const rows = (await durable.outbox.toArray()).map(parseOutboxRow);
+      const foreign = rows.filter((row) => row.officerId !== next.officerId || (hubId !== undefined && row.hubId !== hubId));
+      if (foreign.length > 0) await durable.outbox.bulkDelete(foreign.map((row) => row.position!));
+      if (meta !== undefined && sameOfficer && sameHub) {
+        if (meta.hubId === undefined && next.hubId !== undefined) await durable.meta.put({ ...meta, hubId: next.hubId });
+        current = { officerId: next.officerId, ...(hubId === undefined ? {} : { hubId }) };
+      } else {
+        for (const store of DATA_STORES) await durable.table(store).clear();
+        current = { officerId: next.officerId, ...(hubId === undefined ? {} : { hubId }) };
+        await durable.meta.put(freshMeta(current, now()));
+      }
+      if (meta === undefined || (sameOfficer && sameHub && foreign.length === 0)) return undefined;
+      return {
+        kind: 'identity-changed',
+        previous: { officerId: meta.officerId, ...(meta.hubId === undefined ? {} : { hubId: meta.hubId }) },
+        droppedCommands: foreign.map((row) => row.command),
+      } satisfies CacheNotice;
+    });
+  }
+
+  /** Runs a read or write; corruption found on the way rebuilds the cache and is reported, quota too. */
+  async function guarded<T>(work: () => Promise<T>): Promise<T | WriteFailure> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isQuotaError(error)) return { ok: false, reason: 'quota', message: QUOTA_MESSAGE };
+      if (isCorruption(error)) {
+        const notice = await rebuild('invalid-rows', error.message);
+        return { ok: false, reason: 'rebuilt', notice, message: describeNotice(notice) };
+      }
+      return { ok: false, reason: 'failed', message: `The local cache could not be written: ${messageOf(error)}` };
+    }
+  }
+
+  async function readMeta(): Promise<MetaRow> {
+    const stored = await databases.data.meta.get(META_KEY);
+    return stored === undefined ? freshMeta(current, now()) : parseMetaRow(stored);
+  }
+
+  async function writeSlice(events: readonly OpsEvent[], through: number): Promise<number> {
+    const { data } = databases;
+    return data.transaction('rw', [...DATA_STORES], async () => {
+      const meta = await readMeta();
+      const fresh = events.filter((event) => event.seq > meta.through);
+      if (fresh.length === 0 && through <= meta.through) return 0;
+
+      const ids = new Set<string>();
+      for (const event of fresh) {
+        if (event.type === 'hit.raised') ids.add(event.hit.id);
+        else if ('alertId' in event) ids.add(event.alertId);
+      }
+      const keys = [...ids];
+      const before = new Map<string, AlertRow>();
+      (await data.alerts.bulkGet(keys)).forEach((row) => {
+        if (row !== undefined) before.set(row.id, parseAlertRow(row));
+      });
+      const base: OpsState = {
+        lastSeq: meta.through,
+        lastAt: meta.lastAt,
+        operations: new Map(),
+        checkpoints: new Map(),
+        alerts: new Map([...before].map(([id, row]) => [id, row.alert])),
+      };
+      const folded = foldEvents(base, fresh).state;
+
+      let nextChunk = meta.nextChunk;
+      const chunks = new Map<number, HitChunkRow>();
+      const openId = nextChunk - 1;
+      if (openId >= 0) {
+        const open = await data.hitChunks.get(openId);
+        if (open !== undefined) chunks.set(openId, parseHitChunk(open));
+      }
+      let open = chunks.get(openId);
+      const raised: Alert[] = [];
+      const changedRows: AlertRow[] = [];
+      const statusChanges = new Map<number, Map<number, Alert['status']>>();
+      for (const id of keys) {
+        const alert = folded.alerts.get(id);
+        const previous = before.get(id);
+        if (alert === undefined || alert === previous?.alert) continue;
+        if (previous === undefined) {
+          raised.push(alert);
+          continue;
+        }
+        changedRows.push(rowOfAlert(alert, previous.chunk, previous.row));
+        if (alert.status !== previous.status) {
+          const changes = statusChanges.get(previous.chunk) ?? new Map<number, Alert['status']>();
+          changes.set(previous.row, alert.status);
+          statusChanges.set(previous.chunk, changes);
+        }
+      }
+      for (let start = 0; start < raised.length; ) {
+        if (open === undefined || open.count >= HIT_CHUNK_ROWS) {
+          open = emptyChunk(nextChunk);
+          nextChunk += 1;
+        }
+        const take = raised.slice(start, start + HIT_CHUNK_ROWS - open.count);
+        take.forEach((alert, offset) => changedRows.push(rowOfAlert(alert, open!.id, open!.count + offset)));
+        open = appendToChunk(open, take);
+        chunks.set(open.id, open);
+        start += take.length;
+      }
+      const patchIds = [...statusChanges.keys()].filter((id) => !chunks.has(id));
+      (await data.hitChunks.bulkGet(patchIds)).forEach((row) => {
+        if (row !== undefined) chunks.set(row.id, parseHitChunk(row));
+      });
+      for (const [id, changes] of statusChanges) {
+        const chunk = chunks.get(id);
+        // A chunk removed by retention has nothing left to patch.
+        if (chunk !== undefined) chunks.set(id, withStatuses(chunk, changes));
+      }
+
+      await data.events.bulkPut([...fresh]);
+      if (changedRows.length > 0) await data.alerts.bulkPut(changedRows);
+      if (chunks.size > 0) await data.hitChunks.bulkPut([...chunks.values()]);
+      if (folded.operations.size > 0) await data.operations.bulkPut([...folded.operations.values()]);
+      if (folded.checkpoints.size > 0) await data.checkpoints.bulkPut([...folded.checkpoints.values()]);
+      const lastAt = fresh.length === 0 ? meta.lastAt : Math.max(meta.lastAt, ...fresh.map((event) => event.at));
+      await data.meta.put({ ...meta, through: Math.max(meta.through, through), lastAt, savedAt: now(), nextChunk });
+      return fresh.length;
+    });
+  }
+
+  async function loadPicture(makeColumns: MakeColumns = defaultMakeColumns): Promise<CachedPicture> {
+    const read = async (data = databases.data) =>
+      data.transaction('r', [...ALL_STORES], async () => {
+        const [meta, alerts, operations, checkpoints, chunks, outbox] = await Promise.all([
+          data.meta.get(META_KEY),
+          data.alerts.toArray(),
+          data.operations.toArray(),
+          data.checkpoints.toArray(),
+          data.hitChunks.toArray(),
+          data.outbox.orderBy('position').toArray(),
+        ]);
+        return {
+          meta: meta === undefined ? undefined : parseMetaRow(meta),
+          alerts: alerts.map((row) => parseAlertRow(row).alert),
+          operations: operations.map(parseOperation),
+          checkpoints: checkpoints.map(parseCheckpoint),
+          chunks: chunks.map(parseHitChunk),
+          pending: outbox.map((row) => entryOf(parseOutboxRow(row))),
+        };
+      });
+    let rows: Awaited<ReturnType<typeof read>>;
+    const notices: CacheNotice[] = [];
+    try {
+      rows = await read();
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      notices.push(await rebuild('invalid-rows', error.message));
+      rows = await read();
+    }
+    const state: OpsState = {
+      lastSeq: rows.meta?.through ?? 0,
+      lastAt: rows.meta?.lastAt ?? 0,
+      operations: new Map<string, Operation>(rows.operations.map((operation) => [operation.id, operation])),
+      checkpoints: new Map<string, Checkpoint>(rows.checkpoints.map((checkpoint) => [checkpoint.id, checkpoint])),
+      alerts: new Map(rows.alerts.map((alert) => [alert.id, alert])),
+    };
+    const total = rows.chunks.reduce((sum, chunk) => sum + chunk.count, 0);
+    const firstHitAt = rows.chunks.find((chunk) => chunk.count > 0)?.firstAt;
+    const hits = makeColumns(state, firstHitAt, total);
+    appendChunksTo(hits, rows.chunks);
+    const empty = rows.meta === undefined || (rows.meta.through === 0 && rows.chunks.length === 0);
+    return {
+      state,
+      through: state.lastSeq,
+      hits,
+      pending: rows.pending,
+      ageMs: empty ? undefined : Math.max(0, now() - rows.meta!.savedAt),
+      notices,
+    };
+  }
+
+  const cache: LocalCache = {
+    identity: () => current,
+    loadPicture,
+    bindHub: (hubId) => bind({ ...current, hubId }),
+
+    async applyBatch(events, range) {
+      return guarded(async (): Promise<BatchResult> => {
+        const meta = await readMeta();
+        if (range.after > meta.through) {
+          return {
+            ok: false,
+            reason: 'gap',
+            through: meta.through,
+            message: `the cache holds events up to ${meta.through}; fill ${meta.through + 1}..${range.after} from history first`,
+          };
+        }
+        // Re-parsing strips every key the protocol does not define, so nothing personal reaches the disk.
+        const parsed = events.map((event) => OpsEvent.parse(event) as OpsEvent);
+        let applied = 0;
+        for (let start = 0; start < parsed.length || start === 0; start += WRITE_BATCH) {
+          const slice = parsed.slice(start, start + WRITE_BATCH);
+          const last = start + WRITE_BATCH >= parsed.length;
+          const through = last ? range.through : slice[slice.length - 1]!.seq;
+          applied += await writeSlice(slice, through);
+          if (last) break;
+        }
+        return { ok: true, applied, through: Math.max(meta.through, range.through) };
+      });
+    },
+
+    async reset() {
+      const { durable } = databases;
+      await durable.transaction('rw', [...DATA_STORES], async () => {
+        for (const store of DATA_STORES) await durable.table(store).clear();
+        await durable.meta.put(freshMeta(current, now()));
+      });
+    },
+
+    async enqueue(command, optimistic) {
+      const parsed = Command.safeParse(command);
+      if (!parsed.success) return { ok: false, reason: 'invalid', message: parsed.error.issues.map((issue) => issue.message).join('; ') };
+      const hubId = current.hubId;
+      if (hubId === undefined) {
+        return { ok: false, reason: 'unbound', message: 'No hub has been reached yet, so there is nothing to send this command to.' };
+      }
+      return guarded(async (): Promise<EnqueueResult> => {
+        const { durable } = databases;
+        return durable.transaction('rw', durable.outbox, async () => {
+          if ((await durable.outbox.where('mutationId').equals(parsed.data.mutationId).count()) > 0) {
+            return { ok: false, reason: 'duplicate', message: `command ${parsed.data.mutationId} is already queued` };
+          }
+          const row: OutboxRow = {
+            mutationId: parsed.data.mutationId,
+            hubId,
+            officerId: current.officerId,
+            command: parsed.data,
+            queuedAt: now(),
+            attempts: 0,
+            status: 'queued',
+            ...(optimistic === undefined ? {} : { optimistic }),
+          };
+          await durable.outbox.add(row);
+          return { ok: true, entry: entryOf(row) };
+        });
+      });
+    },
+
+    async pending() {
+      const rows = await databases.durable.outbox.orderBy('position').toArray();
+      return rows.map((row) => entryOf(parseOutboxRow(row)));
+    },
+
+    async markSent(mutationId) {
+      const { durable } = databases;
+      await durable.transaction('rw', durable.outbox, async () => {
+        const row = await durable.outbox.where('mutationId').equals(mutationId).first();
+        if (row === undefined) return;
+        await durable.outbox.put({ ...parseOutboxRow(row), attempts: row.attempts + 1, status: 'sent' });
+      });
+    },
+
+    async acknowledge(mutationId) {
+      const { durable } = databases;
+      return durable.transaction('rw', durable.outbox, async () => {
+        const row = await durable.outbox.where('mutationId').equals(mutationId).first();
+        if (row === undefined) return undefined;
+        await durable.outbox.delete(row.position!);
+        return entryOf(parseOutboxRow(row));
+      });
+    },
+
+    async refuse(mutationId) {
+      const { durable } = databases;
+      return durable.transaction('rw', [durable.outbox, durable.alerts], async () => {
+        const row = await durable.outbox.where('mutationId').equals(mutationId).first();
+        if (row === undefined) return undefined;
+        const entry = entryOf(parseOutboxRow(row));
+        await durable.outbox.delete(row.position!);
+        const stored = await durable.alerts.get(entry.command.alertId);
+        return { entry, confirmed: stored === undefined ? undefined : parseAlertRow(stored).alert };
+      });
+    },
+
+    async purgeOlderThan(retentionMs) {
+      const cutoff = now() - retentionMs;
+      const { data } = databases;
+      return data.transaction('rw', [...DATA_STORES], async () => {
+        const meta = await readMeta();
+        const events = await data.events.where('at').below(cutoff).delete();
+        const oldResolved = await data.alerts
+          .where('updatedAt')
+          .below(cutoff)
+          .filter((row) => row.status === 'resolved')
+          .primaryKeys();
+        await data.alerts.bulkDelete(oldResolved);
+        const openChunk = meta.nextChunk - 1;
+        const oldChunks = (await data.hitChunks.where('lastAt').below(cutoff).primaryKeys()).filter((id) => id !== openChunk);
+        await data.hitChunks.bulkDelete(oldChunks);
+        await data.meta.put({ ...meta, retentionMs });
+        return { events, alerts: oldResolved.length, hitChunks: oldChunks.length };
+      });
+    },
+
+    close: () => {
+      databases.data.close();
+      databases.durable.close();
+    },
+  };
+
+  try {
+    const notice = await bind(identity);
+    if (notice !== undefined) notices.push(notice);
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    notices.push(await rebuild('invalid-rows', error.message));
+  }
+  return { cache, notices };
+}
+
+function rebuiltNotice(reason: 'unreadable' | 'invalid-rows', detail: string, salvage: Salvage): CacheNotice {
+  return { kind: 'rebuilt', reason, detail, keptCommands: salvage.kept.length, lostCommands: salvage.lost };
+}
+
+/** What the officer reads; the UI may use its own strings, keyed by the notice fields. */
+export function describeNotice(notice: CacheNotice): string {
+  if (notice.kind === 'rebuilt') {
+    const kept = `${notice.keptCommands} queued command${notice.keptCommands === 1 ? ' was' : 's were'} kept`;
+    const lost =
+      notice.lostCommands === undefined
+        ? '; queued commands could not be read and may need to be given again'
+        : notice.lostCommands > 0
+          ? `; ${notice.lostCommands} could not be read and must be given again`
+          : '';
+    return `The local cache was unreadable and has been rebuilt from the hub; ${kept}${lost}.`;
+  }
+  const dropped = notice.droppedCommands.length;
+  return `The local cache belonged to another hub or officer and has been cleared${
+    dropped > 0 ? `; ${dropped} command${dropped === 1 ? '' : 's'} queued there will not be sent` : ''
+  }.`;
+}

@@ -1,0 +1,174 @@
+import { Dexie, type ChromeTransactionDurability, type Table } from 'dexie';
+import type { Alert, Checkpoint, Command, Operation, OpsEvent } from '@watchfloor/shared';
+
+/**
+ * The local cache's IndexedDB schema (Dexie). Everything here can be rebuilt from the hub except the outbox.
+ * Rows are plain structured-clone data; hit positions are typed arrays in chunks so a million hits load in
+ * a few hundred reads instead of a million.
+ */
+
+/** Current handling state of one alert, with the fields the queue indexes pulled out of `alert`. */
+export interface AlertRow {
+  readonly id: string;
+  readonly status: Alert['status'];
+  /** SEVERITY_RANK: 0 critical .. 3 low, so the compound index sorts most severe first. */
+  readonly severityRank: number;
+  readonly raisedAt: number;
+  readonly updatedAt: number;
+  readonly holderId?: string;
+  /** Where the hit's map row lives: hitChunks id and row within it. */
+  readonly chunk: number;
+  readonly row: number;
+  readonly alert: Alert;
+}
+
+/**
+ * Up to `HIT_CHUNK_ROWS` hits, column by column, in the order they were raised. Arrays are exactly `count`
+ * long: a view on a larger buffer would be cloned with the whole buffer.
+ */
+export interface HitChunkRow {
+  readonly id: number;
+  readonly count: number;
+  readonly firstAt: number;
+  readonly lastAt: number;
+  /** Hit ids joined with '\n' (ids cannot contain one): one string clones far faster than `count` strings. */
+  readonly ids: string;
+  /** lon, lat per row, as the map's GPU column. */
+  readonly positions: Float32Array;
+  readonly atMs: Float64Array;
+  /** Index into SEVERITIES, ALERT_STATUSES and SOURCES. */
+  readonly severities: Uint8Array;
+  readonly statuses: Uint8Array;
+  readonly sources: Uint8Array;
+  /** Index into `checkpoints` / `countries` (dictionary encoding). */
+  readonly checkpointRefs: Uint16Array;
+  readonly checkpoints: readonly string[];
+  readonly countryRefs: Uint8Array;
+  readonly countries: readonly string[];
+}
+
+export type OutboxStatus = 'queued' | 'sent';
+
+export interface OutboxRow {
+  /** Insertion order; auto-incremented so commands go to the hub in the order the officer gave them. */
+  readonly position?: number;
+  readonly mutationId: string;
+  readonly hubId: string;
+  readonly officerId: string;
+  readonly command: Command;
+  readonly queuedAt: number;
+  readonly attempts: number;
+  readonly status: OutboxStatus;
+  /** The alert as the officer expects it once the hub applies the command; shown as pending. */
+  readonly optimistic?: Alert;
+}
+
+export const META_KEY = 'cache';
+
+export interface MetaRow {
+  readonly key: typeof META_KEY;
+  readonly schemaVersion: number;
+  readonly hubId?: string;
+  readonly officerId: string;
+  /** Every event up to this seq has been applied (the hub's `through`); moves with the data it covers. */
+  readonly through: number;
+  readonly lastAt: number;
+  /** When the cache was last written (epoch ms): the age shown with the cached picture. */
+  readonly savedAt: number;
+  readonly nextChunk: number;
+  readonly retentionMs?: number;
+}
+
+/**
+ * Schema history. A new version appends an entry (Dexie keeps the old ones for upgrading from them) and may
+ * give an `upgrade` that migrates rows; stores not named keep their definition.
+ */
+interface SchemaVersion {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (transaction: import('dexie').Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      events: 'seq, at',
+      alerts: 'id, [status+severityRank+raisedAt], holderId, updatedAt',
+      hitChunks: 'id, lastAt',
+      operations: 'id',
+      checkpoints: 'id',
+      outbox: '++position, &mutationId',
+      meta: 'key',
+    },
+  },
+];
+
+export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export class CacheDatabase extends Dexie {
+  declare readonly events: Table<OpsEvent, number>;
+  declare readonly alerts: Table<AlertRow, string>;
+  declare readonly hitChunks: Table<HitChunkRow, number>;
+  declare readonly operations: Table<Operation, string>;
+  declare readonly checkpoints: Table<Checkpoint, string>;
+  declare readonly outbox: Table<OutboxRow, number>;
+  declare readonly meta: Table<MetaRow, string>;
+
+  constructor(name: string, options: DatabaseOptions, durability: ChromeTransactionDurability) {
+    super(name, {
+      ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
+      ...(options.IDBKeyRange === undefined ? {} : { IDBKeyRange: options.IDBKeyRange }),
+      chromeTransactionDurability: durability,
+      autoOpen: false,
+    });
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade !== undefined) declared.upgrade(upgrade);
+    }
+  }
+}
+
+/** IndexedDB to use: the browser's by default; tests inject fake-indexeddb. */
+export interface DatabaseOptions {
+  readonly indexedDB?: IDBFactory;
+  readonly IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/**
+ * Two connections to one database. Bulk data is written `relaxed` (rebuildable from the hub, and live ingest
+ * must keep up); anything touching the outbox goes through `durable`, `strict`, because a queued command
+ * exists nowhere else. IndexedDB sets durability per transaction and Dexie per connection, hence two.
+ */
+export interface CacheDatabases {
+  readonly data: CacheDatabase;
+  readonly durable: CacheDatabase;
+}
+
+export async function openDatabases(name: string, options: DatabaseOptions): Promise<CacheDatabases> {
+  const data = new CacheDatabase(name, options, 'relaxed');
+  const durable = new CacheDatabase(name, options, 'strict');
+  try {
+    await data.open();
+    await durable.open();
+    // Dexie 4 opens a database left at a higher version by another build as it is, stores and all.
+    const present = data.backendDB().objectStoreNames;
+    const missing = Object.keys(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores).filter((store) => !present.contains(store));
+    if (missing.length > 0) throw new Error(`the database lacks the stores ${missing.join(', ')}`);
+  } catch (error) {
+    data.close();
+    durable.close();
+    throw error;
+  }
+  return { data, durable };
+}
+
+export function closeDatabases(databases: CacheDatabases): void {
+  databases.data.close();
+  databases.durable.close();
+}
+
+/** Deletes the whole database (after its connections are closed). */
+export async function deleteDatabase(name: string, options: DatabaseOptions): Promise<void> {
+  await new CacheDatabase(name, options, 'strict').delete({ disableAutoOpen: false });
+}

@@ -1,0 +1,150 @@
+import { ALERT_STATUSES, SEVERITIES, SOURCES, type Alert, type AlertStatus } from '@watchfloor/shared';
+import type { HitColumns } from '../map';
+import type { HitChunkRow } from './database';
+
+/**
+ * Hit positions for the map, stored column by column in chunks of up to HIT_CHUNK_ROWS hits. The newest
+ * chunk is open: each batch rewrites it with its new rows (bounded work per batch); a full chunk is never
+ * rewritten except to patch one status byte when an alert changes.
+ */
+export const HIT_CHUNK_ROWS = 2048;
+
+const severityIndex = new Map(SEVERITIES.map((value, index) => [value, index]));
+const statusIndex = new Map(ALERT_STATUSES.map((value, index) => [value, index]));
+const sourceIndex = new Map(SOURCES.map((value, index) => [value, index]));
+
+export function statusKey(status: AlertStatus): number {
+  return statusIndex.get(status)!;
+}
+
+export function emptyChunk(id: number): HitChunkRow {
+  return {
+    id,
+    count: 0,
+    firstAt: 0,
+    lastAt: 0,
+    ids: '',
+    positions: new Float32Array(0),
+    atMs: new Float64Array(0),
+    severities: new Uint8Array(0),
+    statuses: new Uint8Array(0),
+    sources: new Uint8Array(0),
+    checkpointRefs: new Uint16Array(0),
+    checkpoints: [],
+    countryRefs: new Uint8Array(0),
+    countries: [],
+  };
+}
+
+function grown<T extends Float32Array | Float64Array | Uint8Array | Uint16Array>(column: T, length: number): T {
+  const next = new (column.constructor as new (length: number) => T)(length);
+  next.set(column);
+  return next;
+}
+
+/** A copy of `chunk` with `alerts` appended as rows; the caller keeps `count + alerts.length <= HIT_CHUNK_ROWS`. */
+export function appendToChunk(chunk: HitChunkRow, alerts: readonly Alert[]): HitChunkRow {
+  const start = chunk.count;
+  const count = start + alerts.length;
+  const positions = grown(chunk.positions, count * 2);
+  const atMs = grown(chunk.atMs, count);
+  const severities = grown(chunk.severities, count);
+  const statuses = grown(chunk.statuses, count);
+  const sources = grown(chunk.sources, count);
+  const checkpointRefs = grown(chunk.checkpointRefs, count);
+  const countryRefs = grown(chunk.countryRefs, count);
+  const checkpoints = [...chunk.checkpoints];
+  const countries = [...chunk.countries];
+  const checkpointRef = new Map(checkpoints.map((id, index) => [id, index]));
+  const countryRef = new Map(countries.map((code, index) => [code, index]));
+  const refOf = (map: Map<string, number>, list: string[], key: string): number => {
+    let ref = map.get(key);
+    if (ref === undefined) {
+      ref = list.length;
+      list.push(key);
+      map.set(key, ref);
+    }
+    return ref;
+  };
+  let firstAt = start === 0 ? Number.POSITIVE_INFINITY : chunk.firstAt;
+  let lastAt = start === 0 ? 0 : chunk.lastAt;
+  alerts.forEach((alert, offset) => {
+    const row = start + offset;
+    const hit = alert.hit;
+    positions[row * 2] = hit.lon;
+    positions[row * 2 + 1] = hit.lat;
+    atMs[row] = hit.at;
+    severities[row] = severityIndex.get(hit.severity)!;
+    statuses[row] = statusKey(alert.status);
+    sources[row] = sourceIndex.get(hit.source)!;
+    checkpointRefs[row] = refOf(checkpointRef, checkpoints, hit.checkpointId);
+    countryRefs[row] = refOf(countryRef, countries, hit.country);
+    firstAt = Math.min(firstAt, hit.at);
+    lastAt = Math.max(lastAt, hit.at);
+  });
+  const newIds = alerts.map((alert) => alert.id).join('\n');
+  return {
+    id: chunk.id,
+    count,
+    firstAt: count === 0 ? 0 : firstAt,
+    lastAt,
+    ids: start === 0 ? newIds : alerts.length === 0 ? chunk.ids : `${chunk.ids}\n${newIds}`,
+    positions,
+    atMs,
+    severities,
+    statuses,
+    sources,
+    checkpointRefs,
+    checkpoints,
+    countryRefs,
+    countries,
+  };
+}
+
+/** A copy of `chunk` whose status bytes are rewritten where `changes` (row -> status) says. */
+export function withStatuses(chunk: HitChunkRow, changes: ReadonlyMap<number, AlertStatus>): HitChunkRow {
+  const statuses = chunk.statuses.slice();
+  for (const [row, status] of changes) statuses[row] = statusKey(status);
+  return { ...chunk, statuses };
+}
+
+/** The fields of an alert that `HitColumns.append` reads: one reused object per row instead of a new one. */
+interface MapRowView {
+  id: string;
+  status: AlertStatus;
+  hit: { lon: number; lat: number; at: number; checkpointId: string; severity: string; source: string; country: string };
+}
+
+/**
+ * Appends every cached hit to the map's columns in chunk order, through a handful of reused row views, so
+ * loading a million hits allocates the id strings and nothing per hit beyond them. Returns rows added.
+ */
+export function appendChunksTo(columns: HitColumns, chunks: readonly HitChunkRow[]): number {
+  const views: MapRowView[] = Array.from({ length: HIT_CHUNK_ROWS }, () => ({
+    id: '',
+    status: 'new',
+    hit: { lon: 0, lat: 0, at: 0, checkpointId: '', severity: 'low', source: 'sltd', country: 'ZZ' },
+  }));
+  let added = 0;
+  for (const chunk of chunks) {
+    const n = chunk.count;
+    if (n === 0) continue;
+    const ids = chunk.ids.split('\n');
+    for (let row = 0; row < n; row++) {
+      const view = views[row]!;
+      const hit = view.hit;
+      view.id = ids[row]!;
+      view.status = ALERT_STATUSES[chunk.statuses[row]!]!;
+      hit.lon = chunk.positions[row * 2]!;
+      hit.lat = chunk.positions[row * 2 + 1]!;
+      hit.at = chunk.atMs[row]!;
+      hit.checkpointId = chunk.checkpoints[chunk.checkpointRefs[row]!]!;
+      hit.severity = SEVERITIES[chunk.severities[row]!]!;
+      hit.source = SOURCES[chunk.sources[row]!]!;
+      hit.country = chunk.countries[chunk.countryRefs[row]!]!;
+    }
+    // HitColumns copies each row's values and keeps no reference to the view (see its `append`).
+    added += columns.append((n === HIT_CHUNK_ROWS ? views : views.slice(0, n)) as unknown as readonly Alert[]);
+  }
+  return added;
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import {
+  Alert,
+  ALERT_STATUSES,
+  Checkpoint,
+  Command,
+  EntityId,
+  Operation,
+  OpsEvent,
+  SEVERITIES,
+  SOURCES,
+} from '@watchfloor/shared';
+import { META_KEY, type AlertRow, type HitChunkRow, type MetaRow, type OutboxRow } from './database';
+
+/**
+ * Every row read back from IndexedDB is parsed with these before it is trusted: the disk, another version
+ * of the app or a bug may have left anything there. A row that fails is corruption (see recovery.ts).
+ */
+export class CorruptCacheError extends Error {
+  constructor(
+    readonly store: string,
+    detail: string,
+  ) {
+    super(`cache store ${store}: ${detail}`);
+    this.name = 'CorruptCacheError';
+  }
+}
+
+export const AlertRowSchema = z.object({
+  id: EntityId,
+  status: z.enum(ALERT_STATUSES),
+  severityRank: z.int().min(0).max(SEVERITIES.length - 1),
+  raisedAt: z.int().nonnegative(),
+  updatedAt: z.int().nonnegative(),
+  holderId: EntityId.optional(),
+  chunk: z.int().nonnegative(),
+  row: z.int().nonnegative(),
+  alert: Alert,
+});
+
+export const OutboxRowSchema = z.object({
+  position: z.int().positive(),
+  mutationId: z.string().min(1),
+  hubId: z.string().min(1),
+  officerId: EntityId,
+  command: Command,
+  queuedAt: z.int().nonnegative(),
+  attempts: z.int().nonnegative(),
+  status: z.enum(['queued', 'sent']),
+  optimistic: Alert.optional(),
+});
+
+export const MetaRowSchema = z.object({
+  key: z.literal(META_KEY),
+  schemaVersion: z.int().positive(),
+  hubId: z.string().min(1).optional(),
+  officerId: EntityId,
+  through: z.int().nonnegative(),
+  lastAt: z.int().nonnegative(),
+  savedAt: z.int().nonnegative(),
+  nextChunk: z.int().nonnegative(),
+  retentionMs: z.int().positive().optional(),
+});
+
+const HitChunkShape = z.object({
+  id: z.int().nonnegative(),
+  count: z.int().nonnegative(),
+  firstAt: z.number(),
+  lastAt: z.number(),
+  ids: z.string(),
+  positions: z.instanceof(Float32Array),
+  atMs: z.instanceof(Float64Array),
+  severities: z.instanceof(Uint8Array),
+  statuses: z.instanceof(Uint8Array),
+  sources: z.instanceof(Uint8Array),
+  checkpointRefs: z.instanceof(Uint16Array),
+  checkpoints: z.array(EntityId),
+  countryRefs: z.instanceof(Uint8Array),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+});
+
+/**
+ * A chunk is checked column by column in plain loops (a million values take milliseconds), never by
+ * building a zod object per hit, which would cost what the columnar layout saves.
+ */
+export function parseHitChunk(value: unknown): HitChunkRow {
+  const shape = HitChunkShape.safeParse(value);
+  if (!shape.success) throw new CorruptCacheError('hitChunks', shape.error.message);
+  const chunk = shape.data;
+  const n = chunk.count;
+  const fail = (detail: string): never => {
+    throw new CorruptCacheError('hitChunks', `chunk ${chunk.id}: ${detail}`);
+  };
+  if (chunk.positions.length !== n * 2) fail('positions length');
+  for (const column of [chunk.atMs, chunk.severities, chunk.statuses, chunk.sources, chunk.checkpointRefs, chunk.countryRefs]) {
+    if (column.length !== n) fail('column length');
+  }
+  if (n > 0 && chunk.ids.split('\n').length !== n) fail('id count');
+  const { positions, severities, statuses, sources, checkpointRefs, countryRefs, atMs } = chunk;
+  for (let row = 0; row < n; row++) {
+    const lon = positions[row * 2]!;
+    const lat = positions[row * 2 + 1]!;
+    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) fail(`row ${row} position`);
+    if (!(atMs[row]! >= 0)) fail(`row ${row} time`);
+    if (severities[row]! >= SEVERITIES.length || statuses[row]! >= ALERT_STATUSES.length || sources[row]! >= SOURCES.length) {
+      fail(`row ${row} category`);
+    }
+    if (checkpointRefs[row]! >= chunk.checkpoints.length || countryRefs[row]! >= chunk.countries.length) fail(`row ${row} reference`);
+  }
+  return chunk;
+}
+
+export function parseRow<S extends z.ZodType>(store: string, schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new CorruptCacheError(store, result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  return result.data;
+}
+
+export const parseAlertRow = (value: unknown): AlertRow => parseRow('alerts', AlertRowSchema, value) as AlertRow;
+export const parseOutboxRow = (value: unknown): OutboxRow => parseRow('outbox', OutboxRowSchema, value) as OutboxRow;
+export const parseMetaRow = (value: unknown): MetaRow => parseRow('meta', MetaRowSchema, value) as MetaRow;
+export const parseOperation = (value: unknown): Operation => parseRow('operations', Operation, value);
+export const parseCheckpoint = (value: unknown): Checkpoint => parseRow('checkpoints', Checkpoint, value);
+export const parseEvent = (value: unknown): OpsEvent => parseRow('events', OpsEvent, value);
