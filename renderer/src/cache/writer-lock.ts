@@ -1,0 +1,222 @@
+/**
+ * One writer per cache across the app's windows (a desk queue and a wall map share one IndexedDB): the
+ * writer applies hub batches and sends the outbox, the others only read, after a change notice. Web Locks
+ * give this for free in Chromium and Electron, and release the lock when a window dies; where they are
+ * missing, a heartbeat election over BroadcastChannel stands in.
+ */
+export interface WriterElection {
+  isWriter(): boolean;
+  /** Resolves when this window becomes the writer (it may never, while another window lives). */
+  readonly elected: Promise<void>;
+  /** Leaves the election; if this window was the writer, a follower takes over. */
+  release(): void;
+}
+
+/** The part of `navigator.locks` used here. */
+export interface LockManagerLike {
+  request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<void>): Promise<unknown>;
+}
+
+/** The part of `BroadcastChannel` used here. */
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { readonly data: unknown }) => void) | null;
+  close(): void;
+}
+
+export type OpenChannel = (name: string) => ChannelLike;
+
+export interface ElectionOptions {
+  /** `navigator.locks` by default; pass undefined-returning to force the fallback. */
+  readonly locks?: LockManagerLike | undefined;
+  readonly openChannel?: OpenChannel;
+  readonly id?: string;
+}
+
+export const HEARTBEAT_MS = 1000;
+export const WRITER_TIMEOUT_MS = 3000;
+export const CLAIM_WINDOW_MS = 300;
+
+const defaultOpenChannel: OpenChannel = (name) => new BroadcastChannel(name) as unknown as ChannelLike;
+
+function browserLocks(): LockManagerLike | undefined {
+  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
+  return nav?.locks;
+}
+
+export function electWriter(name: string, options: ElectionOptions = {}): WriterElection {
+  const locks = 'locks' in options ? options.locks : browserLocks();
+  if (locks !== undefined) return electWithLocks(name, locks);
+  return electWithChannel(name, options.openChannel ?? defaultOpenChannel, options.id ?? randomId());
+}
+
+function electWithLocks(name: string, locks: LockManagerLike): WriterElection {
+  let writer = false;
+  let released = false;
+  let becomeWriter!: () => void;
+  let letGo: (() => void) | undefined;
+  const elected = new Promise<void>((resolve) => (becomeWriter = resolve));
+  const abort = new AbortController();
+  locks
+    .request(name, { signal: abort.signal }, () => {
+      if (released) return Promise.resolve();
+      writer = true;
+      becomeWriter();
+      // Held for as long as this promise is pending: until release(), or the window goes away.
+      return new Promise<void>((resolve) => (letGo = resolve));
+    })
+    .catch(() => {
+      // Aborted while waiting: this window left the election before its turn.
+    });
+  return {
+    isWriter: () => writer,
+    elected,
+    release() {
+      if (released) return;
+      released = true;
+      writer = false;
+      if (letGo !== undefined) letGo();
+      else abort.abort();
+    },
+  };
+}
+
+type ElectionMessage =
+  | { readonly kind: 'heartbeat'; readonly id: string }
+  | { readonly kind: 'claim'; readonly id: string }
+  | { readonly kind: 'resign'; readonly id: string };
+
+function isElectionMessage(data: unknown): data is ElectionMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const { kind, id } = data as { kind?: unknown; id?: unknown };
+  return (kind === 'heartbeat' || kind === 'claim' || kind === 'resign') && typeof id === 'string';
+}
+
+/**
+ * Bully election: the writer sends a heartbeat; a follower that hears none for WRITER_TIMEOUT_MS claims, and
+ * wins unless it hears a heartbeat or a lower id's claim within CLAIM_WINDOW_MS. Two writers (a partition
+ * healed) settle on the lower id.
+ */
+function electWithChannel(name: string, openChannel: OpenChannel, id: string): WriterElection {
+  const channel = openChannel(`${name}:election`);
+  let writer = false;
+  let released = false;
+  let claiming = false;
+  let becomeWriter!: () => void;
+  const elected = new Promise<void>((resolve) => (becomeWriter = resolve));
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  let claimTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const send = (kind: ElectionMessage['kind']) => channel.postMessage({ kind, id } satisfies ElectionMessage);
+
+  function waitForSilence(after = WRITER_TIMEOUT_MS): void {
+    clearTimeout(silence);
+    if (released || writer) return;
+    silence = setTimeout(claim, after);
+  }
+
+  function claim(): void {
+    if (released || writer) return;
+    claiming = true;
+    send('claim');
+    claimTimer = setTimeout(() => {
+      claiming = false;
+      if (released) return;
+      writer = true;
+      becomeWriter();
+      send('heartbeat');
+      heartbeat = setInterval(() => send('heartbeat'), HEARTBEAT_MS);
+    }, CLAIM_WINDOW_MS);
+  }
+
+  function stepDown(): void {
+    clearTimeout(claimTimer);
+    claiming = false;
+    if (writer) {
+      writer = false;
+      clearInterval(heartbeat);
+    }
+    waitForSilence();
+  }
+
+  channel.onmessage = ({ data }) => {
+    if (released || !isElectionMessage(data) || data.id === id) return;
+    switch (data.kind) {
+      case 'heartbeat':
+        if (!writer || data.id < id) stepDown();
+        return;
+      case 'claim':
+        if (writer) send('heartbeat');
+        else if (claiming && data.id < id) stepDown();
+        else if (!claiming) waitForSilence();
+        return;
+      case 'resign':
+        if (!writer) waitForSilence(0);
+        return;
+    }
+  };
+
+  // A new window claims at once: a live writer answers within the claim window and it backs off.
+  waitForSilence(0);
+
+  return {
+    isWriter: () => writer,
+    elected,
+    release() {
+      if (released) return;
+      const wasWriter = writer;
+      released = true;
+      writer = false;
+      clearInterval(heartbeat);
+      clearTimeout(silence);
+      clearTimeout(claimTimer);
+      if (wasWriter) send('resign');
+      channel.close();
+    },
+  };
+}
+
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** What followers hear from the writer, so they re-read the cache instead of polling it. */
+export type CacheChange =
+  | { readonly kind: 'batch'; readonly through: number }
+  | { readonly kind: 'outbox' }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'rebuilt' };
+
+export interface CacheChanges {
+  announce(change: CacheChange): void;
+  subscribe(listener: (change: CacheChange) => void): () => void;
+  close(): void;
+}
+
+function isCacheChange(data: unknown): data is CacheChange {
+  if (typeof data !== 'object' || data === null) return false;
+  const { kind, through } = data as { kind?: unknown; through?: unknown };
+  if (kind === 'batch') return typeof through === 'number';
+  return kind === 'outbox' || kind === 'reset' || kind === 'rebuilt';
+}
+
+export function createCacheChanges(name: string, openChannel: OpenChannel = defaultOpenChannel): CacheChanges {
+  const channel = openChannel(`${name}:changes`);
+  const listeners = new Set<(change: CacheChange) => void>();
+  channel.onmessage = ({ data }) => {
+    if (!isCacheChange(data)) return;
+    for (const listener of listeners) listener(data);
+  };
+  return {
+    announce: (change) => channel.postMessage(change),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      channel.close();
+    },
+  };
+}
