@@ -21,6 +21,7 @@ import { ensureMeta, readMeta } from './log/event-store';
 import { RETAINED_FROM_KEY, purgeBefore } from './log/retention';
 import { createLogger } from './logger';
 import { attachOpsNamespace } from './ops/namespace';
+import { attachPresence } from './ops/presence';
 import { startSimulator, type Simulator } from './sim/simulator';
 
 /**
@@ -138,6 +139,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       log,
       retainedFrom: () => retainedFrom,
     });
+    const detachPresence = attachPresence(io, log, hooks.now);
 
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
@@ -189,6 +191,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
           for (const timer of timers) clearInterval(timer);
           await simulator?.stop();
           detachOps();
+          detachPresence();
           await new Promise<void>((resolve) => io.close(() => resolve()));
           await authority.drain();
           await db.close();

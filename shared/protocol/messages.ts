@@ -111,3 +111,19 @@ export const DetailsResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), code: z.enum(['forbidden', 'invalid', 'not-found']), message: z.string() }),
 ]);
 export type DetailsResponse = z.infer<typeof DetailsResponse>;
+
+// ---- presence (extension of v1: officers' do-not-disturb, visible to shift leads) ---------------------
+
+/** client -> hub `presence`: the officer's do-not-disturb, until when (absent: off). */
+export const PresenceUpdate = z.object({ doNotDisturbUntil: EpochMs.optional() });
+export type PresenceUpdate = z.infer<typeof PresenceUpdate>;
+
+/** hub -> shift leads and admins `presence`: who is connected, and who has silenced alerts until when. */
+export const PresenceEntry = z.object({
+  officer: z.object({ id: EntityId, name: z.string().min(1).max(120) }),
+  role: Officer.shape.role,
+  connections: z.int().positive(),
+  doNotDisturbUntil: EpochMs.optional(),
+});
+export const PresenceList = z.array(PresenceEntry).max(10_000);
+export type PresenceEntry = z.infer<typeof PresenceEntry>;

@@ -1,4 +1,4 @@
-import type { CommandAck, DetailsResponse, HistoryRequest, HistoryResponse, Command, DetailsRequest } from '@watchfloor/shared';
+import type { Command, CommandAck, DetailsRequest, DetailsResponse, HistoryRequest, HistoryResponse, PresenceUpdate } from '@watchfloor/shared';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /**
@@ -11,6 +11,7 @@ export interface HubClient {
   command(command: Command): Promise<CommandAck>;
   history(request: HistoryRequest): Promise<HistoryResponse>;
   details(request: DetailsRequest): Promise<DetailsResponse>;
+  presence(update: PresenceUpdate): void;
   dispose(): void;
 }
 
@@ -40,6 +41,7 @@ export function createHubClient(onMessage: (message: FromWorker) => void, worker
     command: (command) => request<CommandAck>('command', command),
     history: (historyRequest) => request<HistoryResponse>('history', historyRequest),
     details: (detailsRequest) => request<DetailsResponse>('details', detailsRequest),
+    presence: (update) => send({ kind: 'presence', update }),
     dispose: () => {
       send({ kind: 'disconnect' });
       worker.terminate();

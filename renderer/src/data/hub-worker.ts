@@ -6,6 +6,7 @@ import {
   HistoryResponse,
   OPS_NAMESPACE,
   PROTOCOL_VERSION,
+  PresenceList,
   Reset,
   describeIssues,
   parseWith,
@@ -98,6 +99,11 @@ function connect(message: Extract<ToWorker, { kind: 'connect' }>): void {
     post({ kind: 'reset', reset: reset.value });
   });
   current.on('events', onEvents);
+  current.on('presence', (payload: unknown) => {
+    const presence = parseWith(PresenceList, payload);
+    if (!presence.ok) return reject('presence', describeIssues(presence.issues));
+    post({ kind: 'presence', presence: presence.value });
+  });
   current.on('connect_error', (error: Error) => {
     if (error.message === 'unauthorized') {
       current.close();
@@ -144,6 +150,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'request':
       void request(message);
+      return;
+    case 'presence':
+      socket?.emit('presence', message.update);
       return;
   }
 };

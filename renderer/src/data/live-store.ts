@@ -7,6 +7,7 @@ import {
   type Hello,
   type OpsEvent,
   type OpsState,
+  type PresenceEntry,
 } from '@watchfloor/shared';
 import type { BatchRange, ConnectionState } from './worker-protocol';
 
@@ -40,6 +41,8 @@ export interface LiveSnapshot {
   readonly pending: ReadonlyMap<string, PendingCommand>;
   readonly refusals: readonly Refusal[];
   readonly rejectedPayloads: number;
+  /** Officers connected to the hub and their do-not-disturb; sent to shift leads and admins only. */
+  readonly presence: readonly PresenceEntry[];
 }
 
 export interface BatchEffect {
@@ -58,6 +61,7 @@ export interface LiveStore {
   hasGapBefore(range: BatchRange): boolean;
   setHello(hello: Hello): void;
   setConnection(connection: ConnectionState): void;
+  setPresence(presence: readonly PresenceEntry[]): void;
   reset(): void;
   commandSent(command: Command): void;
   commandAnswered(command: Command, ack: CommandAck): void;
@@ -78,6 +82,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     pending: new Map(),
     refusals: [],
     rejectedPayloads: 0,
+    presence: [],
   };
   const listeners = new Set<() => void>();
   let scheduled = false;
@@ -133,6 +138,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     },
     setHello: (hello) => update({ hello }),
     setConnection: (connection) => update({ connection }),
+    setPresence: (presence) => update({ presence }),
     reset: () => update({ state: EMPTY_OPS_STATE, through: 0, pending: new Map() }),
     commandSent(command) {
       const pending = new Map(snapshot.pending);

@@ -18,6 +18,8 @@ export interface Session {
   hitsRevision(): number;
   send(command: Command): Promise<CommandAck>;
   details(hitId: string, reason: string): Promise<DetailsResponse>;
+  /** Tells the hub (and so the shift lead) until when this officer silenced alerts; undefined: not. */
+  setDoNotDisturb(until: number | undefined): void;
   close(): void;
 }
 
@@ -71,6 +73,8 @@ export function startSession(hubUrl: string, token: string, officer: Officer, si
         return store.reset();
       case 'rejected':
         return store.noteRejectedPayload();
+      case 'presence':
+        return store.setPresence(message.presence);
       case 'events': {
         const { events, range } = message;
         queue = queue
@@ -105,6 +109,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, si
       return ack;
     },
     details: (hitId, reason) => client.details({ hitId, reason }),
+    setDoNotDisturb: (until) => client.presence(until === undefined ? {} : { doNotDisturbUntil: until }),
     close: () => client.dispose(),
   };
 }

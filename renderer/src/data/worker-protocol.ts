@@ -1,4 +1,4 @@
-import type { CommandAck, DetailsResponse, Hello, HistoryResponse, OpsEvent, Reset } from '@watchfloor/shared';
+import type { CommandAck, DetailsResponse, Hello, HistoryResponse, OpsEvent, PresenceEntry, PresenceUpdate, Reset } from '@watchfloor/shared';
 
 /**
  * Messages between the UI thread and the data-plane worker that owns the hub socket. The worker validates
@@ -19,12 +19,14 @@ export interface BatchRange {
 export type ToWorker =
   | { readonly kind: 'connect'; readonly url: string; readonly token: string; readonly since: number; readonly clientId: string }
   | { readonly kind: 'disconnect' }
+  | { readonly kind: 'presence'; readonly update: PresenceUpdate }
   | { readonly kind: 'request'; readonly id: number; readonly event: 'command' | 'history' | 'details'; readonly payload: unknown };
 
 export type FromWorker =
   | { readonly kind: 'hello'; readonly hello: Hello }
   | { readonly kind: 'events'; readonly events: readonly OpsEvent[]; readonly range: BatchRange }
   | { readonly kind: 'reset'; readonly reset: Reset }
+  | { readonly kind: 'presence'; readonly presence: readonly PresenceEntry[] }
   | { readonly kind: 'connection'; readonly state: ConnectionState }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: CommandAck | HistoryResponse | DetailsResponse }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: string }

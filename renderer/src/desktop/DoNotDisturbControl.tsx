@@ -10,12 +10,18 @@ import { DO_NOT_DISTURB_CHOICES, doNotDisturbLabel } from './do-not-disturb';
 export function DoNotDisturbControl(props: {
   readonly bridge: Pick<WatchfloorBridge, 'doNotDisturb' | 'setDoNotDisturb'>;
   readonly timeZone: string;
+  /** Called with the current state and after every change (the console tells the hub for shift leads). */
+  readonly onChange?: (status: DoNotDisturbStatus) => void;
 }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<DoNotDisturbStatus>({ active: false });
   useEffect(() => {
     let current = true;
-    void props.bridge.doNotDisturb().then((next) => current && setStatus(next));
+    void props.bridge.doNotDisturb().then((next) => {
+      if (!current) return;
+      setStatus(next);
+      props.onChange?.(next);
+    });
     return () => {
       current = false;
     };
@@ -26,7 +32,12 @@ export function DoNotDisturbControl(props: {
       <select
         aria-label={t('desktop.doNotDisturb', 'Do not disturb')}
         value=""
-        onChange={(event) => void props.bridge.setDoNotDisturb(Number(event.target.value)).then(setStatus)}
+        onChange={(event) =>
+          void props.bridge.setDoNotDisturb(Number(event.target.value)).then((next) => {
+            setStatus(next);
+            props.onChange?.(next);
+          })
+        }
       >
         <option value="" disabled>
           {t('desktop.doNotDisturbChoose', 'Do not disturb for…')}

@@ -57,6 +57,11 @@ export const en = {
     },
   },
   filters: { label: 'Filter queue and map', source: 'Database', kind: 'Checkpoint', country: 'Country', all: 'All' },
+  presence: {
+    online: '{{count}} officers on',
+    dnd: '{{name}}: do not disturb until {{until}} UTC',
+    dndTitle: 'This officer silenced desktop notifications; alerts still reach the queue and escalate on the hub.',
+  },
   topbar: { signOut: 'Sign out', openWall: 'Open wall map' },
   readOnly: { observer: 'Read-only view: observers cannot act on alerts.' },
   commands: { acknowledge: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Note', assign: 'Assign' },

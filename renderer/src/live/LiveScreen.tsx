@@ -177,7 +177,13 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   return (
     <div className={props.wall ? 'shell shell--wall' : 'shell'}>
       <TopBar snapshot={snapshot} operation={operation} now={now} onSignOut={props.onSignOut} onHelp={() => setDialog('shortcuts')} wall={props.wall}>
-        {bridge !== undefined && !props.wall && <DoNotDisturbControl bridge={bridge} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} />}
+        {bridge !== undefined && !props.wall && (
+          <DoNotDisturbControl
+            bridge={bridge}
+            timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+            onChange={(status) => session.setDoNotDisturb(status.active ? status.until : undefined)}
+          />
+        )}
         {bridge !== undefined && !props.wall && (
           <button type="button" className="button button--small" onClick={() => void bridge.openWallMap()}>
             {t('topbar.openWall')}

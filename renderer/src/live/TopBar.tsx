@@ -1,4 +1,4 @@
-import { formatDuration, type Operation } from '@watchfloor/shared';
+import { formatDuration, formatUtc, type Operation, type PresenceEntry } from '@watchfloor/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../data/live-store';
@@ -33,6 +33,7 @@ export function TopBar(props: {
         )}
       </div>
       <ConnectionPill snapshot={props.snapshot} now={props.now} />
+      {props.snapshot.presence.length > 0 && <PresenceSummary presence={props.snapshot.presence} now={props.now} />}
       <Clock />
       {props.children}
       <div className="topbar__officer">
@@ -51,6 +52,22 @@ export function TopBar(props: {
         ?
       </button>
     </header>
+  );
+}
+
+/** For shift leads: how many officers are on, and who has silenced alerts until when. */
+export function PresenceSummary(props: { readonly presence: readonly PresenceEntry[]; readonly now: number }) {
+  const { t } = useTranslation();
+  const silenced = props.presence.filter((entry) => entry.doNotDisturbUntil !== undefined && entry.doNotDisturbUntil > props.now);
+  return (
+    <div className="presence" data-testid="presence">
+      <span>{t('presence.online', { count: props.presence.length })}</span>
+      {silenced.map((entry) => (
+        <span key={entry.officer.id} className="presence__dnd" title={t('presence.dndTitle')}>
+          {t('presence.dnd', { name: entry.officer.name, until: formatUtc(entry.doNotDisturbUntil!).slice(11, 16) })}
+        </span>
+      ))}
+    </div>
   );
 }
 
