@@ -26,13 +26,15 @@ export const CATEGORY_CHANNELS = 4;
 export const CHANNEL_CAPACITY = 32;
 export const UNKNOWN_KIND = CHECKPOINT_KINDS.length;
 
-const severityIndex = new Map<Severity, number>(SEVERITIES.map((severity, index) => [severity, index]));
-const statusIndex = new Map<AlertStatus, number>(ALERT_STATUSES.map((status, index) => [status, index]));
-const sourceIndex = new Map<SourceDatabase, number>(SOURCES.map((source, index) => [source, index]));
-const kindIndex = new Map<CheckpointKind, number>(CHECKPOINT_KINDS.map((kind, index) => [kind, index]));
+// Plain objects of fixed shape, not Maps: these run once per appended hit, and property loads are cheapest.
+const indexOf = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key, index) => [key, index])) as Record<K, number>;
+const severityIndex = indexOf(SEVERITIES);
+const statusIndex = indexOf(ALERT_STATUSES);
+const sourceIndex = indexOf(SOURCES);
+const kindIndex = indexOf(CHECKPOINT_KINDS);
 
 export function severityStatusKey(severity: Severity, status: AlertStatus): number {
-  return severityIndex.get(severity)! * ALERT_STATUSES.length + statusIndex.get(status)!;
+  return severityIndex[severity] * ALERT_STATUSES.length + statusIndex[status];
 }
 
 export function severityOfKey(key: number): Severity {
@@ -44,7 +46,7 @@ export function statusOfKey(key: number): AlertStatus {
 }
 
 export function sourceKey(source: SourceDatabase): number {
-  return sourceIndex.get(source)!;
+  return sourceIndex[source];
 }
 
 export function sourceOfKey(key: number): SourceDatabase {
@@ -52,7 +54,7 @@ export function sourceOfKey(key: number): SourceDatabase {
 }
 
 export function kindKey(kind: CheckpointKind | undefined): number {
-  return kind === undefined ? UNKNOWN_KIND : kindIndex.get(kind)!;
+  return kind === undefined ? UNKNOWN_KIND : kindIndex[kind];
 }
 
 /**

@@ -1,0 +1,99 @@
+import { chromium, type Page } from '@playwright/test';
+import type { AppendTiming, MapBench } from '../../renderer/src/map/harness/bench-api';
+import { serveBuiltRenderer } from './map/harness-server';
+import { median, percentile, type Bench, type Measurement } from './report';
+
+/**
+ * Issue #4: CPU cost on the renderer's main thread of appending 5,000 hits to the map store and its deck.gl
+ * layer, with 100,000 and with 1,000,000 hits already held. Each sample times, in the page, the append to
+ * HitColumns, the upload of the new rows plus deck's layer update (controller.update), and a forced
+ * synchronous deck draw (the CPU side; the software rasteriser works in Chromium's GPU process and is let
+ * finish between samples, outside the timing). Needs the built renderer (`npx electron-vite build`).
+ */
+const BATCH = 5_000;
+const SAMPLES = 9;
+const WARMUP = 2;
+const SIZES = [100_000, 1_000_000] as const;
+
+const ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+type BenchWindow = { mapBench?: MapBench };
+
+interface SizeResult {
+  readonly held: number;
+  readonly samples: readonly AppendTiming[];
+}
+
+async function measure(page: Page, baseUrl: string, held: number): Promise<SizeResult> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`${baseUrl}/map-harness.html?bench=1`);
+  await page.waitForFunction(() => (window as BenchWindow).mapBench !== undefined);
+  await page.evaluate(() => (window as BenchWindow).mapBench!.ready);
+  await page.evaluate((count) => (window as BenchWindow).mapBench!.fill(count), held);
+  const samples: AppendTiming[] = [];
+  for (let i = 0; i < WARMUP + SAMPLES; i++) {
+    await page.evaluate((count) => (window as BenchWindow).mapBench!.prepare(count), BATCH);
+    const timing = await page.evaluate(() => (window as BenchWindow).mapBench!.appendPrepared());
+    await page.evaluate(() => (window as BenchWindow).mapBench!.settle());
+    if (i >= WARMUP) samples.push(timing);
+  }
+  if (errors.length > 0) throw new Error(`map bench page errors: ${errors.join('; ')}`);
+  return { held, samples };
+}
+
+const total = (timing: AppendTiming) => timing.appendMs + timing.updateMs + timing.drawMs;
+
+export const bench: Bench = {
+  name: 'map-append: 5,000 hits into a map holding 100k vs 1M',
+  async run() {
+    const server = await serveBuiltRenderer();
+    const browser = await chromium.launch({ executablePath: process.env.WATCHFLOOR_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+    try {
+      const results: SizeResult[] = [];
+      for (const held of SIZES) {
+        const page = await browser.newPage({ viewport: { width: 480, height: 320 } });
+        results.push(await measure(page, server.url, held));
+        await page.close();
+      }
+      const measurements: Measurement[] = results.flatMap(({ held, samples }) => {
+        const label = `${held.toLocaleString('en')} held`;
+        const totals = samples.map(total).sort((a, b) => a - b);
+        return [
+          { label: `${label}: append+update+draw, median`, value: median(totals), unit: 'ms' },
+          { label: `${label}: append+update+draw, max`, value: percentile(totals, 100), unit: 'ms' },
+          { label: `${label}:   append to HitColumns, median`, value: median(samples.map((s) => s.appendMs)), unit: 'ms' },
+          { label: `${label}:   upload + deck layer update, median`, value: median(samples.map((s) => s.updateMs)), unit: 'ms' },
+          { label: `${label}:   deck draw (CPU side), median`, value: median(samples.map((s) => s.drawMs)), unit: 'ms' },
+        ];
+      });
+      const [small, large] = results.map(({ samples }) => median(samples.map(total))) as [number, number];
+      const ratio = large / small;
+      return {
+        name: bench.name,
+        measurements,
+        verdicts: [
+          { target: 'cost with 1M held within 1.5x of cost with 100k held', measured: `${ratio.toFixed(2)}x`, pass: ratio <= 1.5 },
+          {
+            target: 'append of 5,000 under 4 ms of main-thread time (1M held, median)',
+            measured: `${large.toFixed(2)} ms`,
+            pass: large < 4,
+          },
+        ],
+      };
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+};
