@@ -30,11 +30,12 @@ import type { Database, Queryable } from '../db/database';
 import { WRITER_LOCK } from '../db/migrations';
 import {
   appendEvent,
+  appendEvents,
   findIngest,
   findMutation,
   readEvents,
   readSubject,
-  recordIngest,
+  recordIngests,
   recordMutation,
   recordRefusal,
 } from '../log/event-store';
@@ -138,17 +139,29 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   }
 
   /** One write: lock, catch up, decide and append, commit, then publish what was appended. */
-  function write<T>(work: (tx: Queryable, append: (event: PendingEvent) => Promise<OpsEvent>) => Promise<T>): Promise<T> {
+  function write<T>(
+    work: (
+      tx: Queryable,
+      append: (event: PendingEvent) => Promise<OpsEvent>,
+      appendAll: (events: readonly PendingEvent[]) => Promise<OpsEvent[]>,
+    ) => Promise<T>,
+  ): Promise<T> {
     return serial(async () => {
       const appended: OpsEvent[] = [];
       const result = await db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock($1)', [WRITER_LOCK]);
         await catchUp(tx);
-        const value = await work(tx, async (event) => {
+        const append = async (event: PendingEvent) => {
           const logged = await appendEvent(tx, event, now());
           appended.push(logged);
           return logged;
-        });
+        };
+        const appendAll = async (events: readonly PendingEvent[]) => {
+          const logged = await appendEvents(tx, events, now());
+          appended.push(...logged);
+          return logged;
+        };
+        const value = await work(tx, append, appendAll);
         if (appended.length > 0) await deps.notifyOthers?.(tx, appended[appended.length - 1]!.seq);
         return value;
       });
@@ -164,15 +177,20 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   }
 
   async function flushIngest(): Promise<void> {
-    ingestScheduled = false;
-    const batch = pendingIngest.slice(0, ingestBatch);
-    pendingIngest = pendingIngest.slice(batch.length);
-    if (pendingIngest.length > 0) scheduleIngest();
-    if (batch.length === 0) return;
+    let batch: PendingIngest[] = [];
+    const take = () => {
+      ingestScheduled = false;
+      batch = pendingIngest.splice(0, ingestBatch);
+      if (pendingIngest.length > 0) scheduleIngest();
+    };
     try {
-      const outcomes = await write(async (tx, append) => {
+      const outcomes = await write(async (tx, _append, appendAll) => {
+        // The batch is taken when the writer is free, not when the flush was scheduled, so every hit that
+        // arrived while earlier writes ran joins this one transaction (group commit grows with the load).
+        take();
         const known = await findIngest(tx, batch.map((item) => item.body.externalId));
-        const results: IngestOutcome[] = [];
+        const results: (IngestOutcome | { readonly raised: number })[] = [];
+        const raised: { readonly body: IngestHitBody; readonly event: Extract<PendingEvent, { type: 'hit.raised' }> }[] = [];
         for (const { body } of batch) {
           const seen = known.get(body.externalId);
           if (seen !== undefined) {
@@ -190,33 +208,47 @@ export function createAuthority(deps: AuthorityDeps): Authority {
             continue;
           }
           const hitId = `hit-${randomUUID()}`;
-          const event = await append({
-            type: 'hit.raised',
-            hit: {
-              id: hitId,
-              operationId: operation.id,
-              checkpointId: checkpoint.id,
-              country: checkpoint.country,
-              at: body.at,
-              lon: checkpoint.lon,
-              lat: checkpoint.lat,
-              source: body.source,
-              score: body.score,
-              severity: body.severity ?? defaultSeverity(body.source, body.score),
-              recordOwner: body.recordOwner,
-              summary: body.summary,
-              subjectRef: `subj-${randomUUID()}`,
+          // A later copy of this externalId in the same batch answers 200 with this hit (seq filled in below).
+          known.set(body.externalId, { hitId, seq: -raised.length - 1 });
+          results.push({ raised: raised.length });
+          raised.push({
+            body,
+            event: {
+              type: 'hit.raised',
+              hit: {
+                id: hitId,
+                operationId: operation.id,
+                checkpointId: checkpoint.id,
+                country: checkpoint.country,
+                at: body.at,
+                lon: checkpoint.lon,
+                lat: checkpoint.lat,
+                source: body.source,
+                score: body.score,
+                severity: body.severity ?? defaultSeverity(body.source, body.score),
+                recordOwner: body.recordOwner,
+                summary: body.summary,
+                subjectRef: `subj-${randomUUID()}`,
+              },
             },
           });
-          await recordIngest(tx, body.externalId, hitId, event.seq, body.subject);
-          const result = { status: 200 as const, hitId, seq: event.seq };
-          known.set(body.externalId, result);
-          results.push({ ...result, status: 201 });
         }
-        return results;
+        // One statement per table for the whole batch: see appendEvents.
+        const logged = await appendAll(raised.map((item) => item.event));
+        await recordIngests(
+          tx,
+          raised.map((item, index) => ({ externalId: item.body.externalId, hitId: item.event.hit.id, seq: logged[index]!.seq, subject: item.body.subject })),
+        );
+        return results.map((result): IngestOutcome => {
+          if ('raised' in result) return { status: 201, hitId: raised[result.raised]!.event.hit.id, seq: logged[result.raised]!.seq };
+          if (result.status === 200 && result.seq < 0) return { status: 200, hitId: result.hitId, seq: logged[-result.seq - 1]!.seq };
+          return result;
+        });
       });
       batch.forEach((item, index) => item.resolve(outcomes[index]!));
     } catch (error) {
+      // Failed before the work began (lock, catch-up): answer the hits that were waiting for it.
+      if (batch.length === 0) take();
       for (const item of batch) item.reject(error);
     }
   }
@@ -224,8 +256,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   function scheduleIngest(): void {
     if (ingestScheduled) return;
     ingestScheduled = true;
-    // Let requests that arrive in the same tick join the batch: one transaction for many hits. The flush
-    // queues behind other writes through write() itself.
+    // One flush at a time waits for the writer; it queues behind other writes through write() itself.
     setImmediate(() => void flushIngest());
   }
 

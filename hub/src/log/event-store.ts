@@ -32,6 +32,25 @@ export async function appendEvent(db: Queryable, event: PendingEvent, at: number
   return { ...event, seq: rows[0]!.seq, at } as OpsEvent;
 }
 
+/**
+ * Appends events in one statement, in the order given. One multi-row insert costs about what a single-row
+ * one does (per-statement overhead dominates, on PGlite especially), which is what lets ingest batches
+ * scale. The caller holds the writer lock, so the seqs handed out are consecutive in insertion order.
+ */
+export async function appendEvents(db: Queryable, events: readonly PendingEvent[], at: number): Promise<OpsEvent[]> {
+  if (events.length === 0) return [];
+  const params: unknown[] = [];
+  const rows = events.map((event) => {
+    const alertId = 'alertId' in event ? event.alertId : event.type === 'hit.raised' ? event.hit.id : undefined;
+    params.push(at, event.type, alertId ?? null, JSON.stringify(event));
+    const n = params.length;
+    return `($${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+  });
+  const inserted = await db.query<{ seq: number }>(`insert into events (at, type, alert_id, body) values ${rows.join(', ')} returning seq`, params);
+  const seqs = inserted.map((row) => Number(row.seq)).sort((a, b) => a - b);
+  return events.map((event, index) => ({ ...event, seq: seqs[index]!, at }) as OpsEvent);
+}
+
 export async function readEvents(
   db: Queryable,
   range: { readonly afterSeq: number; readonly limit: number; readonly fromTime?: number; readonly toTime?: number },
@@ -88,6 +107,17 @@ export async function recordIngest(
 ): Promise<void> {
   await db.query('insert into hit_ingest (external_id, hit_id, seq) values ($1, $2, $3)', [externalId, hitId, seq]);
   await db.query('insert into subjects (hit_id, subject) values ($1, $2)', [hitId, JSON.stringify(subject)]);
+}
+
+/** `recordIngest` for many hits in two statements (ingest batches). */
+export async function recordIngests(
+  db: Queryable,
+  hits: readonly { readonly externalId: string; readonly hitId: string; readonly seq: number; readonly subject: SubjectDetails }[],
+): Promise<void> {
+  if (hits.length === 0) return;
+  const placeholders = (width: number) => hits.map((_, row) => `(${Array.from({ length: width }, (_, col) => `$${row * width + col + 1}`).join(', ')})`).join(', ');
+  await db.query(`insert into hit_ingest (external_id, hit_id, seq) values ${placeholders(3)}`, hits.flatMap((hit) => [hit.externalId, hit.hitId, hit.seq]));
+  await db.query(`insert into subjects (hit_id, subject) values ${placeholders(2)}`, hits.flatMap((hit) => [hit.hitId, JSON.stringify(hit.subject)]));
 }
 
 export async function readSubject(db: Queryable, hitId: string): Promise<SubjectDetails | undefined> {
