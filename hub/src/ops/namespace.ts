@@ -108,11 +108,35 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
 
   const unsubscribe = authority.subscribe((events) => {
     const through = events[events.length - 1]!.seq;
+    // Officers without a country scope see every event (audit events only if they supervise), so those told
+    // up to the same seq get the very same batch: emit it once per group and socket.io encodes it once for
+    // all of them, instead of once per socket. Scoped officers get their own filtered batch.
+    const groups = new Map<string, { readonly officer: Officer; readonly session: Session; readonly ids: string[]; readonly members: Session[] }>();
     for (const [id, session] of sessions) {
       if (!session.live) continue;
       const socket = namespace.sockets.get(id);
       if (socket === undefined) continue;
-      deliver(socket, session, events.filter((event) => event.seq > session.readThrough), through, false);
+      if (session.officer.scope !== undefined) {
+        deliver(socket, session, events.filter((event) => event.seq > session.readThrough), through, false);
+        continue;
+      }
+      const key = `${seesAudit(session.officer)}:${session.readThrough}:${session.toldThrough}`;
+      const group = groups.get(key) ?? { officer: session.officer, session, ids: [], members: [] };
+      group.ids.push(id);
+      group.members.push(session);
+      groups.set(key, group);
+    }
+    const state = authority.state();
+    for (const { officer, session, ids, members } of groups.values()) {
+      const visible = events.filter((event) => event.seq > session.readThrough && isVisibleTo(officer, event, state));
+      const after = session.toldThrough;
+      for (const member of members) {
+        member.readThrough = through;
+        if (visible.length > 0) member.toldThrough = through;
+      }
+      if (visible.length === 0) continue;
+      const range: BatchRange = { after, through };
+      namespace.to(ids).emit('events', visible, range);
     }
   });
 
@@ -204,6 +228,10 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     unsubscribe();
     sessions.clear();
   };
+}
+
+function seesAudit(officer: Officer): boolean {
+  return officer.role === 'shift-lead' || officer.role === 'admin';
 }
 
 function inOperation(event: OpsEvent, operationId: string | undefined, state: OpsState): boolean {
