@@ -19,7 +19,7 @@ describe('graceful shutdown', () => {
     const hub = await startTestHub({ demo: true, rate: 0, dataDir: store.dir });
 
     let answered = 0;
-    const inFlight = Array.from({ length: 400 }, (_, index): Promise<Answer> => {
+    const inFlight = Array.from({ length: 300 }, (_, index): Promise<Answer> => {
       const externalId = `SHUTDOWN-${index}`;
       return postHit(hub, hitBody({ externalId })).then(
         ({ status, body }) => {
@@ -29,7 +29,7 @@ describe('graceful shutdown', () => {
         (error: unknown) => ({ externalId, error: String((error as { cause?: unknown }).cause ?? error) }),
       );
     });
-    await waitUntil(() => answered >= 50, 'the first answers');
+    await waitUntil(() => answered >= 20, 'the first answers', 30_000);
     await hub.stop();
     const answers = await Promise.all(inFlight);
 
@@ -42,7 +42,7 @@ describe('graceful shutdown', () => {
     // A request the hub had started on is finished and answered; a connection whose request it had not yet
     // read is closed unanswered (reset), which is safe to retry: ingest is idempotent by externalId.
     const acknowledged = answers.filter((answer) => answer.status === 201);
-    expect(acknowledged.length).toBeGreaterThanOrEqual(50);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
     expect(answers.filter((answer) => answer.status !== 201 && answer.error === undefined)).toEqual([]);
 
     const restarted = await startTestHub({ demo: true, rate: 0, dataDir: store.dir });
@@ -65,5 +65,5 @@ describe('graceful shutdown', () => {
     expect(orphans).toEqual([]);
     expect(restarted.authority.state().alerts.size).toBe(logged.size);
     expect(await restarted.db.query('select 1 from hit_ingest where external_id = $1', ['SHUTDOWN-after'])).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -1,0 +1,165 @@
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * The load side of the hub-ingest bench, run in a child process so the hub (or the bare socket.io server)
+ * has the parent's event loop and core to itself: 50 socket.io clients on /ops and an HTTP load generator
+ * POSTing hits. Send and arrival times come from this one process's clock, so latency needs no clock sync.
+ * The parent sends a LoadPlan over IPC and gets a LoadResult back.
+ */
+export interface LoadPlan {
+  readonly url: string;
+  readonly tokens: readonly string[];
+  readonly ingestKey: string;
+  /** Hits per second to offer, or undefined for as fast as `concurrency` allows. */
+  readonly rate: number | undefined;
+  readonly count: number;
+  readonly maxMs: number;
+  readonly concurrency: number;
+  /** The hit body; each request gets its own externalId and a summary starting `Bench hit <pid>-<index>`. */
+  readonly template: Record<string, unknown>;
+}
+
+export interface LoadResult {
+  readonly sent: number;
+  readonly accepted: number;
+  readonly refused: number;
+  readonly failed: number;
+  readonly deliveredToAll: number;
+  readonly lost: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly sendMs: number;
+  /** From the first send to the last arrival of a hit at the last of the clients. */
+  readonly spanMs: number;
+}
+
+
+
+process.on('message', (message: LoadPlan) => {
+  void run(message).then(
+    (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
+    (error: unknown) => process.send?.({ ok: false, error: String((error as Error).stack ?? error) }, () => process.exit(1)),
+  );
+});
+
+async function run(plan: LoadPlan): Promise<LoadResult> {
+  // Tagged with this run, so hits of an earlier run that arrive in catch-up are not counted.
+  const summary = new RegExp(`^Bench hit ${process.pid}-(\\d+) `);
+  const sentAt = new Float64Array(plan.count).fill(Number.NaN);
+  const accepted = new Uint8Array(plan.count);
+  const arrivals = new Uint8Array(plan.count);
+  const latencies = new Float64Array(plan.count * plan.tokens.length);
+  let latencyCount = 0;
+  let lastArrival = 0;
+
+  const sockets = await Promise.all(
+    plan.tokens.map(
+      (token) =>
+        new Promise<Socket>((resolve, reject) => {
+          const socket = io(`${plan.url}/ops`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+          let head = Number.POSITIVE_INFINITY;
+          socket.on('hello', (hello: { headSeq: number }) => (head = hello.headSeq));
+          socket.on('events', (batch: { type: string; hit?: { summary: string } }[], range?: { through: number }) => {
+            const now = performance.now();
+            for (const event of batch) {
+              if (event.type !== 'hit.raised') continue;
+              const match = summary.exec(event.hit!.summary);
+              if (match === null) continue;
+              const index = Number(match[1]);
+              arrivals[index]! += 1;
+              latencies[latencyCount++] = now - sentAt[index]!;
+              lastArrival = now;
+            }
+            if (range !== undefined && range.through >= head) resolve(socket);
+          });
+          // The bare server has no log to catch up with: connected is caught up.
+          socket.on('ready', () => resolve(socket));
+          socket.once('connect_error', reject);
+        }),
+    ),
+  );
+
+  const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
+  const post = (index: number): Promise<number> =>
+    new Promise((resolve) => {
+      const body = JSON.stringify({ ...plan.template, externalId: `bench-${process.pid}-${index}`, summary: `Bench hit ${process.pid}-${index} ${plan.template.summary as string}` });
+      const req = request(`${plan.url}/api/v1/hits`, {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${plan.ingestKey}` },
+      });
+      req.on('response', (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      req.on('error', () => resolve(0));
+      sentAt[index] = performance.now();
+      req.end(body);
+    });
+
+  // Tell the parent the load starts now, so its CPU measurement leaves out the clients' catch-up.
+  await new Promise<void>((resolve) => process.send!({ phase: 'load' }, () => resolve()));
+  let sent = 0;
+  let inFlight = 0;
+  let refused = 0;
+  let failed = 0;
+  const started = performance.now();
+  await new Promise<void>((done) => {
+    const pump = () => {
+      const elapsed = performance.now() - started;
+      const due = plan.rate === undefined ? plan.count : Math.min(plan.count, Math.floor((elapsed / 1000) * plan.rate));
+      while (sent < due && inFlight < plan.concurrency && elapsed < plan.maxMs) {
+        const index = sent++;
+        inFlight += 1;
+        void post(index).then((status) => {
+          inFlight -= 1;
+          if (status === 201 || status === 200) accepted[index] = 1;
+          else if (status === 0) failed += 1;
+          else refused += 1;
+          if (plan.rate === undefined) pump();
+          if (inFlight === 0 && (sent >= plan.count || performance.now() - started >= plan.maxMs)) done();
+        });
+      }
+      if (plan.rate !== undefined && sent < plan.count && performance.now() - started < plan.maxMs) setTimeout(pump, 2);
+      else if (inFlight === 0) done();
+    };
+    pump();
+  });
+  const sendMs = performance.now() - started;
+
+  const wanted = plan.tokens.length;
+  const everyoneHasAll = () => {
+    for (let index = 0; index < sent; index += 1) if (accepted[index] === 1 && arrivals[index]! < wanted) return false;
+    return true;
+  };
+  const graceUntil = performance.now() + 15_000;
+  while (!everyoneHasAll() && performance.now() < graceUntil) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const socket of sockets) socket.close();
+  agent.destroy();
+
+  let deliveredToAll = 0;
+  let acceptedCount = 0;
+  for (let index = 0; index < sent; index += 1) {
+    if (accepted[index] !== 1) continue;
+    acceptedCount += 1;
+    if (arrivals[index]! >= wanted) deliveredToAll += 1;
+  }
+  const sorted = latencies.slice(0, latencyCount).sort();
+  const at = (p: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!);
+  return {
+    sent,
+    accepted: acceptedCount,
+    refused,
+    failed,
+    deliveredToAll,
+    lost: acceptedCount - deliveredToAll,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1),
+    sendMs,
+    spanMs: lastArrival - started,
+  };
+}
