@@ -1,14 +1,15 @@
 import {
   Command,
   foldEvents,
-  OpsEvent,
+  type OpsEvent,
   SEVERITY_RANK,
   type Alert,
   type Checkpoint,
   type Operation,
   type OpsState,
 } from '@watchfloor/shared';
-import { createHitColumns, type HitColumns } from '../map';
+// Not the map's index: it pulls in maplibre and React, and the cache may run in a worker.
+import { createHitColumns, type HitColumns } from '../map/hit-columns';
 import {
   META_KEY,
   openDatabases,
@@ -23,6 +24,7 @@ import {
 } from './database';
 import { isCorruption, isQuotaError, messageOf, QUOTA_MESSAGE } from './errors';
 import { appendChunksTo, appendToChunk, emptyChunk, HIT_CHUNK_ROWS, withStatuses } from './hit-chunks';
+import { protocolFieldsOf } from './strip';
 import { rebuildDatabase, salvageOutbox, type Salvage } from './recovery';
 import {
   parseAlertRow,
@@ -418,8 +420,8 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
             message: `the cache holds events up to ${meta.through}; fill ${meta.through + 1}..${range.after} from history first`,
           };
         }
-        // Re-parsing strips every key the protocol does not define, so nothing personal reaches the disk.
-        const parsed = events.map((event) => OpsEvent.parse(event) as OpsEvent);
+        // Only keys the protocol defines are stored, so nothing personal reaches the disk (see strip.ts).
+        const parsed = events.map(protocolFieldsOf);
         let applied = 0;
         for (let start = 0; start < parsed.length || start === 0; start += WRITE_BATCH) {
           const slice = parsed.slice(start, start + WRITE_BATCH);

@@ -1,5 +1,5 @@
 import { ALERT_STATUSES, SEVERITIES, SOURCES, type Alert, type AlertStatus } from '@watchfloor/shared';
-import type { HitColumns } from '../map';
+import type { HitColumns } from '../map/hit-columns';
 import type { HitChunkRow } from './database';
 
 /**
