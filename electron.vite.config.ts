@@ -38,7 +38,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: here('./renderer/index.html'), mapHarness: here('./renderer/map-harness.html') } },
+      rolldownOptions: { input: { index: here('./renderer/index.html'), mapHarness: here('./renderer/map-harness.html'), cacheHarness: here('./renderer/cache-harness.html') } },
     },
   },
 });
