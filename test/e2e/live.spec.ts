@@ -172,3 +172,16 @@ test('given the console, when the officer presses ?, then every shortcut is list
   await console.press('Escape');
   await expect(console.shortcutsDialog).toHaveCount(0);
 });
+
+test('given the wall display view, then it shows the map and operation status with nothing to act on', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open('?view=wall');
+  await signIn.signIn('wall');
+  const console = new ConsolePage(page);
+  await console.waitUntilLive();
+  await expect(page.getByRole('region', { name: 'World map' })).toBeVisible();
+  await expect(page.getByTestId('operation-status')).toContainText('HARMATTAN');
+  await expect(page.getByRole('region', { name: 'Alert queue' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Acknowledge/ })).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/wall.png` });
+});
