@@ -19,3 +19,11 @@ export {
   type Refused,
   type WriteFailure,
 } from './cache';
+export {
+  createCacheChanges,
+  electWriter,
+  type CacheChange,
+  type CacheChanges,
+  type ElectionOptions,
+  type WriterElection,
+} from './writer-lock';
