@@ -7,9 +7,9 @@ import { median, type Bench } from './report';
  * `LocalCache.applyBatch` (zod re-parse, fold, events + alerts + hit chunk + lastSeq in one transaction)
  * side by side with a bare Dexie bulkPut of the same event rows, and the longest main-thread task meanwhile.
  */
-const HITS = 40_000;
+const HITS = 20_000;
 const BATCH = 500;
-const SAMPLES = 3;
+const SAMPLES = 2;
 
 export const bench: Bench = {
   name: `cache-ingest: ${HITS.toLocaleString('en')} hits in batches of ${BATCH}, cache vs bare bulkPut`,
