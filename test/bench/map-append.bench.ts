@@ -28,6 +28,9 @@ const ARGS = [
 
 type BenchWindow = { mapBench?: MapBench };
 
+const total = (timing: AppendTiming) => timing.appendMs + timing.updateMs + timing.drawMs;
+const progress = (message: string) => process.stderr.write(`  map-append: ${message}\n`);
+
 interface SizeResult {
   readonly held: number;
   readonly samples: readonly AppendTiming[];
@@ -40,6 +43,7 @@ async function measure(page: Page, baseUrl: string, held: number): Promise<SizeR
   await page.goto(`${baseUrl}/map-harness.html?bench=1`);
   await page.waitForFunction(() => (window as BenchWindow).mapBench !== undefined);
   await page.evaluate(() => (window as BenchWindow).mapBench!.ready);
+  progress(`filling ${held.toLocaleString('en')} hits`);
   await page.evaluate((count) => (window as BenchWindow).mapBench!.fill(count), held);
   const samples: AppendTiming[] = [];
   for (let i = 0; i < WARMUP + SAMPLES; i++) {
@@ -47,12 +51,12 @@ async function measure(page: Page, baseUrl: string, held: number): Promise<SizeR
     const timing = await page.evaluate(() => (window as BenchWindow).mapBench!.appendPrepared());
     await page.evaluate(() => (window as BenchWindow).mapBench!.settle());
     if (i >= WARMUP) samples.push(timing);
+    progress(`sample ${i + 1}/${WARMUP + SAMPLES}: ${total(timing).toFixed(1)} ms`);
   }
   if (errors.length > 0) throw new Error(`map bench page errors: ${errors.join('; ')}`);
   return { held, samples };
 }
 
-const total = (timing: AppendTiming) => timing.appendMs + timing.updateMs + timing.drawMs;
 
 export const bench: Bench = {
   name: 'map-append: 5,000 hits into a map holding 100k vs 1M',

@@ -199,9 +199,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
         selected: selectedPosition(scene),
       }),
     ];
-    // Checkpoints on top, lifted off their place, so the few dozen pins stay visible in a crowd of hits.
+    // Hits on top: they are what the officer acts on, and a pin must never block hovering or clicking one.
+    // Pins stand lifted off their place (see layers.ts), so they still show beside a crowd of hits.
     const checkpoints = checkpointsLayer(scene);
-    if (checkpoints) layers.splice(1, 0, checkpoints);
+    if (checkpoints) layers.unshift(checkpoints);
     overlay.setProps({ layers });
     buffers?.releaseRetired();
     if (phase !== undefined && !options.reducedMotion) scheduleFrame();
