@@ -11,8 +11,8 @@ import { median, percentile, type Bench, type Measurement } from './report';
  * finish between samples, outside the timing). Needs the built renderer (`npx electron-vite build`).
  */
 const BATCH = 5_000;
-const SAMPLES = 9;
-const WARMUP = 2;
+const SAMPLES = 5;
+const WARMUP = 1;
 const SIZES = [100_000, 1_000_000] as const;
 
 const ARGS = [
