@@ -6,7 +6,7 @@ import { OUTCOMES, type Officer } from '../domain/model';
 import type { Command } from '../protocol/commands';
 import type { OpsEvent } from '../protocol/events';
 import { T0, actorOf, aHit, hitRaised, logged, officers } from '../testing/builders';
-import { EMPTY_OPS_STATE, applyEvent, foldEvents, type OpsState } from './state';
+import { EMPTY_OPS_STATE, applyEvent, foldEvents, foldEventsInPlace, type OpsState } from './state';
 
 const fold = (events: readonly OpsEvent[], from: OpsState = EMPTY_OPS_STATE) => foldEvents(from, events);
 
@@ -209,6 +209,21 @@ describe('alert reducer properties', () => {
         const at = cut % (events.length + 1);
         const inTwo = fold(events.slice(at), fold(events.slice(0, at)).state).state;
         expect(inTwo).toEqual(fold(events).state);
+      }),
+    );
+  });
+});
+
+describe('foldEventsInPlace', () => {
+  it('given any valid log, when folded in place batch by batch, then the state equals the immutable fold', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 40 }), fc.nat(), (steps, cut) => {
+        const events = simulate(steps);
+        const at = cut % (events.length + 1);
+        const owned = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
+        const first = foldEventsInPlace(owned, events.slice(0, at)).state;
+        const second = foldEventsInPlace(first, events.slice(at)).state;
+        expect(second).toEqual(fold(events).state);
       }),
     );
   });

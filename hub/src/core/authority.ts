@@ -12,7 +12,7 @@ import {
   defaultSeverity,
   describeIssues,
   escalationDeadline,
-  foldEvents,
+  foldEventsInPlace,
   parseWith,
   type CommandAck,
   type DetailsResponse,
@@ -98,7 +98,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   const now = deps.now ?? Date.now;
   const policy = deps.escalationPolicy ?? DEFAULT_ESCALATION_POLICY;
   const ingestBatch = deps.ingestBatch ?? 500;
-  let state: OpsState = EMPTY_OPS_STATE;
+  let state: OpsState = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
   let cursor = 0;
   const listeners = new Set<(events: readonly OpsEvent[]) => void>();
   let tail: Promise<unknown> = Promise.resolve();
@@ -115,7 +115,8 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   function absorb(events: readonly OpsEvent[]): void {
     const fresh = events.filter((event) => event.seq > cursor);
     if (fresh.length === 0) return;
-    const result = foldEvents(state, fresh);
+    // The authority owns its state and keeps no older version: fold in place, O(batch) per write.
+    const result = foldEventsInPlace(state, fresh);
     for (const refusal of result.refused) {
       log.error({ seq: refusal.seq, reason: refusal.reason, detail: refusal.detail }, 'event in the log refused by the reducer');
     }
