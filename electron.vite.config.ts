@@ -10,8 +10,11 @@ const resolve = {
   ],
 };
 
-/** One build for the three Electron targets. `npm run web` serves the same `out/renderer` in a browser. */
-export default defineConfig({
+/**
+ * One build for the three Electron targets. `npm run web` serves the same `out/renderer` in a browser.
+ * `--mode harness` (tests and benchmarks) adds the map and cache harness pages; installers never ship them.
+ */
+export default defineConfig(({ mode }) => ({
   main: {
     resolve,
     build: {
@@ -38,7 +41,14 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: here('./renderer/index.html'), mapHarness: here('./renderer/map-harness.html'), cacheHarness: here('./renderer/cache-harness.html') } },
+      rolldownOptions: {
+        input: {
+          index: here('./renderer/index.html'),
+          ...(mode === 'harness'
+            ? { mapHarness: here('./renderer/map-harness.html'), cacheHarness: here('./renderer/cache-harness.html') }
+            : {}),
+        },
+      },
     },
   },
-});
+}));

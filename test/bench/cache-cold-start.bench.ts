@@ -6,7 +6,7 @@ import { median, type Bench } from './report';
  * Issue #7: cold start from the cache. Time from opening the database until all 1,000,000 cached hits are
  * in the map layer's columns (HitColumns, CPU side), from the columnar hit chunks, side by side with a naive
  * read of the same hits stored one object per hit (Dexie `toArray`, IndexedDB getAll) appended the same way.
- * Each sample runs on a freshly loaded page. Needs the built renderer (`npx electron-vite build`).
+ * Each sample runs on a freshly loaded page. Needs the built renderer (`npx electron-vite build --mode harness`).
  */
 const HITS = 1_000_000;
 const SAMPLES = 3;

@@ -8,7 +8,7 @@ import { median, percentile, type Bench, type Measurement } from './report';
  * layer, with 100,000 and with 1,000,000 hits already held. Each sample times, in the page, the append to
  * HitColumns, the upload of the new rows plus deck's layer update (controller.update), and a forced
  * synchronous deck draw (the CPU side; the software rasteriser works in Chromium's GPU process and is let
- * finish between samples, outside the timing). Needs the built renderer (`npx electron-vite build`).
+ * finish between samples, outside the timing). Needs the built renderer (`npx electron-vite build --mode harness`).
  */
 const BATCH = 5_000;
 const SAMPLES = 5;

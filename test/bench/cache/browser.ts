@@ -31,7 +31,7 @@ export interface CacheHarness {
 
 export async function openCacheHarness(): Promise<CacheHarness> {
   if (!existsSync('out/renderer/cache-harness.html')) {
-    throw new Error("no built cache harness in out/renderer: run 'npx electron-vite build' first");
+    throw new Error("no built cache harness in out/renderer: run 'npx electron-vite build --mode harness' first");
   }
   const server = await serveBuiltRenderer();
   const profile = await mkdtemp(join(tmpdir(), 'watchfloor-cache-bench-'));

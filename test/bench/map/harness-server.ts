@@ -6,7 +6,7 @@ import { staticFileHandler } from '../../../hub/src/http/static-files';
 /** Serves the built renderer on a free local port for a benchmark's browser. */
 export async function serveBuiltRenderer(dir = 'out/renderer'): Promise<{ url: string; close(): Promise<void> }> {
   if (!existsSync(`${dir}/map-harness.html`)) {
-    throw new Error(`no built map harness in ${dir}: run 'npx electron-vite build' (or 'npm run build') first`);
+    throw new Error(`no built map harness in ${dir}: run 'npx electron-vite build --mode harness' first`);
   }
   const serve = staticFileHandler(dir);
   const server: Server = createServer((request, response) => {
