@@ -167,6 +167,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       const purge = async () => {
         const result = await purgeBefore(db, Date.now() - days * 86_400_000);
         retainedFrom = result.retainedFrom;
+        authority.forgetThrough(result.retainedFrom);
         if (result.deleted > 0) log.info(result, 'retention purge');
       };
       await purge();

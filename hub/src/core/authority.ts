@@ -52,6 +52,14 @@ export interface Authority {
   /** Highest seq this hub has read from the log (may be above state.lastSeq if an event was refused). */
   readonly cursor: () => number;
   start(): Promise<void>;
+  /**
+   * Events after `afterSeq` (up to `limit`) from the ones this hub absorbed most recently, or undefined
+   * when they are no longer all held in memory (read the log instead). Saves every reconnecting client a
+   * database read and a re-validation of events the hub already holds as typed values.
+   */
+  recentAfter(afterSeq: number, limit: number): readonly OpsEvent[] | undefined;
+  /** After a retention purge: catch-up from before `seq` must come from the (purged) log, not memory. */
+  forgetThrough(seq: number): void;
   /** Reads events other hubs appended; called on NOTIFY and on a slow timer. */
   pump(): Promise<void>;
   subscribe(listener: (events: readonly OpsEvent[]) => void): () => void;
@@ -79,6 +87,8 @@ export interface AuthorityDeps {
   readonly directory: OfficerDirectory;
   readonly now?: () => number;
   readonly escalationPolicy?: EscalationPolicy;
+  /** How many of the latest events to keep in memory for catch-up. */
+  readonly recentCapacity?: number;
   /** Largest number of ingested hits committed in one transaction. */
   readonly ingestBatch?: number;
   /** Called after a commit so other hubs hear of it (pg NOTIFY); the writer itself pumps directly. */
@@ -101,6 +111,12 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   let state: OpsState = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
   let cursor = 0;
   const listeners = new Set<(events: readonly OpsEvent[]) => void>();
+  // The latest absorbed events in seq order, as a ring: recent[(start + i) % capacity].
+  const recentCapacity = deps.recentCapacity ?? 100_000;
+  const recent: OpsEvent[] = [];
+  let recentStart = 0;
+  /** Seq of the newest event pushed out of the ring; 0 while nothing has been. */
+  let evictedThrough = 0;
   let tail: Promise<unknown> = Promise.resolve();
   let pendingIngest: PendingIngest[] = [];
   let ingestScheduled = false;
@@ -122,6 +138,14 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     }
     state = result.state;
     cursor = fresh[fresh.length - 1]!.seq;
+    for (const event of fresh) {
+      if (recent.length < recentCapacity) recent.push(event);
+      else {
+        evictedThrough = recent[recentStart]!.seq;
+        recent[recentStart] = event;
+        recentStart = (recentStart + 1) % recentCapacity;
+      }
+    }
     for (const listener of listeners) {
       try {
         listener(fresh);
@@ -274,6 +298,28 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   return {
     state: () => state,
     cursor: () => cursor,
+
+    forgetThrough(seq) {
+      evictedThrough = Math.max(evictedThrough, seq);
+    },
+
+    recentAfter(afterSeq, limit) {
+      // Every event this hub absorbed went through the ring, so it holds all events after afterSeq unless
+      // one of them was evicted.
+      if (afterSeq < evictedThrough) return undefined;
+      const at = (i: number) => recent[(recentStart + i) % recent.length]!;
+      // Seqs rise along the ring: binary-search the first one after afterSeq.
+      let low = 0;
+      let high = recent.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (at(middle).seq <= afterSeq) low = middle + 1;
+        else high = middle;
+      }
+      const page: OpsEvent[] = [];
+      for (let i = low; i < recent.length && page.length < limit; i += 1) page.push(at(i));
+      return page;
+    },
 
     start: () => serial(() => catchUp(db)),
 

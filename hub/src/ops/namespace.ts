@@ -98,7 +98,8 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         session.live = true;
         return;
       }
-      const page = (await readEvents(db, { afterSeq: session.readThrough, limit: CATCH_UP_PAGE })).filter(
+      const held = authority.recentAfter(session.readThrough, CATCH_UP_PAGE);
+      const page = (held ?? (await readEvents(db, { afterSeq: session.readThrough, limit: CATCH_UP_PAGE }))).filter(
         (event) => event.seq <= head,
       );
       const through = page.length === CATCH_UP_PAGE ? page[page.length - 1]!.seq : head;
