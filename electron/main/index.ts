@@ -131,7 +131,8 @@ async function configureHub(): Promise<{ config: BureauConfig; hub: HubConfig } 
   const config = loaded.config;
   if (loaded.overridden.length > 0) log.info(`workstation settings override: ${loaded.overridden.join(', ')}`);
   startUpdates(electronUpdater.autoUpdater, planUpdates(config.updateServerUrl, app.isPackaged), log);
-  if (!usesEmbeddedHub(config)) return { config, hub: { url: config.hubUrl, demo: false } };
+  const display = { timeZone: config.timeZone, language: config.language };
+  if (!usesEmbeddedHub(config)) return { config, hub: { url: config.hubUrl, demo: false, ...display } };
   try {
     const dataDir = path.join(app.getPath('userData'), 'hub-data');
     await mkdir(dataDir, { recursive: true });
@@ -140,7 +141,7 @@ async function configureHub(): Promise<{ config: BureauConfig; hub: HubConfig } 
     hub.onUnexpectedExit((reason) => {
       if (deskWindow !== undefined && !deskWindow.isDestroyed()) void deskWindow.loadURL(toDataUrl(hubFailedPage(reason, logsFolder(log))));
     });
-    return { config, hub: { url: hub.url, demo: true } };
+    return { config, hub: { url: hub.url, demo: true, ...display } };
   } catch (error) {
     showMessagePage(hubFailedPage((error as Error).message, logsFolder(log)));
     return undefined;

@@ -6,6 +6,8 @@ import { startSession, type Session } from './data/session';
 import { CrashRecoveredNotice, takeRecoveredFlag } from './desktop';
 import { SessionContext } from './live/hooks';
 import { LiveScreen } from './live/LiveScreen';
+import { changeLanguage } from './i18n';
+import { setDisplayZone } from './i18n/display-zone';
 import { desktopBridge } from './platform';
 import { discoverHub, type HubEndpoint } from './signin/endpoint';
 import { SignIn, type SignedIn } from './signin/SignIn';
@@ -54,6 +56,8 @@ export function App(props: { readonly appInfo: AppInfo }) {
     void (async () => {
       const [found, stored] = await Promise.all([discoverHub(), loadStored()]);
       if (cancelled) return;
+      setDisplayZone(found.timeZone);
+      if (found.language) await changeLanguage(found.language);
       setEndpoint(found);
       if (stored) setSession(startSession(stored.hubUrl, stored.token, stored.officer));
     })();

@@ -45,6 +45,9 @@ export const HubConfig = z.object({
   url: z.string().max(2048).regex(/^https?:\/\/[^\s/?#@]+\/?$/i, 'expected the origin of an http(s) hub'),
   /** True when the desktop app runs the embedded hub with the simulated operation. */
   demo: z.boolean(),
+  /** The bureau's settings for the interface: local times are shown in this zone, in this language. */
+  timeZone: z.string().min(1).max(64).optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/).optional(),
 });
 export type HubConfig = z.infer<typeof HubConfig>;
 

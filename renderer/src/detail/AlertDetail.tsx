@@ -12,6 +12,7 @@ import {
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPending, type LiveSnapshot } from '../data/live-store';
+import { displayZone } from '../i18n/display-zone';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
 
@@ -31,7 +32,6 @@ export interface AlertDetailProps {
   readonly onAction: (kind: ActionKind) => void;
 }
 
-const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const PROBE_ID = 'mprobe0000';
 
 /** Whether the hub would allow a command, asked of the shared rules with a representative command. */
@@ -142,7 +142,7 @@ function TimePair(props: { readonly at: number }) {
   return (
     <span className="time-pair">
       <span>{formatUtc(props.at)}</span>
-      <span className="time-pair__local">{formatZoned(props.at, localZone)}</span>
+      <span className="time-pair__local">{formatZoned(props.at, displayZone())}</span>
     </span>
   );
 }

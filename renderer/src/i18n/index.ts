@@ -20,3 +20,11 @@ export async function initI18n(language = 'en'): Promise<typeof i18next> {
   document.documentElement.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
   return i18next;
 }
+
+/** Switches the interface language (the bureau's setting); missing strings fall back to English. */
+export async function changeLanguage(language: string): Promise<void> {
+  await i18next.changeLanguage(language);
+  const base = language.split('-')[0]!;
+  document.documentElement.lang = language;
+  document.documentElement.dir = RTL_LANGUAGES.has(base) ? 'rtl' : 'ltr';
+}

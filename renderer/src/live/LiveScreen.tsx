@@ -5,6 +5,7 @@ import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
 import { DoNotDisturbControl, desktopAlertSummary } from '../desktop';
 import { WorldMap, type MapFilters } from '../map';
+import { displayZone } from '../i18n/display-zone';
 import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
 import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, type QueueFilter } from '../queue/queue-model';
@@ -180,7 +181,7 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
         {bridge !== undefined && !props.wall && (
           <DoNotDisturbControl
             bridge={bridge}
-            timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+            timeZone={displayZone()}
             onChange={(status) => session.setDoNotDisturb(status.active ? status.until : undefined)}
           />
         )}

@@ -1,8 +1,8 @@
 import { formatUtc, formatZoned } from '@watchfloor/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayZone } from '../i18n/display-zone';
 
-const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** UTC for coordination across countries, local for the officer's shift; both always labelled. */
 export function Clock() {
@@ -20,7 +20,7 @@ export function Clock() {
       </time>
       <span className="clock__label">{t('clock.local')}</span>
       <time className="clock__value" data-testid="clock-local">
-        {formatZoned(now, localZone)}
+        {formatZoned(now, displayZone())}
       </time>
     </div>
   );

@@ -10,6 +10,9 @@ export interface HubEndpoint {
   readonly url: string;
   readonly demo: boolean;
   readonly demoUsers: readonly { readonly username: string; readonly password: string; readonly role: Role; readonly scope?: string }[];
+  /** The bureau's display settings, from the desktop app's configuration. */
+  readonly timeZone?: string;
+  readonly language?: string;
 }
 
 const WebConfig = z.object({
@@ -32,7 +35,13 @@ export async function discoverHub(): Promise<HubEndpoint> {
   const bridge = desktopBridge();
   if (bridge !== undefined) {
     const config = await bridge.hubConfig();
-    return { url: config.url, demo: config.demo, demoUsers: config.demo ? DEMO_USERS : [] };
+    return {
+      url: config.url,
+      demo: config.demo,
+      demoUsers: config.demo ? DEMO_USERS : [],
+      ...(config.timeZone ? { timeZone: config.timeZone } : {}),
+      ...(config.language ? { language: config.language } : {}),
+    };
   }
   try {
     const response = await fetch('./config.json', { cache: 'no-store' });
