@@ -43,15 +43,7 @@ export interface FoldResult {
  * O(size of the touched maps + batch), not O(size x batch).
  */
 export function foldEvents(state: OpsState, events: Iterable<OpsEvent>): FoldResult {
-  const draft = new Draft(state);
-  const refused: RefusedEvent[] = [];
-  let applied = 0;
-  for (const event of events) {
-    const refusal = draft.apply(event);
-    if (refusal === undefined) applied += 1;
-    else refused.push(refusal);
-  }
-  return { state: applied === 0 ? state : draft.finish(), applied, refused };
+  return foldInto(new Draft(state), state, events);
 }
 
 /**
@@ -60,7 +52,10 @@ export function foldEvents(state: OpsState, events: Iterable<OpsEvent>): FoldRes
  * returned state must replace the one passed in; the one passed in must not be read again.
  */
 export function foldEventsInPlace(state: OpsState, events: Iterable<OpsEvent>): FoldResult {
-  const draft = new Draft(state, true);
+  return foldInto(new Draft(state, true), state, events);
+}
+
+function foldInto(draft: Draft, state: OpsState, events: Iterable<OpsEvent>): FoldResult {
   const refused: RefusedEvent[] = [];
   let applied = 0;
   for (const event of events) {

@@ -2,6 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { AppendTiming, MapBench } from '../../renderer/src/map/harness/bench-api';
 import { serveBuiltRenderer } from './map/harness-server';
 import { median, percentile, type Bench, type Measurement } from './report';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 /**
  * Issue #4: CPU cost on the renderer's main thread of appending 5,000 hits to the map store and its deck.gl
@@ -15,16 +16,6 @@ const SAMPLES = 5;
 const WARMUP = 1;
 const SIZES = [100_000, 1_000_000] as const;
 
-const ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 type BenchWindow = { mapBench?: MapBench };
 
@@ -62,7 +53,7 @@ export const bench: Bench = {
   name: 'map-append: 5,000 hits into a map holding 100k vs 1M',
   async run() {
     const server = await serveBuiltRenderer();
-    const browser = await chromium.launch({ executablePath: process.env.WATCHFLOOR_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     try {
       const results: SizeResult[] = [];
       for (const held of SIZES) {

@@ -5,20 +5,12 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { CacheBench } from '../../../renderer/src/cache/bench-api';
 import { serveBuiltRenderer } from '../map/harness-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 
 /**
  * A real Chromium with an on-disk profile (a fresh incognito-style context would keep IndexedDB in memory
  * and flatter every figure), opened on the built cache harness page.
  */
-const ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export type HarnessWindow = { cacheBench?: CacheBench };
 
@@ -38,8 +30,8 @@ export async function openCacheHarness(): Promise<CacheHarness> {
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.WATCHFLOOR_CHROMIUM ?? '/usr/bin/chromium',
-      args: ARGS,
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 480, height: 320 },
     });
   } catch (error) {
