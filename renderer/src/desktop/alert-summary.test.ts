@@ -2,6 +2,10 @@ import { raiseAlert, type Alert } from '@watchfloor/shared';
 import { T0, anOfficer, hitRaised, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopAlertSummary, isEscalatedToOfficer } from './alert-summary';
+import i18next from 'i18next';
+import { en } from '../i18n/en';
+
+await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
 
 let seq = 0;
 function anAlert(hit: Parameters<typeof hitRaised>[1] = {}, state: Partial<Alert> = {}): Alert {

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import {
   ALERT_NOTICE_LIMIT,
   SEVERITY_RANK,
@@ -29,21 +30,13 @@ export function isEscalatedToOfficer(officer: Officer, alert: Alert): boolean {
   return officer.role === 'admin';
 }
 
-const SOURCE_NAMES: Readonly<Record<Alert['hit']['source'], string>> = {
-  sltd: 'SLTD',
-  'red-notice': 'Red notice',
-  diffusion: 'Diffusion',
-  nominal: 'Nominal',
-  smv: 'SMV',
-  firearms: 'Firearms',
-  fingerprint: 'Fingerprint',
-  face: 'Face',
-  dna: 'DNA',
-};
-
+/** Native notification text, through the same i18n layer as the rest of the console. */
 export function alertNotice(alert: Alert): AlertNotice {
-  const severity = alert.hit.severity[0]!.toUpperCase() + alert.hit.severity.slice(1);
-  const title = `${severity} hit: ${SOURCE_NAMES[alert.hit.source]} match in ${alert.hit.country}`;
+  const title = i18next.t('notifications.title', {
+    severity: i18next.t(`map.severity.${alert.hit.severity}`),
+    source: i18next.t(`queue.sourceShort.${alert.hit.source}`),
+    country: alert.hit.country,
+  });
   return { alertId: alert.id, title: title.slice(0, 120), body: alert.hit.summary.slice(0, 280) };
 }
 

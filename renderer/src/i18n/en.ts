@@ -57,6 +57,7 @@ export const en = {
     },
   },
   filters: { label: 'Filter queue and map', source: 'Database', kind: 'Checkpoint', country: 'Country', all: 'All' },
+  notifications: { title: '{{severity}} hit: {{source}} match in {{country}}' },
   presence: {
     online: '{{count}} officers on',
     dnd: '{{name}}: do not disturb until {{until}} UTC',
