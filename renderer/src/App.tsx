@@ -11,6 +11,7 @@ import { setDisplayZone } from './i18n/display-zone';
 import { desktopBridge } from './platform';
 import { discoverHub, type HubEndpoint } from './signin/endpoint';
 import { SignIn, type SignedIn } from './signin/SignIn';
+import { decodeSession, encodeSession } from './signin/stored-session';
 
 /**
  * Top of the console: find the hub, sign in, run the live screen (or the wall view with `?view=wall`).
@@ -25,7 +26,7 @@ async function loadStored(): Promise<SignedIn | undefined> {
   const text = bridge ? await bridge.loadToken().catch(() => undefined) : sessionStorage.getItem(STORAGE_KEY) ?? undefined;
   if (text === undefined) return undefined;
   try {
-    const parsed = Stored.safeParse(JSON.parse(text));
+    const parsed = Stored.safeParse(decodeSession(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -35,11 +36,11 @@ async function loadStored(): Promise<SignedIn | undefined> {
 async function store(signedIn: SignedIn | undefined): Promise<void> {
   const bridge = desktopBridge();
   if (bridge) {
-    if (signedIn) await bridge.saveToken(JSON.stringify(signedIn)).catch(() => undefined);
+    if (signedIn) await bridge.saveToken(encodeSession(signedIn)).catch(() => undefined);
     else await bridge.clearToken().catch(() => undefined);
     return;
   }
-  if (signedIn) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(signedIn));
+  if (signedIn) sessionStorage.setItem(STORAGE_KEY, encodeSession(signedIn));
   else sessionStorage.removeItem(STORAGE_KEY);
 }
 

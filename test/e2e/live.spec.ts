@@ -171,6 +171,10 @@ test('given the console, when the officer presses ?, then every shortcut is list
   await expect(console.shortcutsDialog).toContainText('Escalate with a level and a reason');
   await console.press('Escape');
   await expect(console.shortcutsDialog).toHaveCount(0);
+  // A reload keeps the sign-in of this window: straight back to the live console.
+  await page.reload();
+  await console.waitUntilLive();
+  await expect(page.getByTestId('officer-name')).toHaveText('Duty Officer (demo)');
 });
 
 test('given the wall display view, then it shows the map and operation status with nothing to act on', async ({ page }) => {
