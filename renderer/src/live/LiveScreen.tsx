@@ -1,4 +1,4 @@
-import { type Alert, type AlertStatus, type Checkpoint } from '@watchfloor/shared';
+import { type Alert, type AlertStatus } from '@watchfloor/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
@@ -158,7 +158,7 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
         <WorldMap
           hits={session.hits()}
           revision={session.hitsRevision()}
-          checkpoints={checkpoints as readonly Checkpoint[]}
+          checkpoints={checkpoints}
           selectedAlertId={selectedId}
           onSelectAlert={props.wall ? () => undefined : setSelectedId}
           filters={mapFilters}
