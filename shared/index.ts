@@ -8,6 +8,7 @@ export * from './alerts/lifecycle';
 export * from './alerts/authorize';
 export * from './alerts/escalation';
 export * from './ops/state';
+export * from './replay/index';
 export * from './time/format';
 export * from './bridge/ipc';
 export * from './bridge/desktop-alerts';
