@@ -7,6 +7,7 @@ export * from './protocol/messages';
 export * from './alerts/lifecycle';
 export * from './alerts/authorize';
 export * from './alerts/escalation';
+export * from './alerts/optimistic';
 export * from './ops/state';
 export * from './replay/index';
 export * from './time/format';

@@ -1,12 +1,13 @@
 import type { Command, CommandAck, DetailsRequest, DetailsResponse, HistoryRequest, HistoryResponse, PresenceUpdate } from '@watchfloor/shared';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerLike } from './worker-protocol';
 
 /**
  * The UI thread's handle on the data-plane worker: connect, and request/reply calls (commands, history,
  * details) matched by id. Streamed messages go to `onMessage`.
  */
 export interface HubClient {
-  connect(url: string, token: string, since: number): void;
+  /** `hubId`: the hub `since` counts in (from the local cache), if known. */
+  connect(url: string, token: string, since: number, hubId?: string): void;
   disconnect(): void;
   command(command: Command): Promise<CommandAck>;
   history(request: HistoryRequest): Promise<HistoryResponse>;
@@ -15,7 +16,7 @@ export interface HubClient {
   dispose(): void;
 }
 
-export function createHubClient(onMessage: (message: FromWorker) => void, worker: Worker = spawnWorker()): HubClient {
+export function createHubClient(onMessage: (message: FromWorker) => void, worker: WorkerLike = spawnWorker()): HubClient {
   let nextId = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const clientId = `console-${Math.random().toString(36).slice(2, 10)}`;
@@ -36,7 +37,7 @@ export function createHubClient(onMessage: (message: FromWorker) => void, worker
     });
   }
   return {
-    connect: (url, token, since) => send({ kind: 'connect', url, token, since, clientId }),
+    connect: (url, token, since, hubId) => send({ kind: 'connect', url, token, since, clientId, ...(hubId === undefined ? {} : { hubId }) }),
     disconnect: () => send({ kind: 'disconnect' }),
     command: (command) => request<CommandAck>('command', command),
     history: (historyRequest) => request<HistoryResponse>('history', historyRequest),

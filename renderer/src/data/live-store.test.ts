@@ -1,4 +1,4 @@
-import type { Command } from '@watchfloor/shared';
+import { optimisticAlert, type Alert, type Command } from '@watchfloor/shared';
 import { T0, actorOf, hitRaised, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { createLiveStore } from './live-store';
@@ -60,5 +60,51 @@ describe('live store', () => {
     store.reset();
     expect(store.getSnapshot().state.alerts.size).toBe(0);
     expect(store.getSnapshot().through).toBe(0);
+  });
+});
+
+describe('live store with pending commands', () => {
+  const project = (command: Command, alert: Alert, givenAt: number) =>
+    optimisticAlert(officers.duty, command, alert, givenAt);
+
+  it('given a queued acknowledge, then the alert shows it at once while the confirmed state is unchanged', () => {
+    const store = createLiveStore(now, project);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    store.commandQueued(ack, T0);
+    const snapshot = store.getSnapshot();
+    expect(snapshot.state.alerts.get('hit-1')?.status).toBe('acknowledged');
+    expect(snapshot.confirmed.alerts.get('hit-1')?.status).toBe('new');
+    expect(snapshot.pending.get(ack.mutationId)?.stage).toBe('queued');
+  });
+
+  it('given a refusal, then the optimistic change is rolled back', () => {
+    const store = createLiveStore(now, project);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    store.commandQueued(ack, T0);
+    store.commandAnswered(ack, { ok: false, code: 'conflict', message: 'Already acknowledged by Bola.' });
+    expect(store.getSnapshot().state.alerts.get('hit-1')?.status).toBe('new');
+  });
+
+  it('given the cached picture, then it shows with its age and its queued commands pending until the hub answers', () => {
+    const store = createLiveStore(now, project);
+    const cached = createLiveStore(now);
+    cached.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    store.seed({ state: cached.getSnapshot().state, through: 1, ageMs: 60_000, pending: [{ command: ack, queuedAt: T0 }] });
+    const snapshot = store.getSnapshot();
+    expect(snapshot.fromCache).toBe(true);
+    expect(Date.now() - snapshot.receivedAt!).toBeGreaterThanOrEqual(60_000);
+    expect(snapshot.state.alerts.get('hit-1')?.holder?.id).toBe(officers.duty.id);
+    store.applyBatch([hitRaised(2, { id: 'hit-2' })], { after: 1, through: 2 });
+    expect(store.getSnapshot().fromCache).toBe(false);
+  });
+
+  it('given a reset, then queued commands stay pending for the rebuilt picture', () => {
+    const store = createLiveStore(now, project);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    store.commandQueued(ack, T0);
+    store.reset();
+    expect(store.getSnapshot().pending.size).toBe(1);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    expect(store.getSnapshot().state.alerts.get('hit-1')?.status).toBe('acknowledged');
   });
 });

@@ -17,10 +17,24 @@ import type { BatchRange, ConnectionState } from './worker-protocol';
  */
 export interface PendingCommand {
   readonly command: Command;
+  /** When the officer gave it. */
   readonly sentAt: number;
+  /** queued: in the outbox, not yet answered (the hub may be out of reach); sent: on its way to the hub. */
+  readonly stage: 'queued' | 'sent';
   /** Seq of the event the hub logged for it, once acknowledged; pending until that event has arrived. */
   readonly seq?: number;
 }
+
+/** Something the officer must read, in i18n terms: `key` under `notices.` with its values. */
+export interface Notice {
+  readonly id: string;
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+  readonly tone: 'info' | 'warning';
+}
+
+/** Projects a pending command onto an alert: what it will look like once the hub confirms it. */
+export type Projection = (command: Command, alert: Alert, givenAt: number) => Alert | undefined;
 
 export interface Refusal {
   readonly alertId: string;
@@ -30,7 +44,10 @@ export interface Refusal {
 }
 
 export interface LiveSnapshot {
+  /** The hub's state with pending commands' changes laid over it (see `Projection`). */
   readonly state: OpsState;
+  /** The hub's state alone. */
+  readonly confirmed: OpsState;
   readonly revision: number;
   readonly hello: Hello | undefined;
   readonly connection: ConnectionState;
@@ -43,6 +60,18 @@ export interface LiveSnapshot {
   readonly rejectedPayloads: number;
   /** Officers connected to the hub and their do-not-disturb; sent to shift leads and admins only. */
   readonly presence: readonly PresenceEntry[];
+  /** True while the picture comes from the local cache and the hub has not answered yet. */
+  readonly fromCache: boolean;
+  readonly notices: readonly Notice[];
+}
+
+/** The last known picture from the local cache, shown until the hub answers. */
+export interface SeedPicture {
+  readonly state: OpsState;
+  readonly through: number;
+  /** How old it is; undefined when the cache was empty. */
+  readonly ageMs: number | undefined;
+  readonly pending: readonly { readonly command: Command; readonly queuedAt: number }[];
 }
 
 export interface BatchEffect {
@@ -62,18 +91,26 @@ export interface LiveStore {
   setHello(hello: Hello): void;
   setConnection(connection: ConnectionState): void;
   setPresence(presence: readonly PresenceEntry[]): void;
+  /** Starts from the cached picture (before the hub answers); its queued commands show as pending. */
+  seed(picture: SeedPicture): void;
+  /** The hub's `reset` or another hub: the picture goes; commands still queued stay pending. */
   reset(): void;
+  /** In the outbox, waiting for its turn (or for the hub). */
+  commandQueued(command: Command, queuedAt?: number): void;
   commandSent(command: Command): void;
   commandAnswered(command: Command, ack: CommandAck): void;
   noteRejectedPayload(): void;
   dismissRefusal(alertId: string): void;
+  addNotice(notice: Notice): void;
+  dismissNotice(id: string): void;
 }
 
 const MAX_REFUSALS = 20;
 
-export function createLiveStore(schedule: (flush: () => void) => void = defaultSchedule): LiveStore {
+export function createLiveStore(schedule: (flush: () => void) => void = defaultSchedule, project?: Projection): LiveStore {
   let snapshot: LiveSnapshot = {
     state: EMPTY_OPS_STATE,
+    confirmed: EMPTY_OPS_STATE,
     revision: 0,
     hello: undefined,
     connection: { kind: 'connecting' },
@@ -83,6 +120,8 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     refusals: [],
     rejectedPayloads: 0,
     presence: [],
+    fromCache: false,
+    notices: [],
   };
   const listeners = new Set<() => void>();
   let scheduled = false;
@@ -95,6 +134,38 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       scheduled = false;
       for (const listener of listeners) listener();
     });
+  }
+
+  /**
+   * The confirmed state with each pending command projected onto its alert, in the order given. Costs a
+   * copy of the alert map only while a command with a visible change is pending.
+   */
+  function overlay(confirmed: OpsState, pending: ReadonlyMap<string, PendingCommand>): OpsState {
+    if (project === undefined || pending.size === 0) return confirmed;
+    let alerts: Map<string, Alert> | undefined;
+    for (const entry of pending.values()) {
+      const current = alerts?.get(entry.command.alertId) ?? confirmed.alerts.get(entry.command.alertId);
+      if (current === undefined) continue;
+      const projected = project(entry.command, current, entry.sentAt);
+      if (projected === undefined) continue;
+      alerts ??= new Map(confirmed.alerts);
+      alerts.set(projected.id, projected);
+    }
+    return alerts === undefined ? confirmed : { ...confirmed, alerts };
+  }
+
+  /** Publishes a new confirmed state and/or pending set, with the overlay recomputed. */
+  function publish(change: Partial<LiveSnapshot> & { confirmed?: OpsState; pending?: ReadonlyMap<string, PendingCommand> }): void {
+    const confirmed = change.confirmed ?? snapshot.confirmed;
+    const pending = change.pending ?? snapshot.pending;
+    update({ ...change, confirmed, pending, state: overlay(confirmed, pending) });
+  }
+
+  function withPending(command: Command, entry: Partial<PendingCommand>): ReadonlyMap<string, PendingCommand> {
+    const pending = new Map(snapshot.pending);
+    const previous = pending.get(command.mutationId);
+    pending.set(command.mutationId, { command, sentAt: previous?.sentAt ?? Date.now(), stage: previous?.stage ?? 'queued', ...previous, ...entry });
+    return pending;
   }
 
   /** Pending commands whose event has now been applied are done. */
@@ -117,7 +188,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     },
     hasGapBefore: (range) => range.after > snapshot.through,
     applyBatch(events, range) {
-      const before = snapshot.state;
+      const before = snapshot.confirmed;
       const result = foldEvents(before, events);
       for (const refusal of result.refused) {
         if (refusal.reason !== 'stale') console.warn(`[watchfloor] event ${refusal.seq} not applied: ${refusal.detail}`);
@@ -132,32 +203,44 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       }
       const state = result.state;
       const through = Math.max(snapshot.through, range.through, state.lastSeq);
-      update({ state, through, receivedAt: Date.now(), pending: settle(snapshot.pending, through) });
+      publish({ confirmed: state, through, receivedAt: Date.now(), pending: settle(snapshot.pending, through), fromCache: false });
       const pick = (ids: Iterable<string>) => [...ids].flatMap((id) => state.alerts.get(id) ?? []);
       return { raised: pick(raisedIds), changed: pick(touched) };
     },
     setHello: (hello) => update({ hello }),
     setConnection: (connection) => update({ connection }),
     setPresence: (presence) => update({ presence }),
-    reset: () => update({ state: EMPTY_OPS_STATE, through: 0, pending: new Map() }),
-    commandSent(command) {
+    seed(picture) {
       const pending = new Map(snapshot.pending);
-      pending.set(command.mutationId, { command, sentAt: Date.now() });
-      update({ pending });
+      for (const { command, queuedAt } of picture.pending) pending.set(command.mutationId, { command, sentAt: queuedAt, stage: 'queued' });
+      publish({
+        confirmed: picture.state,
+        through: picture.through,
+        receivedAt: picture.ageMs === undefined ? undefined : Date.now() - picture.ageMs,
+        pending,
+        fromCache: picture.ageMs !== undefined,
+      });
     },
+    reset: () => {
+      const pending = new Map([...snapshot.pending].filter(([, entry]) => entry.seq === undefined));
+      publish({ confirmed: EMPTY_OPS_STATE, through: 0, pending, fromCache: false });
+    },
+    commandQueued: (command, queuedAt) => publish({ pending: withPending(command, { stage: 'queued', ...(queuedAt === undefined ? {} : { sentAt: queuedAt }) }) }),
+    commandSent: (command) => publish({ pending: withPending(command, { stage: 'sent' }) }),
     commandAnswered(command, ack) {
-      const pending = new Map(snapshot.pending);
       if (ack.ok) {
-        pending.set(command.mutationId, { command, sentAt: pending.get(command.mutationId)?.sentAt ?? Date.now(), seq: ack.seq });
-        update({ pending: settle(pending, snapshot.through) });
+        publish({ pending: settle(withPending(command, { stage: 'sent', seq: ack.seq }), snapshot.through) });
         return;
       }
+      const pending = new Map(snapshot.pending);
       pending.delete(command.mutationId);
       const refusal: Refusal = { alertId: command.alertId, commandType: command.type, message: ack.message, at: Date.now() };
-      update({ pending, refusals: [refusal, ...snapshot.refusals.filter((r) => r.alertId !== command.alertId)].slice(0, MAX_REFUSALS) });
+      publish({ pending, refusals: [refusal, ...snapshot.refusals.filter((r) => r.alertId !== command.alertId)].slice(0, MAX_REFUSALS) });
     },
     noteRejectedPayload: () => update({ rejectedPayloads: snapshot.rejectedPayloads + 1 }),
     dismissRefusal: (alertId) => update({ refusals: snapshot.refusals.filter((r) => r.alertId !== alertId) }),
+    addNotice: (notice) => update({ notices: [...snapshot.notices.filter((n) => n.id !== notice.id), notice] }),
+    dismissNotice: (id) => update({ notices: snapshot.notices.filter((n) => n.id !== id) }),
   };
 }
 

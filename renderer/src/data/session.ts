@@ -1,12 +1,32 @@
-import type { Command, CommandAck, DetailsResponse, Officer, OpsEvent } from '@watchfloor/shared';
-import { createHitColumns, type HitColumns } from '../map';
+import { optimisticAlert, type Command, type CommandAck, type DetailsResponse, type Officer, type OpsEvent } from '@watchfloor/shared';
+import {
+  DEFAULT_CACHE_NAME,
+  describeNotice,
+  electWriter,
+  openLocalCache,
+  type CacheNotice,
+  type ElectionOptions,
+  type LocalCache,
+  type LocalCacheOptions,
+  type WriterElection,
+} from '../cache';
+import { createHitColumns, type HitColumns } from '../map/hit-columns';
 import { createHubClient, type HubClient } from './hub-client';
-import { createLiveStore, type LiveStore } from './live-store';
-import type { BatchRange, FromWorker } from './worker-protocol';
+import { createLiveStore, type LiveStore, type Notice } from './live-store';
+import { createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
+import type { BatchRange, FromWorker, WorkerLike } from './worker-protocol';
 
 /**
- * One signed-in officer's connection: the worker-owned socket, the live store and the map's hit columns,
- * kept in step. Gaps between batches are filled from `history` before the batch is applied.
+ * One signed-in officer's console: the worker-owned socket, the live store, the map's hit columns and the
+ * local cache, kept in step.
+ *
+ * Start-up shows the cached picture at once (with its age), then resumes the hub from the cache's last seq.
+ * Batches go to the store first (the screen), then to the cache in the background. Gaps are filled from
+ * `history`, for the screen and for the cache alike. Commands go through the outbox, so one given offline
+ * waits there, shown as pending, and is sent when the hub is back.
+ *
+ * Several windows share one cache: the elected writer stores batches and sends the durable outbox; the
+ * others read the cache at start and send their own commands from memory.
  */
 export interface Session {
   readonly officer: Officer;
@@ -16,37 +36,103 @@ export interface Session {
   hits(): HitColumns;
   /** Bumps when hits() rows change, so the map knows to upload. */
   hitsRevision(): number;
+  /** Resolves with the hub's answer, which may come much later when the hub is out of reach. */
   send(command: Command): Promise<CommandAck>;
   details(hitId: string, reason: string): Promise<DetailsResponse>;
   /** Tells the hub (and so the shift lead) until when this officer silenced alerts; undefined: not. */
   setDoNotDisturb(until: number | undefined): void;
+  /** Resolves once the cached picture is shown (or there is none) and the hub is being asked. */
+  readonly ready: Promise<void>;
   close(): void;
 }
 
-const HISTORY_PAGE = 5000;
+export interface SessionOptions {
+  /** The local cache (IndexedDB name and, in Node tests, a fake IndexedDB); false: none. */
+  readonly cache?: LocalCacheOptions | false;
+  /** How windows elect the cache's writer (Web Locks by default). */
+  readonly election?: ElectionOptions;
+  /** Cached events older than this are purged (the bureau's retention). */
+  readonly retentionMs?: number;
+  /** The data plane; a Web Worker by default. */
+  readonly worker?: () => WorkerLike;
+}
 
-export function startSession(hubUrl: string, token: string, officer: Officer, since = 0): Session {
-  const store = createLiveStore();
+const HISTORY_PAGE = 5000;
+const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
+/** How long a new window waits to learn whether it is the cache's writer before it goes on as a reader. */
+const ELECTION_WAIT_MS = 200;
+
+export function startSession(hubUrl: string, token: string, officer: Officer, options: SessionOptions = {}): Session {
+  const store = createLiveStore(undefined, (command, alert, givenAt) => optimisticAlert(officer, command, alert, givenAt));
   let columns: HitColumns | undefined;
   let revision = 0;
+  /** Screen work, in arrival order. */
   let queue: Promise<void> = Promise.resolve();
-  let client: HubClient;
+  /** Cache work, in the same order, behind the screen. */
+  let cacheQueue: Promise<void> = Promise.resolve();
+  let cache: LocalCache | undefined;
+  let cacheBroken = false;
+  let election: WriterElection | undefined;
+  let outbox: Outbox = memoryOutbox();
+  let closed = false;
+  const answers = new Map<string, (ack: CommandAck) => void>();
+  const isWriter = () => cache !== undefined && election?.isWriter() === true && !cacheBroken;
+
+  const client: HubClient = createHubClient(onMessage, options.worker?.());
+  const sender = createOutboxSender({
+    outbox: () => outbox,
+    send: (command) => client.command(command),
+    onSending: (entry) => store.commandSent(entry.command),
+    onStalled: (entry) => store.commandQueued(entry.command),
+    onAnswer(entry, ack) {
+      store.commandAnswered(entry.command, ack);
+      answers.get(entry.mutationId)?.(ack);
+      answers.delete(entry.mutationId);
+    },
+  });
+
+  function notify(notice: Notice): void {
+    store.addNotice(notice);
+  }
+
+  function noticeOfCache(notice: CacheNotice): void {
+    if (notice.kind === 'rebuilt') {
+      notify({
+        id: 'cache-rebuilt',
+        key: notice.lostCommands === undefined ? 'cacheRebuiltOutboxUnknown' : 'cacheRebuilt',
+        values: { kept: notice.keptCommands, lost: notice.lostCommands ?? 0 },
+        tone: 'warning',
+      });
+    } else {
+      notify({ id: 'cache-identity', key: 'cacheOtherIdentity', values: { dropped: notice.droppedCommands.length }, tone: 'warning' });
+      for (const command of notice.droppedCommands) {
+        store.commandAnswered(command, { ok: false, code: 'conflict', message: 'Queued for another hub or officer; it was not sent.' });
+      }
+    }
+    console.warn(`[watchfloor] ${describeNotice(notice)}`);
+  }
+
+  function cacheFailed(reason: 'quota' | 'failed', message: string): void {
+    cacheBroken = true;
+    notify({ id: 'cache-failed', key: reason === 'quota' ? 'cacheFull' : 'cacheFailed', tone: 'warning' });
+    console.warn(`[watchfloor] local cache writes stopped: ${message}`);
+  }
 
   function hitsFor(events: readonly OpsEvent[]): HitColumns {
     if (columns !== undefined) return columns;
-    const state = store.getSnapshot().state;
+    const state = store.getSnapshot().confirmed;
     const starts = [...state.operations.values()].map((operation) => operation.window.start);
     const firstHit = events.find((event) => event.type === 'hit.raised');
     const origin = Math.min(...starts, firstHit?.type === 'hit.raised' ? firstHit.hit.at : Date.now()) - 3_600_000;
-    columns = createHitColumns({ originMs: origin, kindOf: (id) => store.getSnapshot().state.checkpoints.get(id)?.kind });
+    columns = createHitColumns({ originMs: origin, kindOf: (id) => store.getSnapshot().confirmed.checkpoints.get(id)?.kind });
     return columns;
   }
 
   function apply(events: readonly OpsEvent[], range: BatchRange): void {
     const effect = store.applyBatch(events, range);
+    if (isWriter()) toCache(events, range);
     if (effect.changed.length === 0) return;
-    const hits = hitsFor(events);
-    hits.append(effect.changed);
+    hitsFor(events).append(effect.changed);
     revision += 1;
   }
 
@@ -61,55 +147,168 @@ export function startSession(hubUrl: string, token: string, officer: Officer, si
     }
   }
 
+  function inCacheOrder(work: (cache: LocalCache) => Promise<void>): void {
+    cacheQueue = cacheQueue
+      .then(async () => {
+        if (cache !== undefined && !cacheBroken && !closed) await work(cache);
+      })
+      .catch((error: unknown) => console.warn(`[watchfloor] local cache: ${String(error)}`));
+  }
+
+  function toCache(events: readonly OpsEvent[], range: BatchRange): void {
+    inCacheOrder(async (local) => {
+      let result = await local.applyBatch(events, range);
+      if (!result.ok && result.reason === 'gap') {
+        // The cache fell behind the screen (it was rebuilt, or this window has just become the writer).
+        await fillCacheGap(local, result.through, range.after);
+        result = await local.applyBatch(events, range);
+      }
+      if (result.ok) return;
+      if (result.reason === 'rebuilt') noticeOfCache(result.notice);
+      else if (result.reason === 'quota' || result.reason === 'failed') cacheFailed(result.reason, result.message);
+    });
+  }
+
+  async function fillCacheGap(local: LocalCache, through: number, upTo: number): Promise<void> {
+    let from = through + 1;
+    while (from <= upTo) {
+      const page = await client.history({ fromSeq: from, limit: HISTORY_PAGE });
+      const covered = Math.min(page.next !== undefined ? page.next - 1 : upTo, upTo);
+      const result = await local.applyBatch(page.events, { after: from - 1, through: covered });
+      if (!result.ok || page.next === undefined) return;
+      from = page.next;
+    }
+  }
+
   function onMessage(message: FromWorker): void {
     switch (message.kind) {
-      case 'hello':
-        return store.setHello(message.hello);
       case 'connection':
         return store.setConnection(message.state);
-      case 'reset':
-        columns = undefined;
-        revision += 1;
-        return store.reset();
       case 'rejected':
         return store.noteRejectedPayload();
       case 'presence':
         return store.setPresence(message.presence);
+      case 'hello':
+        inOrder(async () => {
+          store.setHello(message.hello);
+          if (isWriter()) {
+            const notice = await cache!.bindHub(message.hello.hubId);
+            if (notice !== undefined) noticeOfCache(notice);
+          }
+          // Only now: queued commands must not reach a hub the outbox was not meant for.
+          sender.kick();
+        });
+        return;
+      case 'reset':
+        inOrder(async () => {
+          columns = undefined;
+          revision += 1;
+          store.reset();
+          notify({ id: 'rebuilding', key: 'rebuilding', values: { reason: message.reset.reason }, tone: 'info' });
+          if (isWriter()) inCacheOrder((local) => local.reset());
+        });
+        return;
       case 'events': {
         const { events, range } = message;
-        queue = queue
-          .then(async () => {
-            if (store.hasGapBefore(range)) await fillGap(range);
-            apply(events, range);
-          })
-          .catch((error: unknown) => console.warn(`[watchfloor] could not apply a batch: ${String(error)}`));
+        inOrder(async () => {
+          if (store.hasGapBefore(range)) await fillGap(range);
+          apply(events, range);
+        });
         return;
       }
     }
   }
 
-  client = createHubClient(onMessage);
-  client.connect(hubUrl, token, since);
+  function inOrder(work: () => Promise<void>): void {
+    queue = queue.then(work).catch((error: unknown) => console.warn(`[watchfloor] could not apply a hub message: ${String(error)}`));
+  }
+
+  /** The cached picture first, then the hub from where the cache stopped. */
+  async function open(): Promise<void> {
+    let since = 0;
+    let hubId: string | undefined;
+    const cacheOptions = options.cache;
+    if (cacheOptions !== false && (cacheOptions?.indexedDB ?? globalThis.indexedDB) !== undefined) {
+      try {
+        const opened = await openLocalCache({ officerId: officer.id }, cacheOptions ?? {});
+        cache = opened.cache;
+        opened.notices.forEach(noticeOfCache);
+        election = electWriter(`${cacheOptions?.name ?? DEFAULT_CACHE_NAME}:writer`, options.election);
+        const elected = await Promise.race([election.elected.then(() => true), delay(ELECTION_WAIT_MS).then(() => false)]);
+        if (!elected) void election.elected.then(promoted);
+        const picture = await cache.loadPicture();
+        picture.notices.forEach(noticeOfCache);
+        if (picture.ageMs !== undefined) {
+          columns = picture.hits;
+          revision += 1;
+          since = picture.through;
+          hubId = cache.identity().hubId;
+        }
+        store.seed({
+          state: picture.state,
+          through: picture.through,
+          ageMs: picture.ageMs,
+          pending: elected ? picture.pending.map((entry) => ({ command: entry.command, queuedAt: entry.queuedAt })) : [],
+        });
+        if (elected) {
+          outbox = durableOutbox(cache);
+          const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+          inCacheOrder(async (local) => void (await local.purgeOlderThan(retentionMs)));
+        }
+      } catch (error) {
+        cache = undefined;
+        notify({ id: 'cache-unavailable', key: 'cacheUnavailable', tone: 'warning' });
+        console.warn(`[watchfloor] the local cache cannot be used: ${String(error)}`);
+      }
+    }
+    if (!closed) client.connect(hubUrl, token, since, hubId);
+  }
+
+  /** The writer window went away and this one took over: its commands move to the durable outbox. */
+  async function promoted(): Promise<void> {
+    if (closed || cache === undefined) return;
+    const durable = durableOutbox(cache);
+    for (const entry of await outbox.pending()) await durable.enqueue(entry.command);
+    outbox = durable;
+    for (const entry of await durable.pending()) store.commandQueued(entry.command, entry.queuedAt);
+    sender.kick();
+  }
+
+  const ready = open();
 
   return {
     officer,
     hubUrl,
     store,
+    ready,
     hits: () => hitsFor([]),
     hitsRevision: () => revision,
     async send(command) {
-      store.commandSent(command);
-      let ack: CommandAck;
-      try {
-        ack = await client.command(command);
-      } catch (error) {
-        ack = { ok: false, code: 'conflict', message: `Not sent: ${error instanceof Error ? error.message : String(error)}. Try again.` };
+      store.commandQueued(command, Date.now());
+      const answer = new Promise<CommandAck>((resolve) => answers.set(command.mutationId, resolve));
+      await ready;
+      const queued = await outbox.enqueue(command);
+      if (!queued.ok) {
+        const ack: CommandAck = { ok: false, code: 'conflict', message: `Not queued: ${queued.message}` };
+        store.commandAnswered(command, ack);
+        answers.delete(command.mutationId);
+        return ack;
       }
-      store.commandAnswered(command, ack);
-      return ack;
+      sender.kick();
+      return answer;
     },
     details: (hitId, reason) => client.details({ hitId, reason }),
     setDoNotDisturb: (until) => client.presence(until === undefined ? {} : { doNotDisturbUntil: until }),
-    close: () => client.dispose(),
+    close() {
+      closed = true;
+      client.dispose();
+      election?.release();
+      const local = cache;
+      void cacheQueue.finally(() => local?.close());
+    },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

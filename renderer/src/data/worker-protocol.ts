@@ -17,7 +17,16 @@ export interface BatchRange {
 }
 
 export type ToWorker =
-  | { readonly kind: 'connect'; readonly url: string; readonly token: string; readonly since: number; readonly clientId: string }
+  | {
+      readonly kind: 'connect';
+      readonly url: string;
+      readonly token: string;
+      /** Resume after this seq... */
+      readonly since: number;
+      /** ...of this hub's log (from the local cache); another hub's hello restarts from 0 with a `reset`. */
+      readonly hubId?: string;
+      readonly clientId: string;
+    }
   | { readonly kind: 'disconnect' }
   | { readonly kind: 'presence'; readonly update: PresenceUpdate }
   | { readonly kind: 'request'; readonly id: number; readonly event: 'command' | 'history' | 'details'; readonly payload: unknown };
@@ -31,3 +40,10 @@ export type FromWorker =
   | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: CommandAck | HistoryResponse | DetailsResponse }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: string }
   | { readonly kind: 'rejected'; readonly what: string; readonly problem: string };
+
+/** The part of `Worker` the hub client uses (a real worker in the app, `inProcessWorker` in Node tests). */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+}

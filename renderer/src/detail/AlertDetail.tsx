@@ -59,8 +59,8 @@ export function AlertDetail(props: AlertDetailProps) {
         <SeverityBadge severity={alert.hit.severity} />
         <StatusChip status={alert.status} level={alert.level} />
         {pending && (
-          <span className="pending-chip" role="status">
-            {t('detail.pending', { command: t(`commands.${pending.command.type}`) })}
+          <span className="pending-chip" role="status" data-testid="pending" data-stage={pending.stage}>
+            {t(pending.stage === 'queued' ? 'detail.queued' : 'detail.pending', { command: t(`commands.${pending.command.type}`) })}
           </span>
         )}
         <h3 id="detail-title" className="detail__title">

@@ -10,6 +10,24 @@ export const en = {
     dataAge: 'data {{age}} old',
     offline: 'Offline, data {{age}} old',
     noData: 'no data yet',
+    cached: 'Connecting… showing the cached picture, {{age}} old',
+    catchUp: 'Catching up with the hub: {{done}} of {{total}} events',
+  },
+  notices: {
+    dismiss: 'Dismiss',
+    rebuilding: 'Rebuilding the local picture from the hub ({{reason}}).',
+    cacheRebuilt:
+      'The local cache was unreadable; it was set aside and is being rebuilt from the hub. Queued commands kept: {{kept}}; lost: {{lost}}.',
+    cacheRebuiltOutboxUnknown:
+      'The local cache was unreadable; it was set aside and is being rebuilt from the hub. Queued commands could not be read: give any recent action again.',
+    cacheOtherIdentity:
+      'The local cache belonged to another hub or officer and was cleared. Commands queued there and not sent: {{dropped}}.',
+    cacheFull:
+      'The local disk is full, so the local cache stopped saving. The live picture is unaffected; after a restart it may be stale until the hub answers.',
+    cacheFailed:
+      'The local cache stopped saving after an error. The live picture is unaffected; after a restart it may be stale until the hub answers.',
+    cacheUnavailable:
+      'The local cache cannot be opened, so nothing is kept across restarts and commands given offline are kept only while this window is open.',
   },
   operation: { none: 'No operation yet' },
   operationStatus: { planned: 'Planned', active: 'Active', paused: 'Paused', concluded: 'Concluded' },
@@ -79,6 +97,7 @@ export const en = {
     bulkAcknowledge: 'Acknowledge {{count}} selected',
     select: 'Select for bulk actions',
     pending: 'Pending',
+    queued: 'Queued',
     unheld: 'Nobody',
     age: 'Time since the hit',
     deadlineTitle: 'Time until the hub escalates this alert by itself',
@@ -108,6 +127,7 @@ export const en = {
     reference: 'Reference',
     history: 'History',
     pending: '{{command}} sent, waiting for the hub',
+    queued: '{{command}} queued: it will be sent when the hub is reachable',
     refused: '{{command}} refused by the hub:',
     dismiss: 'Dismiss',
   },

@@ -12,6 +12,7 @@ import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, type QueueFilter } from '
 import { EmptyState, Panel } from '../shell/Panel';
 import { OperationStatus } from '../status/OperationStatus';
 import { MapFilterBar } from './MapFilterBar';
+import { Notices } from './Notices';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
 
@@ -152,7 +153,7 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const map = (
     <Panel id="map" title={t('panels.map')}>
       {!props.wall && <MapFilterBar filter={filter} onFilter={setFilter} countries={countries} />}
-      {snapshot.hello === undefined ? (
+      {snapshot.hello === undefined && !snapshot.fromCache ? (
         <EmptyState>{t('empty.map')}</EmptyState>
       ) : (
         <WorldMap
@@ -191,6 +192,7 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
           </button>
         )}
       </TopBar>
+      <Notices snapshot={snapshot} />
       {props.wall ? (
         <main className="workspace workspace--wall">
           {map}

@@ -33,6 +33,7 @@ export function TopBar(props: {
         )}
       </div>
       <ConnectionPill snapshot={props.snapshot} now={props.now} />
+      <CatchUp snapshot={props.snapshot} />
       {props.snapshot.presence.length > 0 && <PresenceSummary presence={props.snapshot.presence} now={props.now} />}
       <Clock />
       {props.children}
@@ -84,7 +85,7 @@ export function ConnectionPill(props: { readonly snapshot: LiveSnapshot; readonl
       break;
     case 'connecting':
       kind = 'idle';
-      label = t('connection.connecting');
+      label = props.snapshot.fromCache ? t('connection.cached', { age }) : t('connection.connecting');
       break;
     case 'reconnecting':
       kind = 'reconnecting';
@@ -100,6 +101,23 @@ export function ConnectionPill(props: { readonly snapshot: LiveSnapshot; readonl
     <div className={`connection connection--${kind}`} role="status" data-testid="connection-state" data-state={connection.kind}>
       <span className="connection__dot" aria-hidden="true" />
       {label}
+    </div>
+  );
+}
+
+/** Visible while the console is far behind the hub's log: after a restart, a reset or a cache rebuild. */
+const CATCH_UP_SHOWN_FROM = 2000;
+
+export function CatchUp(props: { readonly snapshot: LiveSnapshot }) {
+  const { t } = useTranslation();
+  const { hello, through } = props.snapshot;
+  if (hello === undefined || hello.headSeq - through < CATCH_UP_SHOWN_FROM) return null;
+  const total = hello.headSeq;
+  const done = Math.min(through, total);
+  return (
+    <div className="catch-up" data-testid="catch-up">
+      <label htmlFor="catch-up-progress">{t('connection.catchUp', { done: done.toLocaleString(), total: total.toLocaleString() })}</label>
+      <progress id="catch-up-progress" max={total} value={done} />
     </div>
   );
 }

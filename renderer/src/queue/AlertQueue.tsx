@@ -163,7 +163,7 @@ export function AlertQueue(props: AlertQueueProps) {
                   </div>
                   <div className="queue-row__line queue-row__line--meta">
                     <StatusChip status={alert.status} level={alert.level} />
-                    {pending && <span className="pending-chip">{t('queue.pending')}</span>}
+                    {pending && <span className="pending-chip">{t(pending.stage === 'queued' ? 'queue.queued' : 'queue.pending')}</span>}
                     <span className="queue-row__holder">{alert.holder ? alert.holder.name : t('queue.unheld')}</span>
                     <span className="queue-row__country">{alert.hit.country}</span>
                   </div>

@@ -1,0 +1,186 @@
+import {
+  CommandAck,
+  DetailsResponse,
+  EventBatch,
+  Hello,
+  HistoryResponse,
+  OPS_NAMESPACE,
+  PROTOCOL_VERSION,
+  PresenceList,
+  Reset,
+  describeIssues,
+  parseWith,
+  type OpsEvent,
+} from '@watchfloor/shared';
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import type { BatchRange, FromWorker, ToWorker, WorkerLike } from './worker-protocol';
+
+/**
+ * The data plane: owns the socket to the hub, validates every payload, coalesces event batches into one
+ * message per flush interval, and resumes from the last range it passed on. A hub that sends something
+ * invalid gets it rejected and logged; the stream goes on. In the app it runs in a worker (hub-worker.ts);
+ * tests and the fault-injection suite run it in-process (`inProcessWorker`).
+ */
+const FLUSH_MS = 50;
+const REQUEST_TIMEOUT_MS = 15_000;
+const Range = z.object({ after: z.int().nonnegative(), through: z.int().nonnegative() });
+
+export interface DataPlane {
+  handle(message: ToWorker): void;
+}
+
+export function createDataPlane(post: (message: FromWorker) => void): DataPlane {
+  let socket: Socket | undefined;
+  let through = 0;
+  /** The hub whose log `through` counts in; undefined until known. */
+  let hubId: string | undefined;
+  let pendingEvents: OpsEvent[] = [];
+  let pendingRange: BatchRange | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function reject(what: string, problem: string): void {
+    console.warn(`[watchfloor] rejected ${what} from the hub: ${problem}`);
+    post({ kind: 'rejected', what, problem });
+  }
+
+  function flush(): void {
+    flushTimer = undefined;
+    if (pendingRange === undefined) return;
+    post({ kind: 'events', events: pendingEvents, range: pendingRange });
+    pendingEvents = [];
+    pendingRange = undefined;
+  }
+
+  function onEvents(batch: unknown, range: unknown): void {
+    const events = parseWith(EventBatch, batch);
+    const parsedRange = parseWith(Range, range);
+    if (!events.ok) return reject('an event batch', describeIssues(events.issues).slice(0, 500));
+    if (!parsedRange.ok) return reject('an event batch range', describeIssues(parsedRange.issues));
+    const ordered = events.value.every((event, index, all) => index === 0 || event.seq > all[index - 1]!.seq);
+    if (!ordered) return reject('an event batch', 'events are not in ascending seq order');
+    pendingEvents.push(...events.value);
+    pendingRange = { after: pendingRange?.after ?? parsedRange.value.after, through: parsedRange.value.through };
+    through = parsedRange.value.through;
+    flushTimer ??= setTimeout(flush, FLUSH_MS);
+  }
+
+  function connect(message: Extract<ToWorker, { kind: 'connect' }>): void {
+    socket?.close();
+    through = message.since;
+    hubId = message.hubId;
+    post({ kind: 'connection', state: { kind: 'connecting' } });
+    const current = io(`${message.url}${OPS_NAMESPACE}`, {
+      transports: ['websocket'],
+      // A function, so every reconnection resumes from the last range passed on, not the first.
+      auth: (callback) => callback({ token: message.token, since: through, clientId: message.clientId }),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      randomizationFactor: 0.3,
+    });
+    socket = current;
+    let restarting = false;
+    current.on('hello', (payload: unknown) => {
+      const hello = parseWith(Hello, payload);
+      if (!hello.ok) {
+        const protocol = (payload as { protocol?: unknown } | undefined)?.protocol;
+        reject('hello', protocol !== PROTOCOL_VERSION ? `protocol ${String(protocol)} is not ${PROTOCOL_VERSION}` : describeIssues(hello.issues));
+        current.close();
+        post({ kind: 'connection', state: { kind: 'closed' } });
+        return;
+      }
+      if (hubId !== undefined && hello.value.hubId !== hubId && through > 0) {
+        // Another hub's log: our seqs mean nothing there. Start over from 0 (the hub streams after hello, so
+        // reconnect before anything of the wrong range is passed on).
+        hubId = hello.value.hubId;
+        through = 0;
+        post({ kind: 'reset', reset: { reason: 'the hub is not the one the local cache came from', headSeq: hello.value.headSeq } });
+        restarting = true;
+        current.disconnect();
+        restarting = false;
+        current.connect();
+        return;
+      }
+      hubId = hello.value.hubId;
+      post({ kind: 'hello', hello: hello.value });
+      post({ kind: 'connection', state: { kind: 'live' } });
+    });
+    current.on('reset', (payload: unknown) => {
+      const reset = parseWith(Reset, payload);
+      if (!reset.ok) return reject('reset', describeIssues(reset.issues));
+      flush();
+      through = 0;
+      post({ kind: 'reset', reset: reset.value });
+    });
+    current.on('events', onEvents);
+    current.on('presence', (payload: unknown) => {
+      const presence = parseWith(PresenceList, payload);
+      if (!presence.ok) return reject('presence', describeIssues(presence.issues));
+      post({ kind: 'presence', presence: presence.value });
+    });
+    current.on('connect_error', (error: Error) => {
+      if (error.message === 'unauthorized') {
+        current.close();
+        post({ kind: 'connection', state: { kind: 'unauthorized' } });
+      }
+    });
+    current.io.on('reconnect_attempt', (attempt: number) => post({ kind: 'connection', state: { kind: 'reconnecting', attempt } }));
+    current.on('disconnect', (reason) => {
+      flush();
+      if (reason === 'io client disconnect' && !restarting) post({ kind: 'connection', state: { kind: 'closed' } });
+      else post({ kind: 'connection', state: { kind: 'reconnecting', attempt: 0 } });
+    });
+  }
+
+  const REPLIES = { command: CommandAck, history: HistoryResponse, details: DetailsResponse } as const;
+
+  async function request(message: Extract<ToWorker, { kind: 'request' }>): Promise<void> {
+    const current = socket;
+    if (current === undefined || !current.connected) {
+      post({ kind: 'reply', id: message.id, ok: false, error: 'not connected to the hub' });
+      return;
+    }
+    try {
+      const answer: unknown = await current.timeout(REQUEST_TIMEOUT_MS).emitWithAck(message.event, message.payload);
+      const parsed = parseWith(REPLIES[message.event], answer);
+      if (parsed.ok) post({ kind: 'reply', id: message.id, ok: true, value: parsed.value });
+      else {
+        reject(`a ${message.event} reply`, describeIssues(parsed.issues));
+        post({ kind: 'reply', id: message.id, ok: false, error: 'the hub sent an invalid reply' });
+      }
+    } catch {
+      post({ kind: 'reply', id: message.id, ok: false, error: 'the hub did not answer in time' });
+    }
+  }
+
+  function handle(message: ToWorker): void {
+    switch (message.kind) {
+      case 'connect':
+        return connect(message);
+      case 'disconnect':
+        socket?.close();
+        socket = undefined;
+        return;
+      case 'request':
+        void request(message);
+        return;
+      case 'presence':
+        socket?.emit('presence', message.update);
+        return;
+    }
+  }
+
+  return { handle };
+}
+
+/** The data plane behind the same interface as its worker, in this thread: for Node tests and tools. */
+export function inProcessWorker(): WorkerLike {
+  const worker: WorkerLike = {
+    onmessage: null,
+    postMessage: (message) => queueMicrotask(() => plane.handle(message)),
+    terminate: () => plane.handle({ kind: 'disconnect' }),
+  };
+  const plane = createDataPlane((message) => queueMicrotask(() => worker.onmessage?.({ data: message } as MessageEvent<FromWorker>)));
+  return worker;
+}
+

@@ -1,0 +1,95 @@
+import type { Command, CommandAck } from '@watchfloor/shared';
+import { describe, expect, it } from 'vitest';
+import { createOutboxSender, memoryOutbox, type Outbox } from './outbox';
+
+const ack = (n: number): Command => ({ type: 'acknowledge', alertId: `hit-${n}`, mutationId: `m-000000000${n}` });
+
+function harness(answer: (command: Command) => Promise<CommandAck>) {
+  const outbox: Outbox = memoryOutbox(() => 0);
+  const log: string[] = [];
+  let inFlight = 0;
+  let most = 0;
+  const sender = createOutboxSender({
+    outbox: () => outbox,
+    async send(command) {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        return await answer(command);
+      } finally {
+        inFlight -= 1;
+      }
+    },
+    onSending: (entry) => log.push(`send ${entry.command.alertId}`),
+    onAnswer: (entry, result) => log.push(`${result.ok ? 'ok' : 'refused'} ${entry.command.alertId}`),
+    onStalled: (entry) => log.push(`stalled ${entry.command.alertId}`),
+  });
+  return { outbox, sender, log, most: () => most };
+}
+
+describe('outbox sender', () => {
+  it('given several queued commands, then they go one at a time, oldest first, and leave only on an answer', async () => {
+    const { outbox, sender, log, most } = harness(async () => ({ ok: true, seq: 1 }));
+    for (const n of [1, 2, 3]) await outbox.enqueue(ack(n));
+    sender.kick();
+    await sender.idle();
+    expect(log).toEqual(['send hit-1', 'ok hit-1', 'send hit-2', 'ok hit-2', 'send hit-3', 'ok hit-3']);
+    expect(most()).toBe(1);
+    expect(await outbox.pending()).toEqual([]);
+  });
+
+  it('given the hub out of reach, then the command stays queued and goes, with the same mutation id, on the next kick', async () => {
+    let reachable = false;
+    const sent: string[] = [];
+    const { outbox, sender, log } = harness(async (command) => {
+      sent.push(command.mutationId);
+      if (!reachable) throw new Error('not connected to the hub');
+      return { ok: true, seq: 9 };
+    });
+    await outbox.enqueue(ack(1));
+    sender.kick();
+    await sender.idle();
+    expect(log).toEqual(['send hit-1', 'stalled hit-1']);
+    expect((await outbox.pending()).map((entry) => entry.attempts)).toEqual([1]);
+    reachable = true;
+    sender.kick();
+    await sender.idle();
+    expect(sent).toEqual(['m-0000000001', 'm-0000000001']);
+    expect(await outbox.pending()).toEqual([]);
+  });
+
+  it('given a refusal, then the command leaves the outbox and the next one is sent', async () => {
+    const { outbox, sender, log } = harness(async (command) =>
+      command.alertId === 'hit-1' ? { ok: false, code: 'conflict', message: 'Already held by Bola.' } : { ok: true, seq: 3 },
+    );
+    await outbox.enqueue(ack(1));
+    await outbox.enqueue(ack(2));
+    sender.kick();
+    await sender.idle();
+    expect(log).toEqual(['send hit-1', 'refused hit-1', 'send hit-2', 'ok hit-2']);
+  });
+
+  it('given a kick while a send is failing, then it retries at once rather than waiting for another kick', async () => {
+    let calls = 0;
+    let kickDuringSend: (() => void) | undefined;
+    const { outbox, sender, log } = harness(async () => {
+      calls += 1;
+      if (calls === 1) {
+        kickDuringSend?.();
+        throw new Error('the hub did not answer in time');
+      }
+      return { ok: true, seq: 4 };
+    });
+    kickDuringSend = () => sender.kick();
+    await outbox.enqueue(ack(1));
+    sender.kick();
+    await sender.idle();
+    expect(log).toEqual(['send hit-1', 'stalled hit-1', 'send hit-1', 'ok hit-1']);
+  });
+
+  it('refuses a second command with the same mutation id', async () => {
+    const outbox = memoryOutbox();
+    expect(await outbox.enqueue(ack(1))).toEqual({ ok: true });
+    expect(await outbox.enqueue(ack(1))).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,120 @@
+import type { Command, CommandAck } from '@watchfloor/shared';
+import type { LocalCache, OutboxEntry } from '../cache';
+
+/**
+ * Commands on their way to the hub. Every command goes through an outbox, online or not: the hub's ack is
+ * what removes it, so a dropped connection or a restart never loses one and never sends one twice (a
+ * resend carries the same mutation id, which the hub answers `duplicate: true`).
+ *
+ * The durable outbox is the local cache's (it survives restarts); the memory one stands in when the cache
+ * is unavailable or another window of the app owns it.
+ *
+ * The optimistic change is not stored beside the row: it is the row. The console projects every queued
+ * command onto the hub's confirmed state (`optimisticAlert` in shared/), so writing the row is the
+ * optimistic change's transaction and removing it on a refusal is the rollback, with nothing to undo.
+ */
+export interface Outbox {
+  readonly durable: boolean;
+  enqueue(command: Command): Promise<{ readonly ok: true } | { readonly ok: false; readonly message: string }>;
+  /** In the order given. */
+  pending(): Promise<readonly OutboxEntry[]>;
+  markSent(mutationId: string): Promise<void>;
+  acknowledge(mutationId: string): Promise<unknown>;
+  refuse(mutationId: string): Promise<unknown>;
+}
+
+export function durableOutbox(cache: LocalCache): Outbox {
+  return {
+    durable: true,
+    async enqueue(command) {
+      const result = await cache.enqueue(command);
+      return result.ok ? { ok: true } : { ok: false, message: result.message };
+    },
+    pending: () => cache.pending(),
+    markSent: (mutationId) => cache.markSent(mutationId),
+    acknowledge: (mutationId) => cache.acknowledge(mutationId),
+    refuse: (mutationId) => cache.refuse(mutationId),
+  };
+}
+
+export function memoryOutbox(now: () => number = Date.now): Outbox {
+  const entries = new Map<string, OutboxEntry>();
+  return {
+    durable: false,
+    async enqueue(command) {
+      if (entries.has(command.mutationId)) return { ok: false, message: `command ${command.mutationId} is already queued` };
+      entries.set(command.mutationId, {
+        mutationId: command.mutationId,
+        command,
+        queuedAt: now(),
+        attempts: 0,
+        status: 'queued',
+      });
+      return { ok: true };
+    },
+    pending: async () => [...entries.values()],
+    async markSent(mutationId) {
+      const entry = entries.get(mutationId);
+      if (entry !== undefined) entries.set(mutationId, { ...entry, attempts: entry.attempts + 1, status: 'sent' });
+    },
+    acknowledge: async (mutationId) => entries.delete(mutationId),
+    refuse: async (mutationId) => entries.delete(mutationId),
+  };
+}
+
+export interface OutboxSenderDeps {
+  outbox(): Outbox;
+  /** Resolves with the hub's answer; rejects when the command did not get through (offline, no answer). */
+  send(command: Command): Promise<CommandAck>;
+  onSending(entry: OutboxEntry): void;
+  onAnswer(entry: OutboxEntry, ack: CommandAck): void;
+  /** Not delivered; it stays queued until the next `kick`. */
+  onStalled(entry: OutboxEntry, error: unknown): void;
+}
+
+export interface OutboxSender {
+  /** Sends what is queued, one command at a time, oldest first; call on every (re)connection and enqueue. */
+  kick(): void;
+  /** Resolves when the current round has finished (for tests and orderly shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
+  let round: Promise<void> | undefined;
+  let again = false;
+
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      for (;;) {
+        const outbox = deps.outbox();
+        const [next] = await outbox.pending();
+        if (next === undefined) break;
+        await outbox.markSent(next.mutationId);
+        deps.onSending(next);
+        let ack: CommandAck;
+        try {
+          ack = await deps.send(next.command);
+        } catch (error) {
+          deps.onStalled(next, error);
+          // A kick while it was in flight means the hub came back meanwhile: try again at once.
+          if (!again) return;
+          break;
+        }
+        if (ack.ok) await outbox.acknowledge(next.mutationId);
+        else await outbox.refuse(next.mutationId);
+        deps.onAnswer(next, ack);
+      }
+    } while (again);
+  }
+
+  return {
+    kick() {
+      again = true;
+      round ??= drain()
+        .catch((error: unknown) => console.warn(`[watchfloor] the outbox could not be sent: ${String(error)}`))
+        .finally(() => (round = undefined));
+    },
+    idle: () => round ?? Promise.resolve(),
+  };
+}

@@ -1,0 +1,50 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { Officer } from '@watchfloor/shared';
+import type { LockManagerLike } from '../../renderer/src/cache/writer-lock';
+import { inProcessWorker } from '../../renderer/src/data/data-plane';
+import { startSession, type Session } from '../../renderer/src/data/session';
+
+/**
+ * The console's session (data plane, live store, local cache, outbox) running in Node against real hubs:
+ * the browser's IndexedDB is fake-indexeddb and the windows' Web Locks are `memoryLocks`. One `Workstation`
+ * is one machine: its sessions share a cache, as the app's windows and restarts do.
+ */
+export interface Workstation {
+  readonly indexedDB: IDBFactory;
+  readonly locks: LockManagerLike;
+  open(hubUrl: string, token: string, officer: Officer): Session;
+}
+
+export function workstation(name = 'watchfloor-cache'): Workstation {
+  const indexedDB = new IDBFactory();
+  const locks = memoryLocks();
+  return {
+    indexedDB,
+    locks,
+    open: (hubUrl, token, officer) =>
+      startSession(hubUrl, token, officer, {
+        cache: { indexedDB, IDBKeyRange, name },
+        election: { locks },
+        worker: inProcessWorker,
+      }),
+  };
+}
+
+/** Web Locks' exclusive mode in memory: one holder per name, the rest wait in order. */
+export function memoryLocks(): LockManagerLike {
+  const tails = new Map<string, Promise<void>>();
+  return {
+    request(name, options, callback) {
+      const previous = tails.get(name) ?? Promise.resolve();
+      let aborted = false;
+      options.signal?.addEventListener('abort', () => (aborted = true));
+      const held = previous.then(async () => {
+        if (aborted) throw new Error('aborted');
+        await callback();
+      });
+      const tail = held.catch(() => undefined);
+      tails.set(name, tail);
+      return held;
+    },
+  };
+}
