@@ -1,9 +1,9 @@
 import { hitRaised, T0 } from '@watchfloor/shared/testing';
-import { raiseAlert, type Alert, type AlertStatus, type Hit } from '@watchfloor/shared';
+import { ALERT_STATUSES, raiseAlert, SEVERITIES, SOURCES, type Alert, type AlertStatus, type Hit } from '@watchfloor/shared';
 import { describe, expect, it } from 'vitest';
 import { filterCategoriesFor, OVERFLOW_COUNTRY_SLOT, severityStatusKey, sourceKey } from './categories';
 import { createHitBuffers, type GpuBuffer } from './hit-buffers';
-import { createHitColumns } from './hit-columns';
+import { createHitColumns, type HitColumnBlock, type HitColumns } from './hit-columns';
 
 function anAlert(n: number, hit: Partial<Hit> = {}, status: AlertStatus = 'new'): Alert {
   return { ...raiseAlert(hitRaised(n, { id: `hit-${n}`, at: T0 + n * 1000, lon: n % 10, lat: n % 7, ...hit })), status };
@@ -82,6 +82,82 @@ describe('HitColumns', () => {
       severityStatusKey('high', 'new'), sourceKey('sltd'), 5, 1,
     ]);
     expect(columns.checkpointIdAt(1)).toBe('cp-x');
+  });
+});
+
+/** The same alerts column by column, as the cache's chunks hold them. */
+function blockOf(list: readonly Alert[]): HitColumnBlock {
+  const checkpoints = [...new Set(list.map((alert) => alert.hit.checkpointId))];
+  const countries = [...new Set(list.map((alert) => alert.hit.country))];
+  return {
+    count: list.length,
+    ids: list.map((alert) => alert.id),
+    positions: Float32Array.from(list.flatMap((alert) => [alert.hit.lon, alert.hit.lat])),
+    atMs: Float64Array.from(list, (alert) => alert.hit.at),
+    severities: Uint8Array.from(list, (alert) => SEVERITIES.indexOf(alert.hit.severity)),
+    statuses: Uint8Array.from(list, (alert) => ALERT_STATUSES.indexOf(alert.status)),
+    sources: Uint8Array.from(list, (alert) => SOURCES.indexOf(alert.hit.source)),
+    checkpointRefs: Uint16Array.from(list, (alert) => checkpoints.indexOf(alert.hit.checkpointId)),
+    checkpoints,
+    countryRefs: Uint8Array.from(list, (alert) => countries.indexOf(alert.hit.country)),
+    countries,
+  };
+}
+
+/** Everything a caller can read from the columns, row by row. */
+function contentsOf(columns: HitColumns) {
+  const n = columns.length;
+  return {
+    length: n,
+    ids: Array.from({ length: n }, (_, row) => columns.alertIdAt(row)),
+    checkpoints: Array.from({ length: n }, (_, row) => columns.checkpointIdAt(row)),
+    positions: [...columns.positions.subarray(0, n * 2)],
+    times: [...columns.times.subarray(0, n)],
+    atMs: [...columns.atMs.subarray(0, n)],
+    categories: [...columns.categories.subarray(0, n * 4)],
+    fillColors: [...columns.fillColors.subarray(0, n * 4)],
+    lineColors: [...columns.lineColors.subarray(0, n * 4)],
+    radii: [...columns.radii.subarray(0, n)],
+    lineWidths: [...columns.lineWidths.subarray(0, n)],
+    countries: [...columns.countrySlots.countries],
+    latestCriticalMs: columns.latestCriticalMs,
+  };
+}
+
+describe('HitColumns.appendColumns (bulk, from cached chunks)', () => {
+  const mixed = () => [
+    anAlert(1, { country: 'NG', severity: 'critical', checkpointId: 'cp-los' }),
+    anAlert(2, { country: 'BJ', source: 'red-notice', checkpointId: 'cp-x' }, 'acknowledged'),
+    anAlert(3, { country: 'NG', severity: 'low', lon: -179.5, lat: 89 }, 'resolved'),
+    anAlert(4, { country: 'GH', severity: 'critical', checkpointId: 'cp-x' }, 'escalated'),
+  ];
+  const kindOf = (id: string) => (id === 'cp-los' ? 'airport' : undefined);
+
+  it('given chunks of hits, when appended in bulk, then the columns equal those of appending the same alerts one by one', () => {
+    const perHit = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
+    const bulk = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
+    const list = [...mixed(), ...alerts(5, 40)];
+
+    perHit.append(list);
+    expect(bulk.appendColumns(blockOf(list.slice(0, 3)))).toBe(3);
+    expect(bulk.appendColumns(blockOf(list.slice(3)))).toBe(list.length - 3);
+
+    expect(contentsOf(bulk)).toEqual(contentsOf(perHit));
+    expect(bulk.rowOf('hit-4')).toBe(3);
+  });
+
+  it('given alerts already held, when a block holds them again, then no row is added and their status is rewritten', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.append(alerts(1, 3));
+    columns.takeRewrittenRows();
+
+    const added = columns.appendColumns(blockOf([anAlert(2, {}, 'resolved'), anAlert(4)]));
+
+    expect(added).toBe(1);
+    expect(columns.length).toBe(4);
+    expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'resolved'));
+    expect(columns.takeRewrittenRows()).toEqual([1]);
+    expect(columns.alertIdAt(3)).toBe('hit-4');
   });
 });
 

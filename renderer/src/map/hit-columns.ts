@@ -1,13 +1,16 @@
 import {
   ALERT_STATUSES,
   SEVERITIES,
+  SOURCES,
   type Alert,
   type AlertStatus,
   type CheckpointKind,
+  type CountryCode,
   type EntityId,
 } from '@watchfloor/shared';
 import { createCountrySlots, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
+import { createRowIndex } from './row-index';
 
 /**
  * The map's store of hits: one row per hit in preallocated typed arrays (columns), never one JS object per
@@ -45,6 +48,11 @@ export interface HitColumns {
   readonly latestCriticalMs: number;
   /** Appends the alerts whose hits are new and updates the status of those already held. Returns rows added. */
   append(alerts: readonly Alert[]): number;
+  /**
+   * The same as `append` for hits given column by column (the cache's chunks), without an object per hit.
+   * Rows whose id is already held update that row's status.
+   */
+  appendColumns(block: HitColumnBlock): number;
   /** Rewrites the one row of `alertId`. False when the alert is not held. */
   setStatus(alertId: string, status: AlertStatus): boolean;
   rowOf(alertId: string): number | undefined;
@@ -52,6 +60,25 @@ export interface HitColumns {
   checkpointIdAt(row: number): EntityId | undefined;
   /** Rows rewritten in place since the last call, each once. The map (the one consumer) uploads them. */
   takeRewrittenRows(): readonly number[];
+}
+
+/**
+ * Hits column by column, as the cache stores them: category columns are indices into SEVERITIES,
+ * ALERT_STATUSES and SOURCES, checkpoints and countries are dictionary encoded. Arrays hold `count` rows.
+ */
+export interface HitColumnBlock {
+  readonly count: number;
+  readonly ids: readonly EntityId[];
+  /** lon, lat per row. */
+  readonly positions: Float32Array;
+  readonly atMs: Float64Array;
+  readonly severities: Uint8Array;
+  readonly statuses: Uint8Array;
+  readonly sources: Uint8Array;
+  readonly checkpointRefs: Uint16Array;
+  readonly checkpoints: readonly EntityId[];
+  readonly countryRefs: Uint8Array;
+  readonly countries: readonly CountryCode[];
 }
 
 export interface HitColumnsOptions {
@@ -73,6 +100,11 @@ const STYLE_BY_KEY = SEVERITIES.flatMap((severity) =>
   })),
 );
 
+/** Block columns' indices to our category keys, so a bulk append does no string lookups per row. */
+const KEY_OF_SEVERITY_STATUS = SEVERITIES.map((severity) => ALERT_STATUSES.map((status) => severityStatusKey(severity, status)));
+const KEY_OF_SOURCE = SOURCES.map(sourceKey);
+const CRITICAL = SEVERITIES.indexOf('critical');
+
 export function createHitColumns(options: HitColumnsOptions): HitColumns {
   const { originMs, kindOf = () => undefined } = options;
   let capacity = Math.max(1, options.initialCapacity ?? DEFAULT_CAPACITY);
@@ -91,7 +123,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   let checkpointRefs = new Uint32Array(capacity);
 
   const ids: EntityId[] = [];
-  const rows = new Map<string, number>();
+  const rows = createRowIndex(ids, capacity);
   const checkpointIds: EntityId[] = [];
   const checkpointRef = new Map<EntityId, number>();
   const checkpointKinds: number[] = [];
@@ -151,13 +183,51 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   }
 
   function setStatus(alertId: string, status: AlertStatus): boolean {
-    const row = rows.get(alertId);
-    if (row === undefined) return false;
+    const row = rows.find(alertId);
+    if (row < 0) return false;
+    setStatusAt(row, status);
+    return true;
+  }
+
+  function setStatusAt(row: number, status: AlertStatus): void {
     const key = severityStatusKey(severityOfKey(categories[row * 4]!), status);
-    if (key === categories[row * 4]) return true;
+    if (key === categories[row * 4]) return;
     writeStyle(row, key);
     rewritten.add(row);
-    return true;
+  }
+
+  function appendColumns(block: HitColumnBlock): number {
+    ensureCapacity(length + block.count);
+    const before = length;
+    // Dictionaries are resolved once per block, not once per row.
+    const refs = block.checkpoints.map(refOf);
+    const slots = block.countries.map((country) => countrySlots.slotOf(country));
+    const { ids: blockIds, positions: blockPositions, atMs: blockAt, severities, statuses, sources, checkpointRefs: blockRefs, countryRefs } = block;
+    for (let i = 0; i < block.count; i++) {
+      const id = blockIds[i]!;
+      const held = rows.claim(id, length);
+      if (held >= 0) {
+        setStatusAt(held, ALERT_STATUSES[statuses[i]!]!);
+        continue;
+      }
+      const row = length;
+      length += 1;
+      ids.push(id);
+      positions[row * 2] = blockPositions[i * 2]!;
+      positions[row * 2 + 1] = blockPositions[i * 2 + 1]!;
+      const at = blockAt[i]!;
+      times[row] = (at - originMs) / 1000;
+      atMs[row] = at;
+      const ref = refs[blockRefs[i]!]!;
+      checkpointRefs[row] = ref;
+      const severity = severities[i]!;
+      writeStyle(row, KEY_OF_SEVERITY_STATUS[severity]![statuses[i]!]!);
+      categories[row * 4 + 1] = KEY_OF_SOURCE[sources[i]!]!;
+      categories[row * 4 + 2] = checkpointKinds[ref]!;
+      categories[row * 4 + 3] = slots[countryRefs[i]!]!;
+      if (severity === CRITICAL && at > latestCriticalMs) latestCriticalMs = at;
+    }
+    return length - before;
   }
 
   return {
@@ -204,14 +274,14 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       const before = length;
       for (const alert of alerts) {
         const id = alert.id;
-        if (rows.has(id)) {
-          setStatus(id, alert.status);
+        const held = rows.claim(id, length);
+        if (held >= 0) {
+          setStatusAt(held, alert.status);
           continue;
         }
         const hit = alert.hit;
         const row = length;
         length += 1;
-        rows.set(id, row);
         ids.push(id);
         positions[row * 2] = hit.lon;
         positions[row * 2 + 1] = hit.lat;
@@ -227,8 +297,12 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       }
       return length - before;
     },
+    appendColumns,
     setStatus,
-    rowOf: (alertId) => rows.get(alertId),
+    rowOf: (alertId) => {
+      const row = rows.find(alertId);
+      return row < 0 ? undefined : row;
+    },
     alertIdAt: (row) => (row >= 0 && row < length ? ids[row] : undefined),
     checkpointIdAt: (row) => (row >= 0 && row < length ? checkpointIds[checkpointRefs[row]!] : undefined),
     takeRewrittenRows() {
