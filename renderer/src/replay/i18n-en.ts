@@ -1,0 +1,65 @@
+/**
+ * English strings of the replay screens, in their own i18next namespace so the replay room can grow without
+ * touching the console's strings. Registered beside the main resource: `resources: { en: { translation: en,
+ * [REPLAY_NAMESPACE]: replayEn } }`.
+ */
+export const REPLAY_NAMESPACE = 'replay';
+
+export const replayEn = {
+  timeline: {
+    label: 'Operation timeline',
+    valueText: '{{utc}} UTC, {{local}}',
+    histogram: 'Hits per interval',
+    cached: 'Held on this workstation',
+    liveEdge: 'Live edge',
+    loading: 'Loading {{percent}}%',
+    loadingUnknown: 'Loading…',
+    zoomHint: 'Shift+drag to zoom to a range',
+    zoomOut: 'Whole operation',
+    utc: 'UTC',
+    local: 'Local',
+    marker: {
+      escalation: 'Escalated to L{{level}}',
+      autoEscalation: 'Escalated to L{{level}} automatically',
+      phase: 'Phase: {{phase}}',
+      outage: 'Checkpoint {{checkpoint}} {{status}}',
+    },
+    outageStatus: { offline: 'offline', degraded: 'degraded' },
+  },
+  controls: {
+    label: 'Playback',
+    play: 'Play',
+    pause: 'Pause',
+    pauseLive: 'Pause live',
+    previous: 'Previous event',
+    next: 'Next event',
+    speed: 'Speed',
+    speedHint: 'Multiple of real time, 0.1 to 3600',
+    speedApply: 'Set',
+    speedClamped: 'Speed kept within 0.1x to 3600x: now {{speed}}x',
+    fit: 'Fit operation into',
+    fitMinutes: 'minutes',
+    fitApply: 'Fit',
+    window: 'Show',
+    trail: 'Last {{minutes}} minutes',
+    trailMinutes: 'Trail length in minutes',
+    cumulative: 'Everything since the start',
+    loop: 'Loop the visible range',
+    loopOff: 'Stop looping',
+    returnToLive: 'Return to live',
+    missedCritical: '{{count}} critical since pause',
+    replayMode: 'Replay: commands are unavailable while looking at the past',
+    liveMode: 'Live',
+    seeking: 'Loading the picture at {{time}} UTC…',
+  },
+  refusal: {
+    'not-a-number': 'Type a speed such as 60 or 0.5.',
+    'not-positive': 'The speed must be above zero.',
+    'invalid-range': 'That range is outside the operation.',
+    'invalid-window': 'The trail must be between 1 and 1440 minutes.',
+    'no-event': 'There is no event further in that direction.',
+    'not-supported': 'Not available in this mode.',
+    'load-failed': 'Could not load that part of the operation from the hub: {{message}}. Try again, or pick a time already held.',
+    replay: 'Commands are unavailable in replay. Return to live to act on alerts.',
+  },
+} as const;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fractionOf, keyIntent, timeAt, togglePlayAction, zoomTo } from './timeline-geometry';
+
+const view = { from: 1000, to: 201_000 };
+const player = { start: 1000, end: 201_000, currentTime: 101_000, seeking: undefined };
+
+describe('timeline geometry', () => {
+  it('given a view, when a time is placed and read back, then the two agree and stay inside the bar', () => {
+    expect(fractionOf(view, 101_000)).toBe(0.5);
+    expect(timeAt(view, 0.5)).toBe(101_000);
+    expect(timeAt(view, 1.7)).toBe(201_000);
+    expect(timeAt(view, -1)).toBe(1000);
+  });
+
+  it('given a drag backwards over a range, when zoomed, then the view is that range in order', () => {
+    expect(zoomTo(view, 150_000, 80_000)).toEqual({ from: 80_000, to: 150_000 });
+  });
+
+  it('given a drag shorter than a minute, when zoomed, then the view widens to a minute around it inside the operation', () => {
+    expect(zoomTo(view, 1000, 2000)).toEqual({ from: 1000, to: 61_000 });
+  });
+
+  it('given the keys of the bar, then space toggles, arrows step, shift+arrows jump, Home and End go to the ends', () => {
+    expect(keyIntent(' ', false, player, view)).toEqual({ kind: 'toggle-play' });
+    expect(keyIntent('ArrowRight', false, player, view)).toEqual({ kind: 'step', direction: 'next' });
+    expect(keyIntent('ArrowLeft', false, player, view)).toEqual({ kind: 'step', direction: 'previous' });
+    expect(keyIntent('ArrowRight', true, player, view)).toEqual({ kind: 'seek', to: 111_000 });
+    expect(keyIntent('ArrowLeft', true, player, view)).toEqual({ kind: 'seek', to: 91_000 });
+    expect(keyIntent('Home', false, player, view)).toEqual({ kind: 'seek', to: 1000 });
+    expect(keyIntent('End', false, player, view)).toEqual({ kind: 'seek', to: 201_000 });
+    expect(keyIntent('a', false, player, view)).toBeUndefined();
+  });
+
+  it('given a right-to-left layout, when the left arrow is pressed, then it goes forward in time', () => {
+    expect(keyIntent('ArrowLeft', false, player, view, true)).toEqual({ kind: 'step', direction: 'next' });
+  });
+
+  it('given live or playing, when play/pause is pressed, then it pauses (a timeshift when live); otherwise it plays', () => {
+    expect(togglePlayAction({ playing: true, mode: 'live' })).toEqual({ type: 'pause' });
+    expect(togglePlayAction({ playing: true, mode: 'replay' })).toEqual({ type: 'pause' });
+    expect(togglePlayAction({ playing: false, mode: 'replay' })).toEqual({ type: 'play' });
+  });
+});

@@ -1,0 +1,71 @@
+import type { PlayerAction, PlayerState, StepDirection, TimeRange } from '@watchfloor/shared';
+
+/**
+ * The timeline bar's arithmetic, apart from React so it can be tested: where a time sits on the bar, which
+ * time a pointer position means, how a zoom changes the visible range, and what each key does.
+ */
+export function fractionOf(view: TimeRange, time: number): number {
+  const span = view.to - view.from;
+  return span <= 0 ? 0 : (time - view.from) / span;
+}
+
+/** The time at `fraction` (0 at the start edge, 1 at the end edge) of the view, kept inside the view. */
+export function timeAt(view: TimeRange, fraction: number): number {
+  return view.from + Math.min(1, Math.max(0, fraction)) * (view.to - view.from);
+}
+
+/** Shortest range a zoom may show: below a minute the histogram has nothing more to say. */
+export const MIN_VIEW_MS = 60_000;
+
+/** The view to zoom to for a range dragged between two times, kept inside the operation and at least a minute. */
+export function zoomTo(operation: TimeRange, a: number, b: number): TimeRange {
+  const from = Math.max(operation.from, Math.min(a, b));
+  const to = Math.min(operation.to, Math.max(a, b));
+  if (to - from >= MIN_VIEW_MS) return { from, to };
+  const middle = (from + to) / 2;
+  const half = Math.min(MIN_VIEW_MS, operation.to - operation.from) / 2;
+  const start = Math.min(Math.max(operation.from, middle - half), operation.to - 2 * half);
+  return { from: start, to: start + 2 * half };
+}
+
+export type TimelineKeyIntent =
+  | { readonly kind: 'toggle-play' }
+  | { readonly kind: 'step'; readonly direction: StepDirection }
+  | { readonly kind: 'seek'; readonly to: number };
+
+/**
+ * Keys of the bar: space plays or pauses; arrows step to the previous or next event; shift+arrows jump a
+ * twentieth of the visible range; Home and End go to the start and the end (the live edge when running).
+ * Arrows follow reading direction: in a right-to-left layout the right arrow goes back in time.
+ */
+export function keyIntent(
+  key: string,
+  shift: boolean,
+  player: Pick<PlayerState, 'start' | 'end' | 'currentTime' | 'seeking'>,
+  view: TimeRange,
+  rtl = false,
+): TimelineKeyIntent | undefined {
+  const shown = player.seeking?.target ?? player.currentTime;
+  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+  const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
+  const jump = (view.to - view.from) / 20;
+  switch (key) {
+    case ' ':
+      return { kind: 'toggle-play' };
+    case 'Home':
+      return { kind: 'seek', to: player.start };
+    case 'End':
+      return { kind: 'seek', to: player.end };
+    case forward:
+      return shift ? { kind: 'seek', to: Math.min(player.end, shown + jump) } : { kind: 'step', direction: 'next' };
+    case backward:
+      return shift ? { kind: 'seek', to: Math.max(player.start, shown - jump) } : { kind: 'step', direction: 'previous' };
+    default:
+      return undefined;
+  }
+}
+
+/** The play/pause action the state calls for: pausing live starts a timeshift. */
+export function togglePlayAction(player: Pick<PlayerState, 'playing' | 'mode'>): PlayerAction {
+  return player.playing || player.mode === 'live' ? { type: 'pause' } : { type: 'play' };
+}
