@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { HubConfig, startHub } from '../hub/src/index';
-import { staticFileHandler } from '../hub/src/http/static-files';
+import { serveConsole } from './console-server';
 
 /**
  * `npm run web -- --port P [--hub URL] [--data DIR] [--seed N] [--rate R]`: the console in a browser on
@@ -55,17 +54,7 @@ if (values.hub === undefined) {
   } catch {
     fail(`--hub must be a URL such as https://hub.bureau.example, not '${values.hub}'.`);
   }
-  const serveStatic = staticFileHandler(values.renderer);
-  const server = createServer((request, response) => {
-    if (request.url === '/config.json') {
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      response.end(JSON.stringify({ hubUrl, demo: false, demoUsers: [] }));
-      return;
-    }
-    void serveStatic(request, response).then((served) => {
-      if (!served) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-    });
-  });
-  server.listen(port, '127.0.0.1', () => console.log(`Watchfloor web console on http://127.0.0.1:${port}/ for hub ${hubUrl}`));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)));
+  const server = await serveConsole({ port, renderer: values.renderer, hubUrl });
+  console.log(`Watchfloor web console on ${server.url}/ for hub ${hubUrl}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));
 }

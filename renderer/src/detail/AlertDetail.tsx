@@ -2,6 +2,7 @@ import {
   authorize,
   formatUtc,
   formatZoned,
+  UNCONFIRMED_SEQ,
   type Alert,
   type AlertHistoryEntry,
   type Checkpoint,
@@ -129,8 +130,8 @@ export function AlertDetail(props: AlertDetailProps) {
       <section className="history" aria-labelledby="history-title">
         <h4 id="history-title">{t('detail.history')}</h4>
         <ol className="history__list" data-testid="alert-history">
-          {[...alert.history].reverse().map((entry) => (
-            <HistoryEntry key={entry.seq} entry={entry} />
+          {[...alert.history].reverse().map((entry, index) => (
+            <HistoryEntry key={entry.seq === UNCONFIRMED_SEQ ? `unconfirmed-${index}` : entry.seq} entry={entry} />
           ))}
         </ol>
       </section>
@@ -171,10 +172,14 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
       what = t('history.assigned', { who: entry.by.name, officer: entry.officer.name });
       break;
   }
+  const unconfirmed = entry.seq === UNCONFIRMED_SEQ;
   return (
-    <li className={`history__entry history__entry--${entry.type.replace('.', '-')}`}>
+    <li className={`history__entry history__entry--${entry.type.replace('.', '-')}${unconfirmed ? ' history__entry--unconfirmed' : ''}`}>
       <time className="history__time">{formatUtc(entry.at).slice(11)}</time>
-      <span className="history__what">{what}</span>
+      <span className="history__what">
+        {what}
+        {unconfirmed && <em className="history__unconfirmed"> · {t('history.unconfirmed')}</em>}
+      </span>
     </li>
   );
 }

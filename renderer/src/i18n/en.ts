@@ -133,6 +133,7 @@ export const en = {
   },
   history: {
     raised: 'Hit raised',
+    unconfirmed: 'not yet confirmed by the hub',
     acknowledged: 'Acknowledged by {{who}}',
     escalated: 'Escalated to L{{level}} by {{who}}: {{reason}}',
     autoEscalated: 'Escalated to L{{level}} automatically: {{reason}}',

@@ -1,0 +1,36 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { staticFileHandler } from '../hub/src/http/static-files';
+
+/**
+ * Serves the built renderer and a /config.json pointing it at a hub elsewhere: the console for a hub that
+ * runs on its own (`npm run web -- --hub URL`, and the e2e tests that cut the hub off).
+ */
+export interface ConsoleServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serveConsole(options: { readonly port: number; readonly renderer: string; readonly hubUrl: string }): Promise<ConsoleServer> {
+  const serveStatic = staticFileHandler(options.renderer);
+  const server = createServer((request, response) => {
+    if (request.url === '/config.json') {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify({ hubUrl: options.hubUrl, demo: false, demoUsers: [] }));
+      return;
+    }
+    void serveStatic(request, response).then((served) => {
+      if (!served) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
