@@ -160,3 +160,27 @@ describe('the console offline', () => {
     expect(snapshot(second).notices.map((notice) => notice.key)).toContain('rebuilding');
   });
 });
+
+describe('several windows on one workstation', () => {
+  it('given a desk window and a wall window, then one writes the shared cache, both show the hub state, and the other takes over when the writer closes', async () => {
+    const { hub, ids } = await hubWithHits(3);
+    const station = workstation();
+    const desk = await session(station, hub.url, hub, 'duty');
+    await desk.ready;
+    const wall = await session(station, hub.url, hub, 'duty');
+    await wall.ready;
+    expect([desk.cacheRole(), wall.cacheRole()]).toEqual(['writer', 'reader']);
+    await waitUntil(() => [desk, wall].every((s) => ids.every((id) => confirmedOf(s, id) !== undefined)), 'both windows show the hits');
+
+    desk.close();
+    await waitUntil(() => wall.cacheRole() === 'writer', 'the wall window takes over the cache');
+    const later = await ingestMany(hub, 2);
+    await waitUntil(() => later.every((id) => confirmedOf(wall, id) !== undefined), 'the wall window shows new hits');
+    await waitUntil(async () => {
+      const { cache } = await openLocalCache({ officerId: 'off-duty' }, { indexedDB: station.indexedDB, IDBKeyRange, name: DEFAULT_CACHE_NAME });
+      const picture = await cache.loadPicture();
+      cache.close();
+      return [...ids, ...later].every((id) => picture.state.alerts.has(id));
+    }, 'the new writer caches what arrives');
+  });
+});

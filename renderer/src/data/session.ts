@@ -43,6 +43,8 @@ export interface Session {
   setDoNotDisturb(until: number | undefined): void;
   /** Resolves once the cached picture is shown (or there is none) and the hub is being asked. */
   readonly ready: Promise<void>;
+  /** writer: this window stores batches and sends the durable outbox; reader: another window does; none: no cache. */
+  cacheRole(): 'writer' | 'reader' | 'none';
   close(): void;
 }
 
@@ -283,6 +285,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     ready,
     hits: () => hitsFor([]),
     hitsRevision: () => revision,
+    cacheRole: () => (cache === undefined || cacheBroken ? 'none' : isWriter() ? 'writer' : 'reader'),
     async send(command) {
       store.commandQueued(command, Date.now());
       const answer = new Promise<CommandAck>((resolve) => answers.set(command.mutationId, resolve));
