@@ -131,7 +131,7 @@ async function configureHub(): Promise<{ config: BureauConfig; hub: HubConfig } 
   const config = loaded.config;
   if (loaded.overridden.length > 0) log.info(`workstation settings override: ${loaded.overridden.join(', ')}`);
   startUpdates(electronUpdater.autoUpdater, planUpdates(config.updateServerUrl, app.isPackaged), log);
-  const display = { timeZone: config.timeZone, language: config.language };
+  const display = { timeZone: config.timeZone, language: config.language, retentionDays: config.retentionDays };
   if (!usesEmbeddedHub(config)) return { config, hub: { url: config.hubUrl, demo: false, ...display } };
   try {
     const dataDir = path.join(app.getPath('userData'), 'hub-data');

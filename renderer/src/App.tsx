@@ -2,7 +2,7 @@ import { Officer, type AppInfo } from '@watchfloor/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { startSession, type Session } from './data/session';
+import { startSession, type Session, type SessionOptions } from './data/session';
 import { CrashRecoveredNotice, takeRecoveredFlag } from './desktop';
 import { SessionContext } from './live/hooks';
 import { LiveScreen } from './live/LiveScreen';
@@ -44,6 +44,12 @@ async function store(signedIn: SignedIn | undefined): Promise<void> {
   else sessionStorage.removeItem(STORAGE_KEY);
 }
 
+const DAY_MS = 86_400_000;
+
+function sessionOptions(endpoint: HubEndpoint): SessionOptions {
+  return endpoint.retentionDays === undefined ? {} : { retentionMs: endpoint.retentionDays * DAY_MS };
+}
+
 export function App(props: { readonly appInfo: AppInfo }) {
   const { t } = useTranslation();
   const wall = new URLSearchParams(window.location.search).get('view') === 'wall';
@@ -60,7 +66,7 @@ export function App(props: { readonly appInfo: AppInfo }) {
       setDisplayZone(found.timeZone);
       if (found.language) await changeLanguage(found.language);
       setEndpoint(found);
-      if (stored) setSession(startSession(stored.hubUrl, stored.token, stored.officer));
+      if (stored) setSession(startSession(stored.hubUrl, stored.token, stored.officer, sessionOptions(found)));
     })();
     return () => {
       cancelled = true;
@@ -97,7 +103,7 @@ export function App(props: { readonly appInfo: AppInfo }) {
           onSignedIn={(signedIn) => {
             void store(signedIn);
             setNotice(undefined);
-            setSession(startSession(signedIn.hubUrl, signedIn.token, signedIn.officer));
+            setSession(startSession(signedIn.hubUrl, signedIn.token, signedIn.officer, sessionOptions(endpoint)));
           }}
         />
       ) : (

@@ -13,6 +13,8 @@ export interface HubEndpoint {
   /** The bureau's display settings, from the desktop app's configuration. */
   readonly timeZone?: string;
   readonly language?: string;
+  /** Days of events the local cache keeps (the bureau's setting). */
+  readonly retentionDays?: number;
 }
 
 const WebConfig = z.object({
@@ -41,6 +43,7 @@ export async function discoverHub(): Promise<HubEndpoint> {
       demoUsers: config.demo ? DEMO_USERS : [],
       ...(config.timeZone ? { timeZone: config.timeZone } : {}),
       ...(config.language ? { language: config.language } : {}),
+      ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
     };
   }
   try {
