@@ -3,6 +3,7 @@ import type { Officer } from '@watchfloor/shared';
 import type { LockManagerLike } from '../../renderer/src/cache/writer-lock';
 import { inProcessWorker } from '../../renderer/src/data/data-plane';
 import { startSession, type Session } from '../../renderer/src/data/session';
+import type { WorkerLike } from '../../renderer/src/data/worker-protocol';
 
 /**
  * The console's session (data plane, live store, local cache, outbox) running in Node against real hubs:
@@ -12,7 +13,8 @@ import { startSession, type Session } from '../../renderer/src/data/session';
 export interface Workstation {
   readonly indexedDB: IDBFactory;
   readonly locks: LockManagerLike;
-  open(hubUrl: string, token: string, officer: Officer): Session;
+  /** `worker`: the session's data plane (in-process by default), e.g. one wrapped to inject delivery faults. */
+  open(hubUrl: string, token: string, officer: Officer, options?: { readonly worker?: () => WorkerLike }): Session;
 }
 
 export function workstation(name = 'watchfloor-cache'): Workstation {
@@ -21,11 +23,11 @@ export function workstation(name = 'watchfloor-cache'): Workstation {
   return {
     indexedDB,
     locks,
-    open: (hubUrl, token, officer) =>
+    open: (hubUrl, token, officer, options = {}) =>
       startSession(hubUrl, token, officer, {
         cache: { indexedDB, IDBKeyRange, name },
         election: { locks },
-        worker: inProcessWorker,
+        worker: options.worker ?? inProcessWorker,
       }),
   };
 }
