@@ -78,6 +78,54 @@ describe('local cache: batches', () => {
     expect(picture.state.alerts.size).toBe(4);
   });
 
+  it('given a hit already cached and acknowledged, when a later batch raises it again, then the raise is refused and nothing is duplicated', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
+    await cache.applyBatch([acknowledged(3, 'hit-1')], { after: 2, through: 3 });
+    const again = hitRaised(4, { id: 'hit-1' });
+
+    expect(await cache.applyBatch([again, ...raised(5, 1)], { after: 3, through: 5 })).toEqual({ ok: true, applied: 2, through: 5 });
+
+    const picture = await cache.loadPicture();
+    expect(picture.state.alerts.get('hit-1')?.status).toBe('acknowledged');
+    expect(picture.hits.length).toBe(3);
+    expect(statusOfKey(picture.hits.categories[picture.hits.rowOf('hit-1')! * 4]!)).toBe('acknowledged');
+    expect(picture.through).toBe(5);
+  });
+
+  it('given cached hits, when the picture is loaded with onHits, then the map comes first, complete, and is the picture’s map', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    const seen: { rows: number; through: number }[] = [];
+    let early: unknown;
+
+    const picture = await cache.loadPicture(undefined, {
+      onHits: (map) => {
+        seen.push({ rows: map.hits.length, through: map.through });
+        early = map.hits;
+      },
+    });
+
+    expect(seen).toEqual([{ rows: 3, through: 3 }]);
+    expect(early).toBe(picture.hits);
+    expect(picture.state.alerts.size).toBe(3);
+  });
+
+  it('given cached hits, when only the map part is loaded, then hits, checkpoints and through come back', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    env.clock.now += 2_000;
+
+    const map = await cache.loadHits();
+
+    expect(map.hits.length).toBe(3);
+    expect(map.hits.alertIdAt(2)).toBe('hit-3');
+    expect(map.through).toBe(3);
+    expect(map.ageMs).toBe(2_000);
+    expect(map.notices).toEqual([]);
+  });
+
   it('given a batch starting after what is stored, when applied, then a gap is reported and nothing moves', async () => {
     const { cache } = await open(anEnvironment());
     await cache.applyBatch(raised(1, 2), { after: 0, through: 2 });
@@ -303,6 +351,39 @@ describe('local cache: damage and quota', () => {
 
     expect(result).toMatchObject({ ok: false, reason: 'rebuilt', notice: { kind: 'rebuilt', keptCommands: 0, lostCommands: 0 } });
     expect(await cache.applyBatch(raised(3, 1), { after: 2, through: 3 })).toMatchObject({ ok: false, reason: 'gap', through: 0 });
+  });
+
+  it('given a hit chunk whose ids do not match its rows, when the picture is loaded, then the cache is rebuilt and says so', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    const raw = await rawDatabase(env);
+    await raw.hitChunks.update(0, { ids: 'hit-1\nhit-2' });
+    raw.close();
+    const firstDraws: number[] = [];
+
+    const picture = await cache.loadPicture(undefined, { onHits: (map) => firstDraws.push(map.hits.length) });
+
+    expect(picture.notices).toMatchObject([{ kind: 'rebuilt', reason: 'invalid-rows' }]);
+    expect(picture.hits.length).toBe(0);
+    expect(firstDraws).toEqual([0]);
+  });
+
+  it('given a hit chunk with a row off the map, when only the map part is loaded, then the cache is rebuilt and says so', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    const raw = await rawDatabase(env);
+    const chunk = (await raw.hitChunks.get(0))!;
+    const positions = chunk.positions.slice();
+    positions[3] = 95;
+    await raw.hitChunks.update(0, { positions });
+    raw.close();
+
+    const map = await cache.loadHits();
+
+    expect(map.notices).toMatchObject([{ kind: 'rebuilt', reason: 'invalid-rows' }]);
+    expect(map.hits.length).toBe(0);
   });
 
   it('given a database whose backing store fails to open, when the cache opens, then it starts afresh and says so', async () => {

@@ -15,6 +15,7 @@ import {
   openDatabases,
   SCHEMA_VERSION,
   type AlertRow,
+  type CacheDatabase,
   type CacheDatabases,
   type DatabaseOptions,
   type HitChunkRow,
@@ -111,12 +112,39 @@ export interface PurgeResult {
   readonly hitChunks: number;
 }
 
+/**
+ * Builds the map's columns for the cached hits. It is called before the alert rows are read (the map comes
+ * first): `state` has the cached operations and checkpoints, and its `alerts` map fills in afterwards.
+ */
 export type MakeColumns = (state: OpsState, firstHitAt: number | undefined, rows: number) => HitColumns;
+
+/** The map's part of the cached picture: what a first draw needs, without the alert rows. */
+export interface CachedHits {
+  /** Every event up to this seq is in `hits`. */
+  readonly through: number;
+  readonly operations: ReadonlyMap<string, Operation>;
+  readonly checkpoints: ReadonlyMap<string, Checkpoint>;
+  readonly hits: HitColumns;
+  readonly ageMs: number | undefined;
+  readonly notices: readonly CacheNotice[];
+}
+
+export interface LoadPictureOptions {
+  /**
+   * Called as soon as every cached hit is in the columns, while the alert rows are still being read and
+   * checked, so the map can draw first; the hits are those of the picture that resolves afterwards (one
+   * read transaction). If the cache turns out damaged and is rebuilt, it is called again with the rebuilt
+   * (empty) map.
+   */
+  readonly onHits?: (hits: CachedHits) => void;
+}
 
 export interface LocalCache {
   identity(): CacheIdentity;
   /** Reads the whole cached picture in one pass; a damaged cache is rebuilt and reported in `notices`. */
-  loadPicture(makeColumns?: MakeColumns): Promise<CachedPicture>;
+  loadPicture(makeColumns?: MakeColumns, options?: LoadPictureOptions): Promise<CachedPicture>;
+  /** Only the map's part (no alert rows, no outbox): for a view that shows the map alone, such as a wall display. */
+  loadHits(makeColumns?: MakeColumns): Promise<CachedHits>;
   /** On the hub's hello: another hub than the cached one wipes the cache (outbox rows for it are dropped). */
   bindHub(hubId: string): Promise<CacheNotice | undefined>;
   /** Stores a batch `{after, through}`; events at or below what is stored are ignored. */
@@ -269,7 +297,14 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
     return stored === undefined ? freshMeta(current, now()) : parseMetaRow(stored);
   }
 
-  async function writeSlice(events: readonly OpsEvent[], through: number): Promise<number> {
+  /**
+   * Writes one slice of a batch, and its `through`, in one transaction. Alert rows are read only for the
+   * alerts the slice changes: hits it raises are taken to be new, since looking each one up cost a third of
+   * the write. Their rows are added, not put, so a hit the cache already holds fails the add, which aborts
+   * the transaction (nothing is written) and throws `AlreadyHeld`; the caller then writes the slice again
+   * with `lookUpRaised`, and the shared reducer refuses the duplicate as it would anywhere else.
+   */
+  async function writeSlice(events: readonly OpsEvent[], through: number, lookUpRaised: boolean): Promise<number> {
     const { data } = databases;
     return data.transaction('rw', [...DATA_STORES], async () => {
       const meta = await readMeta();
@@ -277,15 +312,28 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
       if (fresh.length === 0 && through <= meta.through) return 0;
 
       const ids = new Set<string>();
+      const lookUp = new Set<string>();
       for (const event of fresh) {
-        if (event.type === 'hit.raised') ids.add(event.hit.id);
-        else if ('alertId' in event) ids.add(event.alertId);
+        if (event.type === 'hit.raised') {
+          ids.add(event.hit.id);
+          if (lookUpRaised) lookUp.add(event.hit.id);
+        } else if ('alertId' in event) {
+          // An alert raised earlier in this slice is not stored yet; one raised before it may be.
+          if (!ids.has(event.alertId)) lookUp.add(event.alertId);
+          ids.add(event.alertId);
+        }
       }
-      const keys = [...ids];
+      const openId = meta.nextChunk - 1;
+      const raises = ids.size > lookUp.size || lookUpRaised;
+      // Both reads at once: each read that waits for another is a round trip to the IndexedDB backend.
+      const [stored, openRow] = await Promise.all([
+        lookUp.size > 0 ? data.alerts.bulkGet([...lookUp]) : [],
+        raises && openId >= 0 ? data.hitChunks.get(openId) : undefined,
+      ]);
       const before = new Map<string, AlertRow>();
-      (await data.alerts.bulkGet(keys)).forEach((row) => {
+      for (const row of stored) {
         if (row !== undefined) before.set(row.id, parseAlertRow(row));
-      });
+      }
       const base: OpsState = {
         lastSeq: meta.through,
         lastAt: meta.lastAt,
@@ -297,16 +345,13 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
 
       let nextChunk = meta.nextChunk;
       const chunks = new Map<number, HitChunkRow>();
-      const openId = nextChunk - 1;
-      if (openId >= 0) {
-        const open = await data.hitChunks.get(openId);
-        if (open !== undefined) chunks.set(openId, parseHitChunk(open));
-      }
+      if (openRow !== undefined) chunks.set(openId, parseHitChunk(openRow));
       let open = chunks.get(openId);
       const raised: Alert[] = [];
+      const addedRows: AlertRow[] = [];
       const changedRows: AlertRow[] = [];
       const statusChanges = new Map<number, Map<number, Alert['status']>>();
-      for (const id of keys) {
+      for (const id of ids) {
         const alert = folded.alerts.get(id);
         const previous = before.get(id);
         if (alert === undefined || alert === previous?.alert) continue;
@@ -327,86 +372,138 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
           nextChunk += 1;
         }
         const take = raised.slice(start, start + HIT_CHUNK_ROWS - open.count);
-        take.forEach((alert, offset) => changedRows.push(rowOfAlert(alert, open!.id, open!.count + offset)));
+        take.forEach((alert, offset) => addedRows.push(rowOfAlert(alert, open!.id, open!.count + offset)));
         open = appendToChunk(open, take);
         chunks.set(open.id, open);
         start += take.length;
       }
       const patchIds = [...statusChanges.keys()].filter((id) => !chunks.has(id));
-      (await data.hitChunks.bulkGet(patchIds)).forEach((row) => {
-        if (row !== undefined) chunks.set(row.id, parseHitChunk(row));
-      });
+      if (patchIds.length > 0) {
+        (await data.hitChunks.bulkGet(patchIds)).forEach((row) => {
+          if (row !== undefined) chunks.set(row.id, parseHitChunk(row));
+        });
+      }
       for (const [id, changes] of statusChanges) {
         const chunk = chunks.get(id);
         // A chunk removed by retention has nothing left to patch.
         if (chunk !== undefined) chunks.set(id, withStatuses(chunk, changes));
       }
 
-      await data.events.bulkPut([...fresh]);
-      if (changedRows.length > 0) await data.alerts.bulkPut(changedRows);
-      if (chunks.size > 0) await data.hitChunks.bulkPut([...chunks.values()]);
-      if (folded.operations.size > 0) await data.operations.bulkPut([...folded.operations.values()]);
-      if (folded.checkpoints.size > 0) await data.checkpoints.bulkPut([...folded.checkpoints.values()]);
       const lastAt = fresh.length === 0 ? meta.lastAt : Math.max(meta.lastAt, ...fresh.map((event) => event.at));
-      await data.meta.put({ ...meta, through: Math.max(meta.through, through), lastAt, savedAt: now(), nextChunk });
+      const writes: PendingWrite[] = [
+        ...inParts(fresh, (part) => data.events.bulkPut(part)),
+        ...inParts(addedRows, (part) =>
+          data.alerts.bulkAdd(part).catch((error: unknown) => {
+            throw lookUpRaised ? error : new AlreadyHeld(messageOf(error));
+          }),
+        ),
+        ...inParts(changedRows, (part) => data.alerts.bulkPut(part)),
+        ...inParts([...chunks.values()], (part) => data.hitChunks.bulkPut(part)),
+        ...inParts([...folded.operations.values()], (part) => data.operations.bulkPut(part)),
+        ...inParts([...folded.checkpoints.values()], (part) => data.checkpoints.bulkPut(part)),
+        () => data.meta.put({ ...meta, through: Math.max(meta.through, through), lastAt, savedAt: now(), nextChunk }),
+      ];
+      await pipelined(writes);
       return fresh.length;
     });
   }
 
-  async function loadPicture(makeColumns: MakeColumns = defaultMakeColumns): Promise<CachedPicture> {
-    const read = async (data = databases.data) =>
-      data.transaction('r', [...ALL_STORES], async () => {
-        const [meta, alerts, operations, checkpoints, chunks, outbox] = await Promise.all([
-          data.meta.get(META_KEY),
-          data.alerts.toArray(),
-          data.operations.toArray(),
-          data.checkpoints.toArray(),
-          data.hitChunks.toArray(),
-          data.outbox.orderBy('position').toArray(),
-        ]);
-        return {
-          meta: meta === undefined ? undefined : parseMetaRow(meta),
-          alerts: alerts.map((row) => parseAlertRow(row).alert),
-          operations: operations.map(parseOperation),
-          checkpoints: checkpoints.map(parseCheckpoint),
-          chunks: chunks.map(parseHitChunk),
-          pending: outbox.map((row) => entryOf(parseOutboxRow(row))),
-        };
-      });
-    let rows: Awaited<ReturnType<typeof read>>;
-    const notices: CacheNotice[] = [];
+  async function writeSliceChecked(events: readonly OpsEvent[], through: number): Promise<number> {
     try {
-      rows = await read();
+      return await writeSlice(events, through, false);
     } catch (error) {
-      if (!isCorruption(error)) throw error;
-      notices.push(await rebuild('invalid-rows', error.message));
-      rows = await read();
+      if (!(error instanceof AlreadyHeld)) throw error;
+      return writeSlice(events, through, true);
     }
+  }
+
+  /** Requests of the map's part; issued before any other request of the transaction, they are answered first. */
+  function readHitPart(data: CacheDatabase) {
+    return Promise.all([data.meta.get(META_KEY), data.operations.toArray(), data.checkpoints.toArray(), data.hitChunks.toArray()]);
+  }
+
+  /** Checks the rows of the map's part and puts the hits in columns; `alerts` is filled later by the caller. */
+  function mapFrom(
+    [storedMeta, operationRows, checkpointRows, chunkRows]: Awaited<ReturnType<typeof readHitPart>>,
+    makeColumns: MakeColumns,
+    alerts: Map<string, Alert>,
+    notices: readonly CacheNotice[],
+  ): { readonly state: OpsState; readonly map: CachedHits } {
+    const meta = storedMeta === undefined ? undefined : parseMetaRow(storedMeta);
+    const chunks = chunkRows.map(parseHitChunk);
     const state: OpsState = {
-      lastSeq: rows.meta?.through ?? 0,
-      lastAt: rows.meta?.lastAt ?? 0,
-      operations: new Map<string, Operation>(rows.operations.map((operation) => [operation.id, operation])),
-      checkpoints: new Map<string, Checkpoint>(rows.checkpoints.map((checkpoint) => [checkpoint.id, checkpoint])),
-      alerts: new Map(rows.alerts.map((alert) => [alert.id, alert])),
+      lastSeq: meta?.through ?? 0,
+      lastAt: meta?.lastAt ?? 0,
+      operations: new Map<string, Operation>(operationRows.map(parseOperation).map((operation) => [operation.id, operation])),
+      checkpoints: new Map<string, Checkpoint>(checkpointRows.map(parseCheckpoint).map((checkpoint) => [checkpoint.id, checkpoint])),
+      alerts,
     };
-    const total = rows.chunks.reduce((sum, chunk) => sum + chunk.count, 0);
-    const firstHitAt = rows.chunks.find((chunk) => chunk.count > 0)?.firstAt;
+    const total = chunks.reduce((sum, chunk) => sum + chunk.count, 0);
+    const firstHitAt = chunks.find((chunk) => chunk.count > 0)?.firstAt;
     const hits = makeColumns(state, firstHitAt, total);
-    appendChunksTo(hits, rows.chunks);
-    const empty = rows.meta === undefined || (rows.meta.through === 0 && rows.chunks.length === 0);
-    return {
-      state,
+    appendChunksTo(hits, chunks);
+    const empty = meta === undefined || (meta.through === 0 && chunks.length === 0);
+    const map: CachedHits = {
       through: state.lastSeq,
+      operations: state.operations,
+      checkpoints: state.checkpoints,
       hits,
-      pending: rows.pending,
-      ageMs: empty ? undefined : Math.max(0, now() - rows.meta!.savedAt),
+      ageMs: empty ? undefined : Math.max(0, now() - meta.savedAt),
       notices,
     };
+    return { state, map };
+  }
+
+  /** Runs a read; a damaged cache is rebuilt (and reported in the notices given to `read`) and read again. */
+  async function readRepairing<T>(read: (notices: readonly CacheNotice[]) => Promise<T>): Promise<T> {
+    try {
+      return await read([]);
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      const notice = await rebuild('invalid-rows', error.message);
+      return read([notice]);
+    }
+  }
+
+  async function loadPicture(makeColumns: MakeColumns = defaultMakeColumns, options: LoadPictureOptions = {}): Promise<CachedPicture> {
+    return readRepairing((notices) => {
+      const data = databases.data;
+      return data.transaction('r', [...ALL_STORES], async () => {
+        const hitPart = readHitPart(data);
+        const alertRows = data.alerts.toArray();
+        const outbox = data.outbox.orderBy('position').toArray();
+        const alerts = new Map<string, Alert>();
+        const { state, map } = mapFrom(await hitPart, makeColumns, alerts, notices);
+        options.onHits?.(map);
+        for (const row of await alertRows) {
+          const { alert } = parseAlertRow(row);
+          alerts.set(alert.id, alert);
+        }
+        return {
+          state,
+          through: map.through,
+          hits: map.hits,
+          pending: (await outbox).map((row) => entryOf(parseOutboxRow(row))),
+          ageMs: map.ageMs,
+          notices,
+        };
+      });
+    });
+  }
+
+  async function loadHits(makeColumns: MakeColumns = defaultMakeColumns): Promise<CachedHits> {
+    return readRepairing((notices) => {
+      const data = databases.data;
+      return data.transaction('r', [data.meta, data.operations, data.checkpoints, data.hitChunks], async () => {
+        return mapFrom(await readHitPart(data), makeColumns, new Map(), notices).map;
+      });
+    });
   }
 
   const cache: LocalCache = {
     identity: () => current,
     loadPicture,
+    loadHits,
     bindHub: (hubId) => bind({ ...current, hubId }),
 
     async applyBatch(events, range) {
@@ -427,7 +524,7 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
           const slice = parsed.slice(start, start + WRITE_BATCH);
           const last = start + WRITE_BATCH >= parsed.length;
           const through = last ? range.through : slice[slice.length - 1]!.seq;
-          applied += await writeSlice(slice, through);
+          applied += await writeSliceChecked(slice, through);
           if (last) break;
         }
         return { ok: true, applied, through: Math.max(meta.through, range.through) };
@@ -541,6 +638,40 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
     notices.push(await rebuild('invalid-rows', error.message));
   }
   return { cache, notices };
+}
+
+/** A hit raised in a slice is already in the cache: the slice is written again, looking every alert up. */
+class AlreadyHeld extends Error {
+  override readonly name = 'AlreadyHeld';
+}
+
+type PendingWrite = () => Promise<unknown>;
+
+/** Rows per put request: a quarter of a full slice, so serialising one part takes a few milliseconds. */
+const WRITE_PART = 250;
+
+function inParts<T>(rows: readonly T[], put: (part: readonly T[]) => Promise<unknown>): PendingWrite[] {
+  const parts: PendingWrite[] = [];
+  for (let start = 0; start < rows.length; start += WRITE_PART) parts.push(() => put(rows.slice(start, start + WRITE_PART)));
+  return parts;
+}
+
+/**
+ * Issues the writes of one transaction with one still in flight while the next is issued. Issuing a put
+ * serialises its rows on this thread: issuing all of a slice at once made one task of 50-170 ms, and
+ * awaiting each before issuing the next left this thread idle while IndexedDB wrote. Between parts the
+ * thread is free for other tasks (input, drawing); IndexedDB keeps the order of requests in a transaction.
+ */
+async function pipelined(writes: readonly PendingWrite[]): Promise<void> {
+  const issued: Promise<unknown>[] = [];
+  for (const write of writes) {
+    const next = write();
+    // Awaited below; this only keeps a failure after an earlier one from being reported as unhandled.
+    next.catch(() => undefined);
+    if (issued.length > 0) await issued[issued.length - 1];
+    issued.push(next);
+  }
+  await Promise.all(issued);
 }
 
 function rebuiltNotice(reason: 'unreadable' | 'invalid-rows', detail: string, salvage: Salvage): CacheNotice {

@@ -108,43 +108,15 @@ export function withStatuses(chunk: HitChunkRow, changes: ReadonlyMap<number, Al
   return { ...chunk, statuses };
 }
 
-/** The fields of an alert that `HitColumns.append` reads: one reused object per row instead of a new one. */
-interface MapRowView {
-  id: string;
-  status: AlertStatus;
-  hit: { lon: number; lat: number; at: number; checkpointId: string; severity: string; source: string; country: string };
-}
-
 /**
- * Appends every cached hit to the map's columns in chunk order, through a handful of reused row views, so
- * loading a million hits allocates the id strings and nothing per hit beyond them. Returns rows added.
+ * Appends every cached hit to the map's columns in chunk order, each chunk as one block of columns (no
+ * object per hit; the id strings are the only per-hit allocation). Returns rows added.
  */
 export function appendChunksTo(columns: HitColumns, chunks: readonly HitChunkRow[]): number {
-  const views: MapRowView[] = Array.from({ length: HIT_CHUNK_ROWS }, () => ({
-    id: '',
-    status: 'new',
-    hit: { lon: 0, lat: 0, at: 0, checkpointId: '', severity: 'low', source: 'sltd', country: 'ZZ' },
-  }));
   let added = 0;
   for (const chunk of chunks) {
-    const n = chunk.count;
-    if (n === 0) continue;
-    const ids = chunk.ids.split('\n');
-    for (let row = 0; row < n; row++) {
-      const view = views[row]!;
-      const hit = view.hit;
-      view.id = ids[row]!;
-      view.status = ALERT_STATUSES[chunk.statuses[row]!]!;
-      hit.lon = chunk.positions[row * 2]!;
-      hit.lat = chunk.positions[row * 2 + 1]!;
-      hit.at = chunk.atMs[row]!;
-      hit.checkpointId = chunk.checkpoints[chunk.checkpointRefs[row]!]!;
-      hit.severity = SEVERITIES[chunk.severities[row]!]!;
-      hit.source = SOURCES[chunk.sources[row]!]!;
-      hit.country = chunk.countries[chunk.countryRefs[row]!]!;
-    }
-    // HitColumns copies each row's values and keeps no reference to the view (see its `append`).
-    added += columns.append((n === HIT_CHUNK_ROWS ? views : views.slice(0, n)) as unknown as readonly Alert[]);
+    if (chunk.count === 0) continue;
+    added += columns.appendColumns({ ...chunk, ids: chunk.ids.split('\n') });
   }
   return added;
 }

@@ -95,7 +95,7 @@ export function parseHitChunk(value: unknown): HitChunkRow {
   for (const column of [chunk.atMs, chunk.severities, chunk.statuses, chunk.sources, chunk.checkpointRefs, chunk.countryRefs]) {
     if (column.length !== n) fail('column length');
   }
-  if (n > 0 && chunk.ids.split('\n').length !== n) fail('id count');
+  if (n > 0 && lineCount(chunk.ids) !== n) fail('id count');
   const { positions, severities, statuses, sources, checkpointRefs, countryRefs, atMs } = chunk;
   for (let row = 0; row < n; row++) {
     const lon = positions[row * 2]!;
@@ -108,6 +108,13 @@ export function parseHitChunk(value: unknown): HitChunkRow {
     if (checkpointRefs[row]! >= chunk.checkpoints.length || countryRefs[row]! >= chunk.countries.length) fail(`row ${row} reference`);
   }
   return chunk;
+}
+
+/** Lines in `text`, counted without splitting it (a chunk's ids are split once, by whoever uses them). */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+  return lines;
 }
 
 export function parseRow<S extends z.ZodType>(store: string, schema: S, value: unknown): z.infer<S> {
