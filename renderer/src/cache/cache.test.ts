@@ -386,6 +386,19 @@ describe('local cache: damage and quota', () => {
     expect(map.hits.length).toBe(0);
   });
 
+  it('given a hit chunk with a malformed checkpoint id or a column of the wrong type, when loaded, then the cache is rebuilt each time', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    for (const damage of [{ checkpoints: ['cp-1', 'not an id'] }, { countries: ['cp-1'] }, { statuses: [0, 0, 0] }]) {
+      await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+      const raw = await rawDatabase(env);
+      await raw.hitChunks.update(0, damage as never);
+      raw.close();
+
+      expect((await cache.loadHits()).notices).toMatchObject([{ kind: 'rebuilt', reason: 'invalid-rows' }]);
+    }
+  });
+
   it('given a database whose backing store fails to open, when the cache opens, then it starts afresh and says so', async () => {
     const env = anEnvironment();
     const real = env.indexedDB!;
