@@ -3,16 +3,22 @@ import { openCacheHarness, type HarnessWindow } from './cache/browser';
 import { median, type Bench } from './report';
 
 /**
- * Issue #7: cold start from the cache. Time from opening the database until all 1,000,000 cached hits are
- * in the map layer's columns (HitColumns, CPU side), from the columnar hit chunks, side by side with a naive
- * read of the same hits stored one object per hit (Dexie `toArray`, IndexedDB getAll) appended the same way.
+ * Issue #7: cold start from the cache. Time from opening the database until all 1,000,000 cached hits are in
+ * the map layer's columns and GPU buffers and the first deck draw is issued (CPU side), side by side with a
+ * naive read of the same hits stored one object per hit (Dexie `toArray`, IndexedDB getAll) put on the same
+ * map the same way. The map (basemap, GPU device) is made ready before the clock starts, on both sides.
+ * The chunked side uses `loadPicture` with `onHits`, the map-first load the console uses: its clock stops
+ * at the first draw, and the whole picture's time (alert state and outbox, read in the same transaction) is
+ * reported beside it. The seeded cache holds hit chunks and meta only, no alert rows; what a million alert
+ * rows would add to the whole picture is not measured here.
  * Each sample runs on a freshly loaded page. Needs the built renderer (`npx electron-vite build --mode harness`).
  */
 const HITS = 1_000_000;
 const SAMPLES = 3;
+const progress = (message: string) => process.stderr.write(`  cache-cold-start: ${message}\n`);
 
 export const bench: Bench = {
-  name: 'cache-cold-start: 1,000,000 cached hits into the map columns, chunked vs one row per hit',
+  name: 'cache-cold-start: 1,000,000 cached hits onto the map (first draw), chunked vs one row per hit',
   async run() {
     const harness = await openCacheHarness();
     try {
@@ -25,8 +31,10 @@ export const bench: Bench = {
       for (let sample = 0; sample < SAMPLES; sample++) {
         await harness.reload();
         chunked.push(await page.evaluate(() => (window as HarnessWindow).cacheBench!.coldStart()));
+        progress(`sample ${sample + 1}/${SAMPLES}: chunked ${chunked[sample]!.totalMs.toFixed(0)} ms to first draw`);
         await harness.reload();
         naive.push(await page.evaluate(() => (window as HarnessWindow).cacheBench!.naiveStart()));
+        progress(`sample ${sample + 1}/${SAMPLES}: naive ${naive[sample]!.totalMs.toFixed(0)} ms to first draw`);
       }
       for (const timing of [...chunked, ...naive]) {
         if (timing.rows !== HITS) throw new Error(`expected ${HITS} rows in the columns, got ${timing.rows}`);
@@ -36,11 +44,16 @@ export const bench: Bench = {
       return {
         name: this.name,
         measurements: [
-          { label: 'chunked cache: open + read + columns, median', value: fast, unit: 'ms' },
+          { label: 'chunked cache: open + read + columns + upload + first draw, median', value: fast, unit: 'ms' },
           { label: 'chunked cache:   of which IndexedDB read, median', value: median(chunked.map((t) => t.readMs)), unit: 'ms' },
-          { label: 'naive one row per hit: read + columns, median', value: slow, unit: 'ms' },
+          { label: 'chunked cache:   of which upload + layer update + draw call, median', value: median(chunked.map((t) => t.drawMs)), unit: 'ms' },
+          { label: 'chunked cache: whole picture (loadPicture resolved), median', value: median(chunked.map((t) => t.pictureMs)), unit: 'ms' },
+          { label: 'naive one row per hit: read + columns + upload + first draw, median', value: slow, unit: 'ms' },
           { label: 'naive one row per hit:   of which IndexedDB read, median', value: median(naive.map((t) => t.readMs)), unit: 'ms' },
-          { label: 'speed-up (naive / chunked)', value: slow / fast, unit: 'x' },
+          { label: 'naive one row per hit:   of which upload + layer update + draw call, median', value: median(naive.map((t) => t.drawMs)), unit: 'ms' },
+          { label: 'speed-up (naive / chunked), to first draw', value: slow / fast, unit: 'x' },
+          { label: 'chunked cache: to first draw, fastest sample', value: Math.min(...chunked.map((t) => t.totalMs)), unit: 'ms' },
+          { label: 'chunked cache: to first draw, slowest sample', value: Math.max(...chunked.map((t) => t.totalMs)), unit: 'ms' },
         ],
         verdicts: [
           { target: 'chunked at least 10x faster than naive', measured: `${(slow / fast).toFixed(1)}x`, pass: slow / fast >= 10 },

@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import { SEVERITIES, SOURCES, type Alert, type Hit, type OpsEvent } from '@watchfloor/shared';
-import { createHitColumns } from '../map/hit-columns';
+import { createHitColumns, type HitColumns } from '../map/hit-columns';
+import { createMapController, type MapController } from '../map/map-controller';
 import type { CacheBench, IngestTiming, StartTiming } from './bench-api';
 import { openLocalCache } from './cache';
 import { CacheDatabase, META_KEY, SCHEMA_VERSION, type HitChunkRow } from './database';
@@ -119,20 +120,56 @@ async function seedNaive(count: number): Promise<void> {
   db.close();
 }
 
+/**
+ * The map the picture is drawn on, made ready before any clock starts. A live trail of the last two minutes,
+ * as on the console: the GPU filters older hits out, which keeps SwiftShader from rasterising a million dots.
+ */
+let mapView: Promise<MapController> | undefined;
+function readyMap(): Promise<MapController> {
+  mapView ??= (async () => {
+    const container = document.createElement('div');
+    container.style.cssText = 'position:fixed;inset-block-start:0;inset-inline-start:0;inline-size:480px;block-size:320px';
+    document.body.append(container);
+    const controller = createMapController({ container, onSelectAlert: () => undefined, onHover: () => undefined, reducedMotion: true });
+    await controller.ready;
+    return controller;
+  })();
+  return mapView;
+}
+
+function drawFirst(map: MapController, hits: HitColumns): void {
+  const endMs = hits.atMs[hits.length - 1] ?? T0;
+  map.update({ hits, checkpoints: [], filters: {}, selectedAlertId: undefined, window: { startMs: endMs - 120_000, endMs } });
+  map.drawNow();
+}
+
 async function coldStart(): Promise<StartTiming> {
+  const map = await readyMap();
   const started = performance.now();
   const { cache } = await openLocalCache(IDENTITY, { name: CACHE_NAME });
-  let readDone = 0;
-  const picture = await cache.loadPicture((state, firstHitAt, rows) => {
-    readDone = performance.now();
-    return createHitColumns({ originMs: (firstHitAt ?? T0) - 3_600_000, initialCapacity: rows, kindOf: (id) => state.checkpoints.get(id)?.kind });
-  });
-  const totalMs = performance.now() - started;
+  let readMs = 0;
+  let drawStarted = 0;
+  let drawnAt = 0;
+  const picture = await cache.loadPicture(
+    (state, firstHitAt, rows) => {
+      readMs = performance.now() - started;
+      return createHitColumns({ originMs: (firstHitAt ?? T0) - 3_600_000, initialCapacity: rows, kindOf: (id) => state.checkpoints.get(id)?.kind });
+    },
+    {
+      onHits: ({ hits }) => {
+        drawStarted = performance.now();
+        drawFirst(map, hits);
+        drawnAt = performance.now();
+      },
+    },
+  );
+  const pictureMs = performance.now() - started;
   cache.close();
-  return { rows: picture.hits.length, totalMs, readMs: readDone - started };
+  return { rows: picture.hits.length, totalMs: drawnAt - started, readMs, drawMs: drawnAt - drawStarted, pictureMs };
 }
 
 async function naiveStart(): Promise<StartTiming> {
+  const map = await readyMap();
   const started = performance.now();
   const db = new NaiveDatabase(NAIVE_NAME);
   const rows = await db.hits.toArray();
@@ -140,9 +177,11 @@ async function naiveStart(): Promise<StartTiming> {
   const columns = createHitColumns({ originMs: T0 - 3_600_000, initialCapacity: rows.length });
   const alerts = rows.map((row) => ({ id: row.id, status: row.status, hit: row }) as unknown as Alert);
   columns.append(alerts);
+  const drawStarted = performance.now();
+  drawFirst(map, columns);
   const totalMs = performance.now() - started;
   db.close();
-  return { rows: columns.length, totalMs, readMs };
+  return { rows: columns.length, totalMs, readMs, drawMs: totalMs - (drawStarted - started), pictureMs: totalMs };
 }
 
 function syntheticEvents(count: number): OpsEvent[] {
