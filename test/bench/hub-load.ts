@@ -15,6 +15,7 @@ export interface LoadPlan {
   /** Hits per second to offer, or undefined for as fast as `concurrency` allows. */
   readonly rate: number | undefined;
   readonly count: number;
+  /** When offering ends: no hit is sent after it (paced: hits scheduled before it that fit are sent). */
   readonly maxMs: number;
   readonly concurrency: number;
   /** The hit body; each request gets its own externalId and a summary starting `Bench hit <pid>-<index>`. */
@@ -31,12 +32,15 @@ export interface LoadResult {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /** POST to its HTTP answer (the hub has committed the hit by then). */
+  readonly answerP50: number;
+  readonly answerP99: number;
+  /** Paced: the most any hit was sent after its scheduled time (the in-flight cap held it back). */
+  readonly maxLagMs: number;
   readonly sendMs: number;
   /** From the first send to the last arrival of a hit at the last of the clients. */
   readonly spanMs: number;
 }
-
-
 
 process.on('message', (message: LoadPlan) => {
   void run(message).then(
@@ -102,29 +106,48 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 
   // Tell the parent the load starts now, so its CPU measurement leaves out the clients' catch-up.
   await new Promise<void>((resolve) => process.send!({ phase: 'load' }, () => resolve()));
+  const paced = plan.rate !== undefined;
+  const interval = paced ? 1000 / plan.rate! : 0;
+  const acceptMs = new Float64Array(plan.count);
   let sent = 0;
   let inFlight = 0;
   let refused = 0;
   let failed = 0;
+  let maxLagMs = 0;
+  let offering = true;
+  /** Paced: hits are due that the in-flight cap holds back; responses pump instead of the timer. */
+  let held = false;
   const started = performance.now();
   await new Promise<void>((done) => {
+    const send = (index: number) => {
+      inFlight += 1;
+      const postedAt = performance.now();
+      if (paced) maxLagMs = Math.max(maxLagMs, postedAt - started - index * interval);
+      void post(index).then((status) => {
+        inFlight -= 1;
+        acceptMs[index] = performance.now() - postedAt;
+        if (status === 201 || status === 200) accepted[index] = 1;
+        else if (status === 0) failed += 1;
+        else refused += 1;
+        if (offering && (!paced || held)) pump();
+        else if (!offering && inFlight === 0) done();
+      });
+    };
+    // Hit i is due `i * interval` after the start: an absolute schedule, so a late timer is made up by
+    // sending what fell due meanwhile instead of pushing every later hit back. Only the in-flight cap holds
+    // hits back, and that counts against the server: a hit still held when the window closes is not sent.
     const pump = () => {
       const elapsed = performance.now() - started;
-      const due = plan.rate === undefined ? plan.count : Math.min(plan.count, Math.floor((elapsed / 1000) * plan.rate));
-      while (sent < due && inFlight < plan.concurrency && elapsed < plan.maxMs) {
-        const index = sent++;
-        inFlight += 1;
-        void post(index).then((status) => {
-          inFlight -= 1;
-          if (status === 201 || status === 200) accepted[index] = 1;
-          else if (status === 0) failed += 1;
-          else refused += 1;
-          if (plan.rate === undefined) pump();
-          if (inFlight === 0 && (sent >= plan.count || performance.now() - started >= plan.maxMs)) done();
-        });
+      const closing = elapsed >= plan.maxMs;
+      const due = paced ? Math.min(plan.count, Math.floor(elapsed / interval) + 1) : closing ? sent : plan.count;
+      while (sent < due && inFlight < plan.concurrency) send(sent++);
+      if (closing || sent >= plan.count) offering = false;
+      if (!offering) {
+        if (inFlight === 0) done();
+        return;
       }
-      if (plan.rate !== undefined && sent < plan.count && performance.now() - started < plan.maxMs) setTimeout(pump, 2);
-      else if (inFlight === 0) done();
+      held = sent < due;
+      if (paced && !held) setTimeout(pump, Math.max(0, sent * interval - (performance.now() - started)));
     };
     pump();
   });
@@ -147,8 +170,12 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     acceptedCount += 1;
     if (arrivals[index]! >= wanted) deliveredToAll += 1;
   }
-  const sorted = latencies.slice(0, latencyCount).sort();
-  const at = (p: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!);
+  const percentile = (values: Float64Array) => {
+    const sorted = values.sort();
+    return (p: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!);
+  };
+  const at = percentile(latencies.slice(0, latencyCount));
+  const answered = percentile(acceptMs.slice(0, sent));
   return {
     sent,
     accepted: acceptedCount,
@@ -159,6 +186,9 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     p50: at(0.5),
     p99: at(0.99),
     max: at(1),
+    answerP50: answered(0.5),
+    answerP99: answered(0.99),
+    maxLagMs,
     sendMs,
     spanMs: lastArrival - started,
   };
