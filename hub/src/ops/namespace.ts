@@ -111,7 +111,9 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     const through = events[events.length - 1]!.seq;
     // Officers without a country scope see every event (audit events only if they supervise), so those told
     // up to the same seq get the very same batch: emit it once per group and socket.io encodes it once for
-    // all of them, instead of once per socket. Scoped officers get their own filtered batch.
+    // all of them, instead of once per socket. A batch without audit events is one group for all of them.
+    // Scoped officers get their own filtered batch.
+    const audited = events.some((event) => event.type === 'audit.details-viewed');
     const groups = new Map<string, { readonly officer: Officer; readonly session: Session; readonly ids: string[]; readonly members: Session[] }>();
     for (const [id, session] of sessions) {
       if (!session.live) continue;
@@ -121,7 +123,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         deliver(socket, session, events.filter((event) => event.seq > session.readThrough), through, false);
         continue;
       }
-      const key = `${seesAudit(session.officer)}:${session.readThrough}:${session.toldThrough}`;
+      const key = `${audited && seesAudit(session.officer)}:${session.readThrough}:${session.toldThrough}`;
       const group = groups.get(key) ?? { officer: session.officer, session, ids: [], members: [] };
       group.ids.push(id);
       group.members.push(session);
