@@ -30,14 +30,14 @@ import type { Database, Queryable } from '../db/database';
 import { WRITER_LOCK } from '../db/migrations';
 import {
   appendEvent,
-  appendEvents,
+  appendIngestedHits,
   findIngest,
   findMutation,
   readEvents,
   readSubject,
-  recordIngests,
   recordMutation,
   recordRefusal,
+  type IngestedHit,
 } from '../log/event-store';
 import { unstorableText } from './storable';
 
@@ -91,6 +91,11 @@ export interface AuthorityDeps {
   readonly recentCapacity?: number;
   /** Largest number of ingested hits committed in one transaction. */
   readonly ingestBatch?: number;
+  /**
+   * Under load (feeders posting concurrently), an ingest transaction takes its batch no sooner than this long
+   * after the previous one took its own, unless a full batch is waiting: fewer, larger transactions.
+   */
+  readonly ingestLingerMs?: number;
   /** Called after a commit so other hubs hear of it (pg NOTIFY); the writer itself pumps directly. */
   readonly notifyOthers?: (tx: Queryable, seq: number) => Promise<void>;
 }
@@ -108,6 +113,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   const now = deps.now ?? Date.now;
   const policy = deps.escalationPolicy ?? DEFAULT_ESCALATION_POLICY;
   const ingestBatch = deps.ingestBatch ?? 500;
+  const ingestLingerMs = deps.ingestLingerMs ?? 20;
   let state: OpsState = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
   let cursor = 0;
   const listeners = new Set<(events: readonly OpsEvent[]) => void>();
@@ -119,7 +125,13 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   let evictedThrough = 0;
   let tail: Promise<unknown> = Promise.resolve();
   let pendingIngest: PendingIngest[] = [];
-  let ingestScheduled = false;
+  /** The flush that will take the pending hits, while one is scheduled and has not taken them yet. */
+  let ingestFlush: { readonly timer: NodeJS.Timeout | NodeJS.Immediate; readonly immediate: boolean } | undefined;
+  /** Ingest flushes begun and not finished: hits arriving meanwhile mean the hub is under load. */
+  let ingestCommits = 0;
+  /** The last ingest flush took several hits, or more arrived while it ran: feeders are posting concurrently. */
+  let ingestLoaded = false;
+  let lastIngestTaken = 0;
 
   /** Runs `task` after every task queued before it; a failure does not block the ones after. */
   function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -168,7 +180,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     work: (
       tx: Queryable,
       append: (event: PendingEvent) => Promise<OpsEvent>,
-      appendAll: (events: readonly PendingEvent[]) => Promise<OpsEvent[]>,
+      appendHits: (hits: readonly IngestedHit[]) => Promise<OpsEvent[]>,
     ) => Promise<T>,
   ): Promise<T> {
     return serial(async () => {
@@ -181,12 +193,12 @@ export function createAuthority(deps: AuthorityDeps): Authority {
           appended.push(logged);
           return logged;
         };
-        const appendAll = async (events: readonly PendingEvent[]) => {
-          const logged = await appendEvents(tx, events, now());
+        const appendHits = async (hits: readonly IngestedHit[]) => {
+          const logged = await appendIngestedHits(tx, hits, now());
           appended.push(...logged);
           return logged;
         };
-        const value = await work(tx, append, appendAll);
+        const value = await work(tx, append, appendHits);
         if (appended.length > 0) await deps.notifyOthers?.(tx, appended[appended.length - 1]!.seq);
         return value;
       });
@@ -204,40 +216,50 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   async function flushIngest(): Promise<void> {
     let batch: PendingIngest[] = [];
     const take = () => {
-      ingestScheduled = false;
+      ingestFlush = undefined;
+      lastIngestTaken = performance.now();
       batch = pendingIngest.splice(0, ingestBatch);
       if (pendingIngest.length > 0) scheduleIngest();
     };
+    ingestCommits += 1;
     try {
-      const outcomes = await write(async (tx, _append, appendAll) => {
+      const outcomes = await write(async (tx, _append, appendHits) => {
         // The batch is taken when the writer is free, not when the flush was scheduled, so every hit that
         // arrived while earlier writes ran joins this one transaction (group commit grows with the load).
         take();
         const known = await findIngest(tx, batch.map((item) => item.body.externalId));
-        const results: (IngestOutcome | { readonly raised: number })[] = [];
-        const raised: { readonly body: IngestHitBody; readonly event: Extract<PendingEvent, { type: 'hit.raised' }> }[] = [];
+        // Hits raised by this batch get their seq once appended; a later copy of an externalId in the same
+        // batch answers 200 with the first copy's hit.
+        const results: (IngestOutcome | { readonly status: 201 | 200; readonly hitId: string })[] = [];
+        const raisedHere = new Map<string, string>();
+        const raised: IngestedHit[] = [];
         for (const { body } of batch) {
           const seen = known.get(body.externalId);
           if (seen !== undefined) {
             results.push({ status: 200, ...seen });
             continue;
           }
+          const copied = raisedHere.get(body.externalId);
+          if (copied !== undefined) {
+            results.push({ status: 200, hitId: copied });
+            continue;
+          }
           const checkpoint = state.checkpoints.get(body.checkpointId);
           const operation = state.operations.get(body.operationId);
-          const issues = [
-            ...(checkpoint === undefined ? [{ path: 'checkpointId', message: `unknown checkpoint '${body.checkpointId}'` }] : []),
-            ...(operation === undefined ? [{ path: 'operationId', message: `unknown operation '${body.operationId}'` }] : []),
-          ];
           if (checkpoint === undefined || operation === undefined) {
+            const issues = [
+              ...(checkpoint === undefined ? [{ path: 'checkpointId', message: `unknown checkpoint '${body.checkpointId}'` }] : []),
+              ...(operation === undefined ? [{ path: 'operationId', message: `unknown operation '${body.operationId}'` }] : []),
+            ];
             results.push({ status: 400, issues });
             continue;
           }
           const hitId = `hit-${randomUUID()}`;
-          // A later copy of this externalId in the same batch answers 200 with this hit (seq filled in below).
-          known.set(body.externalId, { hitId, seq: -raised.length - 1 });
-          results.push({ raised: raised.length });
+          raisedHere.set(body.externalId, hitId);
+          results.push({ status: 201, hitId });
           raised.push({
-            body,
+            externalId: body.externalId,
+            subject: body.subject,
             event: {
               type: 'hit.raised',
               hit: {
@@ -258,31 +280,43 @@ export function createAuthority(deps: AuthorityDeps): Authority {
             },
           });
         }
-        // One statement per table for the whole batch: see appendEvents.
-        const logged = await appendAll(raised.map((item) => item.event));
-        await recordIngests(
-          tx,
-          raised.map((item, index) => ({ externalId: item.body.externalId, hitId: item.event.hit.id, seq: logged[index]!.seq, subject: item.body.subject })),
-        );
-        return results.map((result): IngestOutcome => {
-          if ('raised' in result) return { status: 201, hitId: raised[result.raised]!.event.hit.id, seq: logged[result.raised]!.seq };
-          if (result.status === 200 && result.seq < 0) return { status: 200, hitId: result.hitId, seq: logged[-result.seq - 1]!.seq };
-          return result;
-        });
+        const seqOf = new Map<string, number>();
+        for (const event of await appendHits(raised)) if (event.type === 'hit.raised') seqOf.set(event.hit.id, event.seq);
+        return results.map((result): IngestOutcome => ('seq' in result || result.status === 400 ? result : { ...result, seq: seqOf.get(result.hitId)! }));
       });
       batch.forEach((item, index) => item.resolve(outcomes[index]!));
     } catch (error) {
       // Failed before the work began (lock, catch-up): answer the hits that were waiting for it.
       if (batch.length === 0) take();
       for (const item of batch) item.reject(error);
+    } finally {
+      ingestCommits -= 1;
+      ingestLoaded = batch.length > 1 || pendingIngest.length > 0;
     }
   }
 
+  /**
+   * Schedules the flush that will take the pending hits. A lone feeder posting one hit after another gets
+   * each committed at once. Under load (a commit under way, or the last one carried several hits), the flush
+   * waits until `ingestLingerMs` after the previous one took its batch, unless a full batch is waiting: each
+   * transaction's fixed cost (on PGlite several hundred µs per statement) is then shared by more hits, and
+   * the socket fan-out sends fewer, larger batches.
+   */
   function scheduleIngest(): void {
-    if (ingestScheduled) return;
-    ingestScheduled = true;
-    // One flush at a time waits for the writer; it queues behind other writes through write() itself.
-    setImmediate(() => void flushIngest());
+    const full = pendingIngest.length >= ingestBatch;
+    if (ingestFlush !== undefined && (ingestFlush.immediate || !full)) return;
+    cancelIngestFlush();
+    const loaded = ingestCommits > 0 || ingestLoaded;
+    const wait = full || !loaded ? 0 : lastIngestTaken + ingestLingerMs - performance.now();
+    const flush = () => void flushIngest();
+    ingestFlush = wait > 0 ? { timer: setTimeout(flush, wait), immediate: false } : { timer: setImmediate(flush), immediate: true };
+  }
+
+  function cancelIngestFlush(): void {
+    if (ingestFlush === undefined) return;
+    if (ingestFlush.immediate) clearImmediate(ingestFlush.timer as NodeJS.Immediate);
+    else clearTimeout(ingestFlush.timer as NodeJS.Timeout);
+    ingestFlush = undefined;
   }
 
   async function upsert(officer: Officer, event: PendingEvent, what: string): Promise<AdminOutcome> {
@@ -442,6 +476,13 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       });
     },
 
-    drain: () => serial(async () => undefined),
+    drain: () => {
+      // A flush still waiting for its turn joins the queue now, so draining includes the hits it will take.
+      if (ingestFlush !== undefined) {
+        cancelIngestFlush();
+        void flushIngest();
+      }
+      return serial(async () => undefined);
+    },
   };
 }

@@ -32,23 +32,41 @@ export async function appendEvent(db: Queryable, event: PendingEvent, at: number
   return { ...event, seq: rows[0]!.seq, at } as OpsEvent;
 }
 
+/** A hit.raised event with what is stored beside it: the feeder's external id and the personal data. */
+export interface IngestedHit {
+  readonly externalId: string;
+  readonly event: Extract<PendingEvent, { type: 'hit.raised' }>;
+  readonly subject: SubjectDetails;
+}
+
 /**
- * Appends events in one statement, in the order given. One multi-row insert costs about what a single-row
- * one does (per-statement overhead dominates, on PGlite especially), which is what lets ingest batches
- * scale. The caller holds the writer lock, so the seqs handed out are consecutive in insertion order.
+ * Appends an ingest batch in one statement: the hit.raised events, their external ids (idempotency) and the
+ * subjects' personal data (never in the event body). On PGlite each statement costs about as much as
+ * hundreds of rows, and a multi-row VALUES list costs the planner per parameter; the whole batch travels as
+ * one jsonb parameter instead and is unpacked by the database. Returns the events in seq order.
  */
-export async function appendEvents(db: Queryable, events: readonly PendingEvent[], at: number): Promise<OpsEvent[]> {
-  if (events.length === 0) return [];
-  const params: unknown[] = [];
-  const rows = events.map((event) => {
-    const alertId = 'alertId' in event ? event.alertId : event.type === 'hit.raised' ? event.hit.id : undefined;
-    params.push(at, event.type, alertId ?? null, JSON.stringify(event));
-    const n = params.length;
-    return `($${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
-  });
-  const inserted = await db.query<{ seq: number }>(`insert into events (at, type, alert_id, body) values ${rows.join(', ')} returning seq`, params);
-  const seqs = inserted.map((row) => Number(row.seq)).sort((a, b) => a - b);
-  return events.map((event, index) => ({ ...event, seq: seqs[index]!, at }) as OpsEvent);
+export async function appendIngestedHits(db: Queryable, hits: readonly IngestedHit[], at: number): Promise<OpsEvent[]> {
+  if (hits.length === 0) return [];
+  const rows = await db.query<{ seq: number; alert_id: string }>(
+    `with batch as (
+       select item->>'externalId' as external_id, item->'event'->'hit'->>'id' as hit_id, item->'event' as body,
+              item->'subject' as subject, ord
+         from jsonb_array_elements($2::jsonb) with ordinality as input(item, ord)
+     ), logged as (
+       insert into events (at, type, alert_id, body)
+       select $1::bigint, 'hit.raised', hit_id, body from batch order by ord
+       returning seq, alert_id
+     ), ingested as (
+       insert into hit_ingest (external_id, hit_id, seq)
+       select batch.external_id, batch.hit_id, logged.seq from batch join logged on logged.alert_id = batch.hit_id
+     ), stored as (
+       insert into subjects (hit_id, subject) select hit_id, subject from batch
+     )
+     select seq, alert_id from logged order by seq`,
+    [at, JSON.stringify(hits)],
+  );
+  const byId = new Map(hits.map((hit) => [hit.event.hit.id, hit.event]));
+  return rows.map((row) => ({ ...byId.get(row.alert_id)!, seq: Number(row.seq), at }) as OpsEvent);
 }
 
 export async function readEvents(
@@ -96,28 +114,6 @@ export async function findIngest(db: Queryable, externalIds: readonly string[]):
     [externalIds],
   );
   return new Map(rows.map((row) => [row.external_id, { hitId: row.hit_id, seq: row.seq }]));
-}
-
-export async function recordIngest(
-  db: Queryable,
-  externalId: string,
-  hitId: string,
-  seq: number,
-  subject: SubjectDetails,
-): Promise<void> {
-  await db.query('insert into hit_ingest (external_id, hit_id, seq) values ($1, $2, $3)', [externalId, hitId, seq]);
-  await db.query('insert into subjects (hit_id, subject) values ($1, $2)', [hitId, JSON.stringify(subject)]);
-}
-
-/** `recordIngest` for many hits in two statements (ingest batches). */
-export async function recordIngests(
-  db: Queryable,
-  hits: readonly { readonly externalId: string; readonly hitId: string; readonly seq: number; readonly subject: SubjectDetails }[],
-): Promise<void> {
-  if (hits.length === 0) return;
-  const placeholders = (width: number) => hits.map((_, row) => `(${Array.from({ length: width }, (_, col) => `$${row * width + col + 1}`).join(', ')})`).join(', ');
-  await db.query(`insert into hit_ingest (external_id, hit_id, seq) values ${placeholders(3)}`, hits.flatMap((hit) => [hit.externalId, hit.hitId, hit.seq]));
-  await db.query(`insert into subjects (hit_id, subject) values ${placeholders(2)}`, hits.flatMap((hit) => [hit.hitId, JSON.stringify(hit.subject)]));
 }
 
 export async function readSubject(db: Queryable, hitId: string): Promise<SubjectDetails | undefined> {
