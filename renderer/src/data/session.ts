@@ -14,6 +14,7 @@ import { createHitColumns, type HitColumns } from '../map/hit-columns';
 import { createHubClient, type HubClient } from './hub-client';
 import { createLiveStore, type LiveStore, type Notice } from './live-store';
 import { createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
+import { createTimeline, type Timeline } from './timeline';
 import type { BatchRange, FromWorker, WorkerLike } from './worker-protocol';
 
 /**
@@ -43,6 +44,8 @@ export interface Session {
   setDoNotDisturb(until: number | undefined): void;
   /** Resolves once the cached picture is shown (or there is none) and the hub is being asked. */
   readonly ready: Promise<void>;
+  /** The operation's timeline for replay, created on first use from the operation's start. */
+  timeline(start: number): Timeline;
   /** writer: this window stores batches and sends the durable outbox; reader: another window does; none: no cache. */
   cacheRole(): 'writer' | 'reader' | 'none';
   close(): void;
@@ -76,6 +79,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
   let cacheBroken = false;
   let election: WriterElection | undefined;
   let outbox: Outbox = memoryOutbox();
+  let timeline: Timeline | undefined;
   let closed = false;
   const answers = new Map<string, (ack: CommandAck) => void>();
   const isWriter = () => cache !== undefined && election?.isWriter() === true && !cacheBroken;
@@ -133,6 +137,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
   function apply(events: readonly OpsEvent[], range: BatchRange): void {
     const effect = store.applyBatch(events, range);
     if (isWriter()) toCache(events, range);
+    timeline?.record(events);
     if (effect.changed.length === 0) return;
     hitsFor(events).append(effect.changed);
     revision += 1;
@@ -206,6 +211,9 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
           columns = undefined;
           revision += 1;
           store.reset();
+          // Another log: the timeline reloads from it when next asked for.
+          timeline?.dispose();
+          timeline = undefined;
           notify({ id: 'rebuilding', key: 'rebuilding', values: { reason: message.reset.reason }, tone: 'info' });
           if (isWriter()) inCacheOrder((local) => local.reset());
         });
@@ -285,6 +293,10 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     ready,
     hits: () => hitsFor([]),
     hitsRevision: () => revision,
+    timeline(start) {
+      timeline ??= createTimeline({ start, history: (request) => client.history(request) });
+      return timeline;
+    },
     cacheRole: () => (cache === undefined || cacheBroken ? 'none' : isWriter() ? 'writer' : 'reader'),
     async send(command) {
       store.commandQueued(command, Date.now());
@@ -304,6 +316,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     setDoNotDisturb: (until) => client.presence(until === undefined ? {} : { doNotDisturbUntil: until }),
     close() {
       closed = true;
+      timeline?.dispose();
       client.dispose();
       election?.release();
       const local = cache;

@@ -13,8 +13,14 @@ export const en = {
     cached: 'Connecting… showing the cached picture, {{age}} old',
     catchUp: 'Catching up with the hub: {{done}} of {{total}} events',
   },
+  replay: {
+    loadingLog: 'Loading the operation history from the hub: {{count}} events so far',
+    logFailed: 'The operation history could not be loaded from the hub: {{message}}',
+    exportDebrief: 'Export debrief (CSV + map PNG)',
+  },
   notices: {
     dismiss: 'Dismiss',
+    replayCommand: 'Commands are unavailable while you look at the past. Press "Return to live" to act on alerts.',
     rebuilding: 'Rebuilding the local picture from the hub ({{reason}}).',
     cacheRebuilt:
       'The local cache was unreadable; it was set aside and is being rebuilt from the hub. Queued commands kept: {{kept}}; lost: {{lost}}.',
@@ -82,7 +88,10 @@ export const en = {
     dndTitle: 'This officer silenced desktop notifications; alerts still reach the queue and escalate on the hub.',
   },
   topbar: { signOut: 'Sign out', openWall: 'Open wall map' },
-  readOnly: { observer: 'Read-only view: observers cannot act on alerts.' },
+  readOnly: {
+    observer: 'Read-only view: observers cannot act on alerts.',
+    replay: 'Replay: you are looking at the past, so commands are unavailable. Return to live to act.',
+  },
   commands: { acknowledge: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Note', assign: 'Assign' },
   outcomes: { confirmed: 'Confirmed', 'false-positive': 'False positive', 'no-action': 'No action', 'handed-over': 'Handed over' },
   queue: {

@@ -1,4 +1,4 @@
-import { type Alert, type AlertStatus } from '@watchfloor/shared';
+import { visibleWindow, type Alert, type AlertStatus, type Operation } from '@watchfloor/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
@@ -13,6 +13,8 @@ import { EmptyState, Panel } from '../shell/Panel';
 import { OperationStatus } from '../status/OperationStatus';
 import { MapFilterBar } from './MapFilterBar';
 import { Notices } from './Notices';
+import { TimelinePanel, useTimelineSnapshot } from './TimelinePanel';
+import { mapImage } from '../map/snapshot';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
 
@@ -40,6 +42,11 @@ function mapFiltersFor(filter: QueueFilter): MapFilters {
   };
 }
 
+/** The active operation, or the first one known. */
+function currentOperation(operations: ReadonlyMap<string, Operation>): Operation | undefined {
+  return [...operations.values()].find((op) => op.status === 'active') ?? [...operations.values()][0];
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
@@ -51,19 +58,33 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const now = useNow(1000);
   const commands = useCommands();
   const officer = session.officer;
-  const readOnlyReason = officer.role === 'observer' ? t('readOnly.observer') : undefined;
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_QUEUE_FILTER);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog>(undefined);
 
-  const { state } = snapshot;
+  const liveState = snapshot.state;
+  // Shift leads replay the operation; the timeline needs its start, so it waits for the operation.
+  const canReplay = !props.wall && (officer.role === 'shift-lead' || officer.role === 'admin');
+  const liveOperation = useMemo(() => currentOperation(liveState.operations), [liveState.operations]);
+  const operationStart = liveOperation?.window.start;
+  const timeline = useMemo(
+    () => (canReplay && operationStart !== undefined ? session.timeline(operationStart) : undefined),
+    [canReplay, operationStart, session],
+  );
+  const replay = useTimelineSnapshot(timeline);
+  /** Looking at the past (replay or a paused live view): the picture at that moment, and no commands. */
+  const past = replay?.player.mode === 'replay' ? replay : undefined;
+  const state = past?.picture ?? liveState;
+  /** Ages, deadlines and rates are measured from the moment on screen. */
+  const shownNow = past?.player.currentTime ?? now;
   const checkpointName = useCallback((id: string) => state.checkpoints.get(id)?.name ?? id, [state.checkpoints]);
   const lookup = useMemo(() => ({ name: checkpointName, kind: (id: string) => state.checkpoints.get(id)?.kind }), [checkpointName, state.checkpoints]);
   const rows = useMemo(() => queueRows(state.alerts.values(), filter, officer, lookup), [state.alerts, filter, officer, lookup]);
   const counts = useMemo(() => queueCounts(state.alerts.values(), officer), [state.alerts, officer]);
   const checkpoints = useMemo(() => [...state.checkpoints.values()], [state.checkpoints]);
-  const operation = useMemo(() => [...state.operations.values()].find((op) => op.status === 'active') ?? [...state.operations.values()][0], [state.operations]);
+  const operation = useMemo(() => currentOperation(state.operations), [state.operations]);
+  const readOnlyReason = officer.role === 'observer' ? t('readOnly.observer') : past ? t('readOnly.replay') : undefined;
   const selected: Alert | undefined = selectedId === undefined ? undefined : state.alerts.get(selectedId);
 
   // Keep a selection while there are rows, so the keyboard always has something to act on.
@@ -81,11 +102,15 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
 
   const act = useCallback(
     (kind: ActionKind) => {
+      if (past) {
+        session.store.addNotice({ id: 'replay-command', key: 'replayCommand', tone: 'info' });
+        return;
+      }
       if (readOnlyReason || selected === undefined) return;
       if (kind === 'acknowledge') commands.acknowledge(selected.id);
       else setDialog(kind);
     },
-    [commands, readOnlyReason, selected],
+    [commands, past, readOnlyReason, selected, session],
   );
 
   const move = useCallback(
@@ -142,11 +167,14 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
     return () => window.removeEventListener('keydown', onKey);
   }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId]);
 
-  const mapWindow = useMemo(() => {
+  const liveWindow = useMemo(() => {
     const origin = session.hits().originMs;
     const minute = Math.floor(now / 60_000) * 60_000;
     return { startMs: origin, endMs: minute + 120_000, trailMs: TRAIL_MS };
   }, [session, now]);
+  // In the past the time window moves on the GPU with the playhead; nothing is re-uploaded.
+  const pastPlayer = past?.player;
+  const mapWindow = useMemo(() => (pastPlayer ? visibleWindow(pastPlayer) : liveWindow), [pastPlayer, liveWindow]);
   const mapFilters = useMemo(() => mapFiltersFor(filter), [filter]);
 
   const countries = useMemo(() => [...new Set(checkpoints.map((checkpoint) => checkpoint.country))].sort(), [checkpoints]);
@@ -168,11 +196,21 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
           zoom={props.wall ? 2.2 : 3.2}
         />
       )}
+      {timeline && replay && (
+        <TimelinePanel
+          timeline={timeline}
+          snapshot={replay}
+          operation={operation}
+          liveState={liveState}
+          checkpointName={checkpointName}
+          mapImage={() => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined)}
+        />
+      )}
     </Panel>
   );
   const status = (
     <Panel id="status" title={t('panels.status')}>
-      <OperationStatus operation={operation} checkpoints={checkpoints} alerts={state.alerts} now={now} />
+      <OperationStatus operation={operation} checkpoints={checkpoints} alerts={state.alerts} now={shownNow} />
     </Panel>
   );
 
@@ -224,7 +262,7 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
               onBulkAcknowledge={readOnlyReason ? undefined : bulkAcknowledge}
               snapshot={snapshot}
               officer={officer}
-              now={now}
+              now={shownNow}
               checkpointName={checkpointName}
             />
           </Panel>

@@ -81,6 +81,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
     touchPitch: false,
     attributionControl: false,
     fadeDuration: 0,
+    // Kept, so the debrief export can take a PNG of the map at any moment (map/snapshot.ts).
+    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();
 
@@ -100,6 +102,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   const deviceReady = new Promise<void>((resolve) => (resolveDevice = resolve));
   const overlay = new MapLibreOverlay({
     interleaved: false,
+    deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
     layers: [],
     onDeviceInitialized: (device: Device) => {
       buffers = createHitBuffers((byteLength) => device.createBuffer({ byteLength, usage: VERTEX_USAGE }));

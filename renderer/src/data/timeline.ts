@@ -1,0 +1,209 @@
+import {
+  createHitHistogram,
+  createMarkerTrack,
+  createReplayIndex,
+  livePlayer,
+  reducePlayer,
+  stepAction,
+  type HistoryRequest,
+  type HistoryResponse,
+  type HitHistogram,
+  type MarkerTrack,
+  type OpsEvent,
+  type OpsState,
+  type PlayerAction,
+  type PlayerEffect,
+  type PlayerRefusal,
+  type PlayerState,
+  type ReplayIndex,
+  type StepDirection,
+} from '@watchfloor/shared';
+
+/**
+ * The console's timeline (design section 8): the operation's whole log in a replay index, the player that
+ * says which moment is on screen, and the picture at that moment. One player for live and replay: live, the
+ * screen shows the live store and the player follows the edge; paused or replaying, it shows `picture`.
+ *
+ * The log loads from the hub's `history` in pages, in the background, from the first event; live batches
+ * join it once it has caught up with them (earlier ones are held back until then, so the log has no hole).
+ * A seek beyond what is held waits for the load with progress, as the player asks.
+ */
+export interface TimelineSnapshot {
+  readonly player: PlayerState;
+  /** The picture at `player.currentTime` while not live; undefined at the live edge. */
+  readonly picture: OpsState | undefined;
+  readonly refusal: PlayerRefusal | undefined;
+  readonly speedClamped: boolean;
+  /** Loading the log from the hub: events held of those known to exist. */
+  readonly log: { readonly held: number; readonly loading: boolean; readonly error: string | undefined };
+  readonly revision: number;
+}
+
+export interface Timeline {
+  readonly index: ReplayIndex;
+  readonly histogram: HitHistogram;
+  readonly markers: MarkerTrack;
+  getSnapshot(): TimelineSnapshot;
+  subscribe(listener: () => void): () => void;
+  dispatch(action: PlayerAction): void;
+  step(direction: StepDirection): void;
+  /** Live batches as the session applies them. */
+  record(events: readonly OpsEvent[]): void;
+  dispose(): void;
+}
+
+export interface TimelineDeps {
+  readonly start: number;
+  history(request: HistoryRequest): Promise<HistoryResponse>;
+  now?(): number;
+  /** Calls back on the next frame; returns a cancel. */
+  frame?(callback: () => void): () => void;
+}
+
+const PAGE = 5000;
+const LIVE_TICK_MS = 1000;
+
+export function createTimeline(deps: TimelineDeps): Timeline {
+  const now = deps.now ?? Date.now;
+  const frame = deps.frame ?? defaultFrame;
+  const index = createReplayIndex();
+  const histogram = createHitHistogram(deps.start);
+  const markers = createMarkerTrack();
+  const listeners = new Set<() => void>();
+  /** Live batches that arrived before the log caught up with them. */
+  let heldBack: OpsEvent[] = [];
+  let caughtUp = false;
+  let disposed = false;
+  let cancelFrame: (() => void) | undefined;
+  let snapshot: TimelineSnapshot = {
+    player: livePlayer({ start: deps.start, now: now(), loaded: [] }),
+    picture: undefined,
+    refusal: undefined,
+    speedClamped: false,
+    log: { held: 0, loading: true, error: undefined },
+    revision: 0,
+  };
+
+  function publish(change: Partial<TimelineSnapshot>): void {
+    const player = change.player ?? snapshot.player;
+    const moved = player.mode !== snapshot.player.mode || player.currentTime !== snapshot.player.currentTime || change.log !== undefined;
+    const picture = player.mode === 'live' ? undefined : moved || snapshot.picture === undefined ? index.stateAt(player.currentTime) : snapshot.picture;
+    snapshot = { ...snapshot, ...change, player, picture, revision: snapshot.revision + 1 };
+    for (const listener of listeners) listener();
+    schedule();
+  }
+
+  function dispatch(action: PlayerAction): void {
+    const transition = reducePlayer(snapshot.player, action, now());
+    for (const effect of transition.effects) carryOut(effect);
+    const quiet = action.type === 'tick' || action.type === 'loaded' || action.type === 'load-progress' || action.type === 'recorded';
+    publish({
+      player: transition.state,
+      ...(quiet && transition.refusal === undefined ? {} : { refusal: transition.refusal, speedClamped: transition.speedClamped === true }),
+    });
+  }
+
+  /** The loader fetches the whole log anyway; a `load` only needs its progress reported. */
+  function carryOut(effect: PlayerEffect): void {
+    if (effect.type !== 'load' || snapshot.log.loading) return;
+    const failed = snapshot.log.error;
+    queueMicrotask(() =>
+      dispatch(failed === undefined ? { type: 'loaded', range: heldRange() } : { type: 'load-failed', requestId: effect.requestId, message: failed }),
+    );
+  }
+
+  function heldRange() {
+    return { from: deps.start, to: caughtUp ? now() : Math.max(deps.start, index.span?.to ?? deps.start) };
+  }
+
+  function take(events: readonly OpsEvent[]): void {
+    const fresh = events.filter((event) => event.seq > index.lastSeq);
+    if (fresh.length === 0) return;
+    index.append(fresh);
+    histogram.add(fresh);
+    markers.add(fresh);
+  }
+
+  async function load(): Promise<void> {
+    try {
+      let from = 1;
+      for (;;) {
+        const page = await deps.history({ fromSeq: from, limit: PAGE });
+        if (disposed) return;
+        take(page.events);
+        const seeking = snapshot.player.seeking;
+        if (seeking !== undefined && index.span !== undefined) {
+          const span = Math.max(1, seeking.target - deps.start);
+          dispatch({ type: 'load-progress', requestId: seeking.requestId, progress: (index.span.to - deps.start) / span });
+        }
+        dispatch({ type: 'loaded', range: heldRange() });
+        if (page.next === undefined) break;
+        from = page.next;
+      }
+      caughtUp = true;
+      take(heldBack);
+      heldBack = [];
+      publish({ log: { held: index.eventCount, loading: false, error: undefined } });
+      dispatch({ type: 'loaded', range: heldRange() });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const seeking = snapshot.player.seeking;
+      publish({ log: { held: index.eventCount, loading: false, error: message } });
+      if (seeking !== undefined) dispatch({ type: 'load-failed', requestId: seeking.requestId, message });
+    }
+  }
+
+  /** Frames while playing (time moves), a slow tick otherwise (the live edge moves). */
+  function schedule(): void {
+    if (disposed || cancelFrame !== undefined) return;
+    const { player } = snapshot;
+    if (player.mode === 'replay' && player.playing && player.seeking === undefined) {
+      cancelFrame = frame(() => {
+        cancelFrame = undefined;
+        dispatch({ type: 'tick' });
+      });
+    } else {
+      const timer = setTimeout(() => {
+        cancelFrame = undefined;
+        dispatch({ type: 'tick' });
+      }, LIVE_TICK_MS);
+      cancelFrame = () => clearTimeout(timer);
+    }
+  }
+
+  void load();
+
+  return {
+    index,
+    histogram,
+    markers,
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      schedule();
+      return () => listeners.delete(listener);
+    },
+    dispatch,
+    step: (direction) => dispatch(stepAction(snapshot.player, direction, index)),
+    record(events) {
+      if (caughtUp) take(events);
+      else heldBack.push(...events);
+      const critical = events.filter((event) => event.type === 'hit.raised' && event.hit.severity === 'critical').length;
+      if (critical > 0) dispatch({ type: 'recorded', criticalRaised: critical });
+    },
+    dispose() {
+      disposed = true;
+      cancelFrame?.();
+      listeners.clear();
+    },
+  };
+}
+
+function defaultFrame(callback: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(callback, 16);
+    return () => clearTimeout(timer);
+  }
+  const id = requestAnimationFrame(callback);
+  return () => cancelAnimationFrame(id);
+}

@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { EMPTY_OPS_STATE, EventBatch, OPS_NAMESPACE, SessionResponse, foldEvents, type OpsEvent, type OpsState } from '@watchfloor/shared';
+import { io } from 'socket.io-client';
+import { SCREENSHOT_DIR, expect, test } from './fixtures';
+import { ConsolePage } from './pages/ConsolePage';
+import { SignInPage } from './pages/SignInPage';
+
+/**
+ * Timeline replay as a shift lead uses it, against the real demo hub (its simulator keeps the operation
+ * moving underneath): look back to a moment and check the picture against the hub's own log folded to that
+ * moment, play at 600x, try a command in the past, export the debrief, return to live.
+ */
+const INGEST_KEY = 'demo-ingest-key';
+
+async function raiseHit(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/v1/hits', {
+    headers: { Authorization: `Bearer ${INGEST_KEY}` },
+    data: {
+      externalId: `e2e-replay-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      operationId: 'op-harmattan',
+      checkpointId: 'ng-los',
+      at: new Date().toISOString(),
+      source: 'red-notice',
+      score: 0.95,
+      summary: 'Red notice requested by DE: identity match at arrivals',
+      recordOwner: 'DE',
+      subject: { name: 'E2E SIMULATED PERSON', documentNumber: 'X77777777' },
+    },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { hitId: string }).hitId;
+}
+
+/** The hub's log as a shift lead receives it, folded with the shared reducer up to `time`. */
+async function hubStateAt(request: APIRequestContext, baseURL: string, time: number): Promise<OpsState> {
+  const signIn = await request.post('/api/v1/session', { data: { username: 'lead', password: 'lead' } });
+  const { token } = SessionResponse.parse(await signIn.json());
+  const socket = io(`${baseURL}${OPS_NAMESPACE}`, { transports: ['websocket'], auth: { token, since: 0 }, forceNew: true, reconnection: false });
+  const events: OpsEvent[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let head = Number.POSITIVE_INFINITY;
+      socket.on('hello', (hello: { headSeq: number }) => (head = hello.headSeq));
+      socket.on('events', (batch: unknown, range: { through: number }) => {
+        events.push(...EventBatch.parse(batch));
+        if (range.through >= head) resolve();
+      });
+      socket.on('connect_error', reject);
+    });
+  } finally {
+    socket.close();
+  }
+  return foldEvents(EMPTY_OPS_STATE, events.filter((event) => event.at <= time)).state;
+}
+
+/**
+ * The demo operation starts when its hub does, seconds before these tests; an admin moves its start two
+ * hours back, as a real operation would have been running, so there is time to play through.
+ */
+async function startedHoursAgo(request: APIRequestContext, baseURL: string): Promise<void> {
+  const { operations } = await hubStateAt(request, baseURL, Date.now());
+  const { id, ...operation } = operations.get('op-harmattan')!;
+  const signIn = await request.post('/api/v1/session', { data: { username: 'admin', password: 'admin' } });
+  const { token } = SessionResponse.parse(await signIn.json());
+  const response = await request.put(`/api/v1/operations/${id}`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { ...operation, window: { ...operation.window, start: Date.now() - 2 * 3_600_000 } },
+  });
+  expect(response.status()).toBe(200);
+}
+
+async function shownTime(page: Page): Promise<number> {
+  return Number(await page.getByTestId('timeline-bar').getAttribute('aria-valuenow'));
+}
+
+test('given a shift lead, when they look back, play at 600x and export, then the picture matches the hub at that time and commands wait for live', async ({ page, request, baseURL }) => {
+  await startedHoursAgo(request, baseURL!);
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('lead');
+  const console = new ConsolePage(page);
+  await console.waitUntilLive();
+  const first = await raiseHit(request);
+  await console.select(first);
+  await console.press('a');
+  await expect(console.holder()).toHaveText('Shift Lead (demo)');
+  const later = await raiseHit(request);
+  await expect(await console.find(later)).toBeVisible();
+  await page.getByLabel('Search alerts').fill('');
+  await page.getByLabel('Which alerts').selectOption('all');
+  await expect(page.getByTestId('timeline-loading')).toBeHidden({ timeout: 30_000 });
+
+  // Pause live, then step back event by event until the acknowledgement of the first hit is undone.
+  const bar = page.getByTestId('timeline-bar');
+  await bar.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('playback-mode')).toContainText('Replay');
+  for (let step = 0; step < 60 && (await console.row(first).getAttribute('data-status')) !== 'new'; step += 1) {
+    await page.keyboard.press('ArrowLeft');
+    await expect(bar).toHaveAttribute('aria-busy', 'false');
+  }
+  await expect(console.row(first)).toHaveAttribute('data-status', 'new');
+  await expect(console.row(later)).toHaveCount(0);
+  const t = await shownTime(page);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/replay-at-time.png` });
+
+  const expected = await hubStateAt(request, baseURL!, t);
+  const rows = console.queue.locator('.queue-row');
+  const shown = await rows.evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-alert-id'), element.getAttribute('data-status')]));
+  expect(shown.length).toBeGreaterThan(0);
+  for (const [id, status] of shown) expect(status, `alert ${id} at ${new Date(t).toISOString()}`).toBe(expected.alerts.get(id!)?.status);
+  const operation = expected.operations.get('op-harmattan')!;
+  await expect(page.getByTestId('counter-hits')).toHaveText(operation.counters.hits.toLocaleString('en-GB'));
+  await expect(page.getByTestId('counter-checks')).toHaveText(operation.counters.checks.toLocaleString('en-GB'));
+
+  // A command shortcut in the past does nothing but say why.
+  await console.select(first);
+  await console.press('a');
+  await expect(page.getByTestId('notices')).toContainText('Commands are unavailable while you look at the past');
+  await expect(console.row(first)).toHaveAttribute('data-status', 'new');
+
+  // The debrief of the range on the bar: a CSV that names the operation, range and zone, and a map PNG.
+  const csvDownload = page.waitForEvent('download', (download) => download.suggestedFilename().endsWith('.csv'));
+  const pngDownload = page.waitForEvent('download', (download) => download.suggestedFilename().endsWith('.png'));
+  await page.getByTestId('export-debrief').click();
+  const csv = await readFile((await (await csvDownload).path())!, 'utf8');
+  expect((await csvDownload).suggestedFilename()).toMatch(/^watchfloor-debrief_HARMATTAN_\d{8}T\d{4}Z-\d{8}T\d{4}Z_UTC\.csv$/);
+  expect(csv).toContain('# Operation: HARMATTAN (op-harmattan)');
+  expect(csv).toContain('# Time zone: UTC (ISO 8601)');
+  expect(csv).toContain(first);
+  const png = await readFile((await (await pngDownload).path())!);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.length).toBeGreaterThan(20_000);
+
+  // Play from the start at 600x: operation time moves 600 times faster than the wall clock.
+  const speed = page.getByRole('group', { name: 'Playback' }).getByRole('textbox');
+  await speed.fill('600');
+  await speed.press('Enter');
+  await bar.focus();
+  await page.keyboard.press('Home');
+  await expect(bar).toHaveAttribute('aria-busy', 'false');
+  await page.keyboard.press('Space');
+  const t1 = await shownTime(page);
+  const wall1 = Date.now();
+  // Wall time has to pass to measure a playback rate.
+  await page.waitForTimeout(2500);
+  const t2 = await shownTime(page);
+  const rate = (t2 - t1) / (Date.now() - wall1);
+  expect(rate).toBeGreaterThan(400);
+  expect(rate).toBeLessThan(800);
+
+  await page.getByTestId('return-to-live').click();
+  await expect(page.getByTestId('playback-mode')).toHaveText('Live');
+  await expect(console.row(first)).toHaveAttribute('data-status', 'acknowledged');
+});
