@@ -44,8 +44,8 @@ export interface Session {
   setDoNotDisturb(until: number | undefined): void;
   /** Resolves once the cached picture is shown (or there is none) and the hub is being asked. */
   readonly ready: Promise<void>;
-  /** The operation's timeline for replay, created on first use from the operation's start. */
-  timeline(start: number): Timeline;
+  /** The operation's timeline for replay, created on first use; a concluded operation replays from its start. */
+  timeline(window: { readonly start: number; readonly end?: number | undefined }, concluded: boolean): Timeline;
   /** writer: this window stores batches and sends the durable outbox; reader: another window does; none: no cache. */
   cacheRole(): 'writer' | 'reader' | 'none';
   close(): void;
@@ -293,8 +293,9 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     ready,
     hits: () => hitsFor([]),
     hitsRevision: () => revision,
-    timeline(start) {
-      timeline ??= createTimeline({ start, history: (request) => client.history(request) });
+    timeline(window, concluded) {
+      const end = concluded ? (window.end ?? store.getSnapshot().confirmed.lastAt) : undefined;
+      timeline ??= createTimeline({ start: window.start, ...(end === undefined ? {} : { end }), history: (request) => client.history(request) });
       return timeline;
     },
     cacheRole: () => (cache === undefined || cacheBroken ? 'none' : isWriter() ? 'writer' : 'reader'),

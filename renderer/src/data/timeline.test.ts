@@ -73,3 +73,22 @@ describe('console timeline', () => {
     timeline.dispose();
   });
 });
+
+describe('console timeline of a concluded operation', () => {
+  it('starts at the beginning, plays to the end and stops there, with no live edge', async () => {
+    const log = hubLog(3);
+    let clock = T0 + 86_400_000;
+    const timeline = createTimeline({ start: T0, end: T0 + 2 * 60_000, history: (r) => log.history(r), now: () => clock, frame: () => () => undefined });
+    for (let i = 0; i < 10 && timeline.getSnapshot().log.loading; i += 1) await settled();
+    const first = timeline.getSnapshot();
+    expect(first.player).toMatchObject({ mode: 'replay', currentTime: T0, liveEdge: undefined });
+    expect(first.player.capabilities.returnToLive).toBe(false);
+    timeline.dispatch({ type: 'speed', speed: 3600 });
+    timeline.dispatch({ type: 'play' });
+    clock += 1000;
+    timeline.dispatch({ type: 'tick' });
+    expect(timeline.getSnapshot().player).toMatchObject({ currentTime: T0 + 2 * 60_000, ended: true, playing: false });
+    expect([...timeline.getSnapshot().picture!.alerts.keys()]).toEqual(['hit-1', 'hit-2', 'hit-3']);
+    timeline.dispose();
+  });
+});

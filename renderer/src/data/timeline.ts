@@ -3,6 +3,7 @@ import {
   createMarkerTrack,
   createReplayIndex,
   livePlayer,
+  replayPlayer,
   reducePlayer,
   stepAction,
   type HistoryRequest,
@@ -54,6 +55,8 @@ export interface Timeline {
 
 export interface TimelineDeps {
   readonly start: number;
+  /** A concluded operation's end: its replay starts at the beginning and has no live edge. */
+  readonly end?: number;
   history(request: HistoryRequest): Promise<HistoryResponse>;
   now?(): number;
   /** Calls back on the next frame; returns a cancel. */
@@ -76,7 +79,10 @@ export function createTimeline(deps: TimelineDeps): Timeline {
   let disposed = false;
   let cancelFrame: (() => void) | undefined;
   let snapshot: TimelineSnapshot = {
-    player: livePlayer({ start: deps.start, now: now(), loaded: [] }),
+    player:
+      deps.end === undefined
+        ? livePlayer({ start: deps.start, now: now(), loaded: [] })
+        : replayPlayer({ start: deps.start, end: deps.end, now: now(), running: false }),
     picture: undefined,
     refusal: undefined,
     speedClamped: false,
@@ -113,7 +119,8 @@ export function createTimeline(deps: TimelineDeps): Timeline {
   }
 
   function heldRange() {
-    return { from: deps.start, to: caughtUp ? now() : Math.max(deps.start, index.span?.to ?? deps.start) };
+    const end = deps.end ?? now();
+    return { from: deps.start, to: caughtUp ? end : Math.max(deps.start, index.span?.to ?? deps.start) };
   }
 
   function take(events: readonly OpsEvent[]): void {

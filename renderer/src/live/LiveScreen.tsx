@@ -67,10 +67,11 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   // Shift leads replay the operation; the timeline needs its start, so it waits for the operation.
   const canReplay = !props.wall && (officer.role === 'shift-lead' || officer.role === 'admin');
   const liveOperation = useMemo(() => currentOperation(liveState.operations), [liveState.operations]);
-  const operationStart = liveOperation?.window.start;
+  const operationWindow = liveOperation?.window;
+  const concluded = liveOperation?.status === 'concluded';
   const timeline = useMemo(
-    () => (canReplay && operationStart !== undefined ? session.timeline(operationStart) : undefined),
-    [canReplay, operationStart, session],
+    () => (canReplay && operationWindow !== undefined ? session.timeline(operationWindow, concluded) : undefined),
+    [canReplay, operationWindow, concluded, session],
   );
   const replay = useTimelineSnapshot(timeline);
   /** Looking at the past (replay or a paused live view): the picture at that moment, and no commands. */
