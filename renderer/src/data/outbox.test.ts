@@ -1,10 +1,10 @@
 import type { Command, CommandAck } from '@watchfloor/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createOutboxSender, memoryOutbox, type Outbox } from './outbox';
 
 const ack = (n: number): Command => ({ type: 'acknowledge', alertId: `hit-${n}`, mutationId: `m-000000000${n}` });
 
-function harness(answer: (command: Command) => Promise<CommandAck>) {
+function harness(answer: (command: Command) => Promise<CommandAck>, retryAfterStall?: () => number | undefined) {
   const outbox: Outbox = memoryOutbox(() => 0);
   const log: string[] = [];
   let inFlight = 0;
@@ -23,6 +23,7 @@ function harness(answer: (command: Command) => Promise<CommandAck>) {
     onSending: (entry) => log.push(`send ${entry.command.alertId}`),
     onAnswer: (entry, result) => log.push(`${result.ok ? 'ok' : 'refused'} ${entry.command.alertId}`),
     onStalled: (entry) => log.push(`stalled ${entry.command.alertId}`),
+    ...(retryAfterStall === undefined ? {} : { retryAfterStall }),
   });
   return { outbox, sender, log, most: () => most };
 }
@@ -85,6 +86,25 @@ describe('outbox sender', () => {
     sender.kick();
     await sender.idle();
     expect(log).toEqual(['send hit-1', 'stalled hit-1', 'send hit-1', 'ok hit-1']);
+  });
+
+  it('given an answer that timed out while the hub stays reachable, then the command is sent again by itself, with the same mutation id', async () => {
+    // Found by the fault-injection suite (seed 1, short): a one-way stall longer than the answer timeout
+    // left an applied command pending until the officer happened to give another one.
+    const sent: string[] = [];
+    const { outbox, sender, log } = harness(
+      async (command) => {
+        sent.push(command.mutationId);
+        if (sent.length === 1) throw new Error('the hub did not answer in time');
+        return { ok: true, seq: 5, duplicate: true };
+      },
+      () => 1,
+    );
+    await outbox.enqueue(ack(1));
+    sender.kick();
+    await vi.waitFor(() => expect(log).toEqual(['send hit-1', 'stalled hit-1', 'send hit-1', 'ok hit-1']));
+    expect(sent).toEqual(['m-0000000001', 'm-0000000001']);
+    expect(await outbox.pending()).toEqual([]);
   });
 
   it('refuses a second command with the same mutation id', async () => {

@@ -70,6 +70,12 @@ export interface OutboxSenderDeps {
   onAnswer(entry: OutboxEntry, ack: CommandAck): void;
   /** Not delivered; it stays queued until the next `kick`. */
   onStalled(entry: OutboxEntry, error: unknown): void;
+  /**
+   * After a stall: in how many ms to send again by itself, or undefined to wait for the next `kick`. A
+   * command whose answer timed out while the hub stayed reachable may well have been applied; with no
+   * reconnection to kick the sender it would otherwise stay pending until the officer gives another.
+   */
+  retryAfterStall?(entry: OutboxEntry): number | undefined;
 }
 
 export interface OutboxSender {
@@ -82,6 +88,17 @@ export interface OutboxSender {
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let round: Promise<void> | undefined;
   let again = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  function retryLater(entry: OutboxEntry): void {
+    const delay = deps.retryAfterStall?.(entry);
+    if (delay === undefined) return;
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      retry = undefined;
+      sender.kick();
+    }, delay);
+  }
 
   async function drain(): Promise<void> {
     do {
@@ -98,7 +115,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         } catch (error) {
           deps.onStalled(next, error);
           // A kick while it was in flight means the hub came back meanwhile: try again at once.
-          if (!again) return;
+          if (!again) return retryLater(next);
           break;
         }
         if (ack.ok) await outbox.acknowledge(next.mutationId);
@@ -108,8 +125,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     } while (again);
   }
 
-  return {
+  const sender: OutboxSender = {
     kick() {
+      clearTimeout(retry);
+      retry = undefined;
       again = true;
       round ??= drain()
         .catch((error: unknown) => console.warn(`[watchfloor] the outbox could not be sent: ${String(error)}`))
@@ -117,4 +136,5 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     },
     idle: () => round ?? Promise.resolve(),
   };
+  return sender;
 }

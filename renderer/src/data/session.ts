@@ -63,6 +63,8 @@ export interface SessionOptions {
 }
 
 const HISTORY_PAGE = 5000;
+/** How soon a command whose answer timed out while the hub stayed reachable is sent again (same mutation id). */
+const STALL_RETRY_MS = 2000;
 const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
 /** How long a new window waits to learn whether it is the cache's writer before it goes on as a reader. */
 const ELECTION_WAIT_MS = 200;
@@ -90,6 +92,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     send: (command) => client.command(command),
     onSending: (entry) => store.commandSent(entry.command),
     onStalled: (entry) => store.commandQueued(entry.command),
+    retryAfterStall: () => (!closed && store.getSnapshot().connection.kind === 'live' ? STALL_RETRY_MS : undefined),
     onAnswer(entry, ack) {
       store.commandAnswered(entry.command, ack);
       answers.get(entry.mutationId)?.(ack);
