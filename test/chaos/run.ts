@@ -155,7 +155,11 @@ export function planRounds(scale: ChaosScale, random: Random): Round[] {
   const middle = (count: number) => random.sample(Array.from({ length: scale.rounds - 4 }, (_, index) => index + 2), count);
   const restarts = new Set(middle(scale.hubRestarts));
   const reloadRounds = middle(scale.reloads);
-  const stalls = new Set(middle(scale.stalls));
+  // One stall always comes last, and its console gives no command after it: nothing but the outbox itself
+  // may then send the command whose answer was lost.
+  const lastStall = scale.rounds - 3;
+  const stalls = new Set([...middle(scale.stalls - 1), lastStall]);
+  let quiet: string | undefined;
   const busy = new Map<string, number>();
   const rounds: Round[] = [];
   let commandsLeft = scale.commands;
@@ -173,13 +177,15 @@ export function planRounds(scale: ChaosScale, random: Random): Round[] {
       const until = index + random.int(1, 3);
       faults.push({ console: name, kind, direction: random.pick(['to-hub', 'to-client'] as const), until });
       busy.set(name, until);
+      if (stall && index === lastStall) quiet = name;
     }
     const commands: CommandPlan[] = [];
     const budget = index === scale.rounds - 1 ? commandsLeft : Math.min(commandsLeft, Math.round((commandsLeft / left) * (0.5 + random.next())));
     let planned = 0;
     while (planned < budget) {
       const race = random.chance(0.3);
-      const consoles = race ? random.sample(actors, random.int(2, Math.min(4, budget - planned >= 2 ? 4 : 1))) : [random.pick(actors)];
+      const speaking = actors.filter((name) => name !== quiet);
+      const consoles = race ? random.sample(speaking, random.int(2, Math.min(4, budget - planned >= 2 ? 4 : 1))) : [random.pick(speaking)];
       commands.push({
         consoles,
         alertPick: random.next(),
@@ -360,10 +366,26 @@ export async function runChaos(scale: ChaosScale, seed: number, backend: TestBac
     }
 
     // Heal everything, then wait until every console is live, caught up, and has nothing pending.
-    for (const { fault } of [...active.values()]) heal(fault);
+    for (const current of [...active.values()]) {
+      await waitUntil(() => hasBitten(current), `the ${current.fault.kind} of ${current.fault.console} to bite`, SETTLE_MS);
+      heal(current.fault);
+    }
     if (!hub.running) await hub.start();
     const running = hub.current();
-    await waitUntil(
+    /** A final wait that fails is a finding, not the end: say what was still waiting and check the rest. */
+    const settle = (predicate: () => boolean | Promise<boolean>, what: string, describe: () => string) =>
+      waitUntil(predicate, what, SETTLE_MS).catch(() => void problems.push(`${what} did not happen: ${describe()}`));
+    const stillWaiting = () =>
+      [
+        ...given.filter((entry) => entry.answers.length === 0).map((entry) => `${entry.command.mutationId} (${entry.command.type} by ${entry.console}) unanswered`),
+        ...consoles.map((console) => {
+          const snapshot = console.session().store.getSnapshot();
+          const pending = [...snapshot.pending.values()].map((entry) => `${entry.command.mutationId} ${entry.stage}${entry.seq === undefined ? '' : ` seq ${entry.seq}`}`);
+          return `${console.name}: ${snapshot.connection.kind}, through ${snapshot.through}, pending [${pending.join(', ')}]`;
+        }),
+        `hub head ${running.authority.cursor()}`,
+      ].join('; ');
+    await settle(
       () =>
         given.every((entry) => entry.answers.length > 0) &&
         consoles.every((console) => {
@@ -371,9 +393,9 @@ export async function runChaos(scale: ChaosScale, seed: number, backend: TestBac
           return snapshot.connection.kind === 'live' && snapshot.pending.size === 0 && (console.officer.scope !== undefined || snapshot.through >= running.authority.cursor());
         }),
       'every console to be live, caught up, with every command answered',
-      SETTLE_MS,
+      stillWaiting,
     );
-    await waitUntil(
+    await settle(
       async () => {
         for (const console of consoles) {
           const rows = await readCacheRows(console.station);
@@ -382,7 +404,7 @@ export async function runChaos(scale: ChaosScale, seed: number, backend: TestBac
         return true;
       },
       'every cache to hold what its console shows, with an empty outbox',
-      SETTLE_MS,
+      stillWaiting,
     );
 
     // The live pictures, compared with the hub's in one synchronous pass (the hub may append at any moment:
@@ -424,7 +446,7 @@ export async function runChaos(scale: ChaosScale, seed: number, backend: TestBac
       },
       'a moment when every unscoped console is at the hub head',
       SETTLE_MS + 10_000,
-    );
+    ).catch(() => void problems.push(`no moment came when every unscoped console was at the hub head: ${stillWaiting()}`));
 
     // The log is the truth: the hub's state must be its fold, every cache must hold it (as far as it got),
     // and every command must be in it exactly once or not at all.
