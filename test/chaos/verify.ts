@@ -209,7 +209,8 @@ export function auditCommands(
     (event) => 'by' in event && officerIds.has(event.by.id) && event.type !== 'audit.details-viewed' && !(event.type === 'alert.escalated' && event.auto),
   );
   if (officerEvents.length !== mutations.length) {
-    appliedTwice += Math.max(0, officerEvents.length - mutations.length);
+    // Events beyond one per accepted mutation are second applications (of notes and escalations, counted above already).
+    appliedTwice = Math.max(appliedTwice, officerEvents.length - mutations.length);
     problems.push(`the log holds ${officerEvents.length} officers' events for ${mutations.length} accepted mutations`);
   }
   return { problems, applied, refused, unanswered, appliedTwice, resentDuplicates, refusalsByCode };
