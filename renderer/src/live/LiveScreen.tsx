@@ -97,8 +97,9 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const bridge = desktopBridge();
   useEffect(() => {
     if (bridge === undefined || props.wall) return;
-    void bridge.reportAlerts(desktopAlertSummary(state.alerts.values(), officer)).catch(() => undefined);
-  }, [bridge, state.alerts, officer, props.wall]);
+    // Always the live alerts: a shift lead looking at the past must still be told of what happens now.
+    void bridge.reportAlerts(desktopAlertSummary(liveState.alerts.values(), officer)).catch(() => undefined);
+  }, [bridge, liveState.alerts, officer, props.wall]);
   useEffect(() => bridge?.onFocusAlert((alertId) => setSelectedId(alertId)), [bridge]);
 
   const act = useCallback(
