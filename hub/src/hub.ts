@@ -57,7 +57,7 @@ const SYSTEM_ADMIN: Officer = { id: 'system', name: 'Hub (seed file)', role: 'ad
 export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise<RunningHub> {
   const log = hooks.log ?? createLogger(config.logLevel);
   const db = config.databaseUrl
-    ? await openPostgres(config.databaseUrl, config.databaseSchema)
+    ? await openPostgres(config.databaseUrl, config.databaseSchema, log)
     : await openPglite(config.dataDir);
   const timers: NodeJS.Timeout[] = [];
   let simulator: Simulator | undefined;

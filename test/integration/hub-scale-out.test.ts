@@ -10,6 +10,7 @@ import {
   signIn,
   startTestHub,
   uniqueSchema,
+  waitUntil,
   type TestClient,
 } from '../support/hub';
 
@@ -104,6 +105,26 @@ describe.skipIf(TEST_DATABASE_URL === undefined)(
         );
         expect(Number(logged[0]!.n)).toBe(1);
       }
+    });
+
+    it('given the connections listening for NOTIFY drop, then both hubs keep running, listen again and miss no event', async () => {
+      const watcher = await client(b, 'wall');
+      const listening = `listen watchfloor_events_${schema}`;
+      const listeners = async () =>
+        Number((await a.db.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where query = $1', [listening]))[0]!.n);
+      await waitUntil(async () => (await listeners()) === 2, 'both hubs listening');
+
+      await a.db.query('select pg_terminate_backend(pid) from pg_stat_activity where query = $1', [listening]);
+      // Raised while B cannot hear of it: B must find it in the log once it listens again.
+      const missed = await raise(a);
+      await waitUntil(async () => (await listeners()) === 2, 'both hubs listening again');
+      await watcher.waitFor(() => sawHit(watcher, missed), 'the hit raised while B was not listening');
+      const heard = await raise(a);
+      await watcher.waitFor(() => sawHit(watcher, heard), 'a hit raised after B listens again');
+
+      expect(watcher.events.filter((event) => event.type === 'hit.raised' && event.hit.id === missed)).toHaveLength(1);
+      expect(rangeBreaks(watcher, 0)).toEqual([]);
+      expect(b.authority.cursor()).toBe(a.authority.cursor());
     });
 
     it('given an external id ingested on both hubs at once, then one hit exists and both answers name it', async () => {
