@@ -93,9 +93,11 @@ export interface AuthorityDeps {
   readonly ingestBatch?: number;
   /**
    * Under load (feeders posting concurrently), an ingest transaction takes its batch no sooner than this long
-   * after the previous one took its own, unless a full batch is waiting: fewer, larger transactions.
+   * after the previous one took its own, unless `ingestGroup` hits are waiting: fewer, larger transactions.
    */
   readonly ingestLingerMs?: number;
+  /** So many waiting hits share a transaction's fixed cost well enough to commit without lingering. */
+  readonly ingestGroup?: number;
   /** Called after a commit so other hubs hear of it (pg NOTIFY); the writer itself pumps directly. */
   readonly notifyOthers?: (tx: Queryable, seq: number) => Promise<void>;
 }
@@ -114,6 +116,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   const policy = deps.escalationPolicy ?? DEFAULT_ESCALATION_POLICY;
   const ingestBatch = deps.ingestBatch ?? 500;
   const ingestLingerMs = deps.ingestLingerMs ?? 20;
+  const ingestGroup = Math.min(ingestBatch, deps.ingestGroup ?? 64);
   let state: OpsState = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
   let cursor = 0;
   const listeners = new Set<(events: readonly OpsEvent[]) => void>();
@@ -298,16 +301,17 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   /**
    * Schedules the flush that will take the pending hits. A lone feeder posting one hit after another gets
    * each committed at once. Under load (a commit under way, or the last one carried several hits), the flush
-   * waits until `ingestLingerMs` after the previous one took its batch, unless a full batch is waiting: each
-   * transaction's fixed cost (on PGlite several hundred µs per statement) is then shared by more hits, and
-   * the socket fan-out sends fewer, larger batches.
+   * waits until `ingestLingerMs` after the previous one took its batch, unless a group of hits is already
+   * waiting: each transaction's fixed cost (on PGlite several hundred µs per statement) is then shared by
+   * more hits, and the socket fan-out sends fewer, larger batches. Lingering with a group at hand would only
+   * leave the core idle (feeders that wait for answers send no more).
    */
   function scheduleIngest(): void {
-    const full = pendingIngest.length >= ingestBatch;
-    if (ingestFlush !== undefined && (ingestFlush.immediate || !full)) return;
+    const grouped = pendingIngest.length >= ingestGroup;
+    if (ingestFlush !== undefined && (ingestFlush.immediate || !grouped)) return;
     cancelIngestFlush();
     const loaded = ingestCommits > 0 || ingestLoaded;
-    const wait = full || !loaded ? 0 : lastIngestTaken + ingestLingerMs - performance.now();
+    const wait = grouped || !loaded ? 0 : lastIngestTaken + ingestLingerMs - performance.now();
     const flush = () => void flushIngest();
     ingestFlush = wait > 0 ? { timer: setTimeout(flush, wait), immediate: false } : { timer: setImmediate(flush), immediate: true };
   }
