@@ -6,16 +6,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SessionResponse } from '@watchfloor/shared';
+import pg from 'pg';
 import { Server as SocketServer } from 'socket.io';
 import { HubConfig, startHub } from '../../hub/src/index';
 import type { LoadPlan, LoadResult } from './hub-load';
 import type { Bench, Measurement } from './report';
 
 /**
- * Issue #3: ingest-to-client latency and sustained hits/s of a real hub (PGlite in a fresh directory, the
- * demo operation and checkpoints, no simulated hits) with 50 signed-in, caught-up socket.io clients, side by
- * side with a bare socket.io server that broadcasts events of the same shape and size to 50 clients: the
- * practical ceiling of the transport on this machine.
+ * Issue #3: ingest-to-client latency and sustained hits/s of a real hub (PGlite in a fresh directory, or
+ * PostgreSQL in a fresh schema when WATCHFLOOR_BENCH_DATABASE_URL is set; the demo operation and
+ * checkpoints, no simulated hits) with 50 signed-in, caught-up socket.io clients, side by side with a bare
+ * socket.io server that broadcasts events of the same shape and size to 50 clients: the practical ceiling
+ * of the transport on this machine.
  *
  * The clients and the HTTP load generator live in a child process (hub-load.ts), so the server under test
  * has one of the two cores to itself, as a deployed hub would, and client-side decoding of 100,000
@@ -28,6 +30,8 @@ const RATE = 2_000;
 const WINDOW_MS = 10_000;
 const MAX_COUNT = 40_000;
 const INGEST_KEY = 'bench-ingest-key';
+const DATABASE_URL = process.env.WATCHFLOOR_BENCH_DATABASE_URL;
+const DATABASE = DATABASE_URL === undefined ? 'PGlite' : 'PostgreSQL';
 
 const TEMPLATE = {
   operationId: 'op-harmattan',
@@ -87,6 +91,16 @@ const atRate = (url: string, tokens: readonly string[]): LoadPlan => ({
 });
 const flatOut = (url: string, tokens: readonly string[]): LoadPlan => ({ ...atRate(url, tokens), rate: undefined, count: MAX_COUNT, concurrency: 128 });
 
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -135,13 +149,21 @@ async function startBareServer(): Promise<{ url: string; close: () => Promise<vo
 }
 
 export const bench: Bench = {
-  name: `hub-ingest: ${RATE.toLocaleString('en')} hits/s over HTTP to ${CLIENTS} socket.io clients, hub vs bare socket.io`,
+  name: `hub-ingest: ${RATE.toLocaleString('en')} hits/s over HTTP to ${CLIENTS} socket.io clients, hub on ${DATABASE} vs bare socket.io`,
   async run() {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'watchfloor-bench-hub-'));
+    const schema = `bench_hub_${process.pid}`;
     const runs: Run[] = [];
     try {
       const hub = await startHub(
-        HubConfig.parse({ port: 0, dataDir, demo: true, rate: 0, logLevel: 'silent', ingestKey: INGEST_KEY }),
+        HubConfig.parse({
+          port: 0,
+          ...(DATABASE_URL === undefined ? { dataDir } : { databaseUrl: DATABASE_URL, databaseSchema: schema }),
+          demo: true,
+          rate: 0,
+          logLevel: 'silent',
+          ingestKey: INGEST_KEY,
+        }),
       );
       try {
         const users = ['duty', 'lead', 'wall', 'admin'];
@@ -167,6 +189,7 @@ export const bench: Bench = {
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+      if (DATABASE_URL !== undefined) await dropSchema(DATABASE_URL, schema);
     }
 
     const measurements: Measurement[] = runs.flatMap(({ label, paced, result, rate, serverCpuMs }) => [
