@@ -113,3 +113,26 @@ describe('outbox sender', () => {
     expect(await outbox.enqueue(ack(1))).toMatchObject({ ok: false });
   });
 });
+
+describe('outbox sender after stop', () => {
+  it('touches the outbox no more, and leaves an unanswered command queued for the next start', async () => {
+    let answer: ((ack: CommandAck) => void) | undefined;
+    const outbox = memoryOutbox(() => 0);
+    const answers: string[] = [];
+    const sender = createOutboxSender({
+      outbox: () => outbox,
+      send: () => new Promise<CommandAck>((resolve) => (answer = resolve)),
+      onSending: () => undefined,
+      onAnswer: (entry) => answers.push(entry.mutationId),
+      onStalled: () => undefined,
+    });
+    await outbox.enqueue(ack(1));
+    sender.kick();
+    await vi.waitFor(() => expect(answer).not.toBe(undefined));
+    sender.stop();
+    answer!({ ok: true, seq: 3 });
+    await sender.idle();
+    expect(answers).toEqual([]);
+    expect((await outbox.pending()).map((entry) => entry.mutationId)).toEqual(['m-0000000001']);
+  });
+});

@@ -83,11 +83,14 @@ export interface OutboxSender {
   kick(): void;
   /** Resolves when the current round has finished (for tests and orderly shutdown). */
   idle(): Promise<void>;
+  /** For good (the window closes): nothing more is read, sent or written; the rows stay for the next start. */
+  stop(): void;
 }
 
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let round: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   function retryLater(entry: OutboxEntry): void {
@@ -104,9 +107,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     do {
       again = false;
       for (;;) {
+        if (stopped) return;
         const outbox = deps.outbox();
         const [next] = await outbox.pending();
-        if (next === undefined) break;
+        if (next === undefined || stopped) break;
         await outbox.markSent(next.mutationId);
         deps.onSending(next);
         let ack: CommandAck;
@@ -118,15 +122,18 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
           if (!again) return retryLater(next);
           break;
         }
+        // Closed meanwhile: the row stays, and the next start sends it again (the hub answers duplicate).
+        if (stopped) return;
         if (ack.ok) await outbox.acknowledge(next.mutationId);
         else await outbox.refuse(next.mutationId);
         deps.onAnswer(next, ack);
       }
-    } while (again);
+    } while (again && !stopped);
   }
 
   const sender: OutboxSender = {
     kick() {
+      if (stopped) return;
       clearTimeout(retry);
       retry = undefined;
       again = true;
@@ -135,6 +142,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         .finally(() => (round = undefined));
     },
     idle: () => round ?? Promise.resolve(),
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+    },
   };
   return sender;
 }

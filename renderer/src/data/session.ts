@@ -320,6 +320,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     setDoNotDisturb: (until) => client.presence(until === undefined ? {} : { doNotDisturbUntil: until }),
     close() {
       closed = true;
+      sender.stop();
       timeline?.dispose();
       client.dispose();
       election?.release();
