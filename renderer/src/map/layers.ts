@@ -83,7 +83,7 @@ export function hitLayers(input: HitLayerInput): Layer[] {
         pickable: false,
         extensions: [HIT_FILTER],
         filterRange: input.pulseRange as [number, number],
-        filterCategories: [[severityStatusKey('critical', 'new')], ...input.categories.slice(1)] as FilterCategories,
+        filterCategories: pulseCategories(input.categories),
       }),
     );
   }
@@ -91,7 +91,9 @@ export function hitLayers(input: HitLayerInput): Layer[] {
     layers.push(
       new ScatterplotLayer<readonly [number, number]>({
         id: 'selection',
-        data: [input.selected],
+        // The same array while the selection stays put: a new one would make deck re-upload its attributes
+        // every frame, and the map re-renders every frame while the time window is scrubbed.
+        data: selectionData(input.selected),
         getPosition: (position) => position as [number, number],
         radiusUnits: 'pixels',
         getRadius: 13,
@@ -104,6 +106,25 @@ export function hitLayers(input: HitLayerInput): Layer[] {
     );
   }
   return layers;
+}
+
+let selectionCache: { position: readonly [number, number]; data: (readonly [number, number])[] } | undefined;
+
+function selectionData(position: readonly [number, number]): (readonly [number, number])[] {
+  if (selectionCache?.position[0] !== position[0] || selectionCache.position[1] !== position[1]) {
+    selectionCache = { position, data: [position] };
+  }
+  return selectionCache.data;
+}
+
+let pulseCategoriesCache: { source: FilterCategories; value: FilterCategories } | undefined;
+
+/** Only new critical alerts pulse; the other channels are the officer's filters. */
+function pulseCategories(categories: FilterCategories): FilterCategories {
+  if (pulseCategoriesCache?.source !== categories) {
+    pulseCategoriesCache = { source: categories, value: [[severityStatusKey('critical', 'new')], ...categories.slice(1)] as FilterCategories };
+  }
+  return pulseCategoriesCache.value;
 }
 
 let pulseCache: { source: HitLayerData['attributes']; length: number; data: object } | undefined;

@@ -1,18 +1,49 @@
-/** What the harness page exposes as `window.mapBench` with `?bench=1` (used by test/bench/map-append.bench.ts). */
+/** What the harness page exposes as `window.mapBench` with `?bench=1` (used by test/bench/map-*.bench.ts). */
 export interface AppendTiming {
   readonly appendMs: number;
   readonly updateMs: number;
   readonly drawMs: number;
 }
 
+/** GPU buffer uploads (WebGL bufferData / bufferSubData calls) seen while one step ran. */
+export interface UploadCount {
+  readonly calls: number;
+  readonly bytes: number;
+  /** The largest single upload: a column of the held hits would be megabytes, a uniform block a few hundred bytes. */
+  readonly largestBytes: number;
+}
+
+/** One scrub frame: the window moved and the controller updated (deck setProps). */
+export interface ScrubUpdateTiming {
+  /** controller.update with the new window (scene, layer descriptors, deck setProps), then deck's layer update (applyLayersNow). */
+  readonly updateMs: number;
+  readonly updateUploads: UploadCount;
+  /** The window's end, in ms since the operation start (so a bench can say what it scrubbed). */
+  readonly endOffsetMs: number;
+}
+
+/** One scrub frame drawn: the update, then deck's synchronous draw. */
+export interface ScrubFrameTiming extends ScrubUpdateTiming {
+  readonly drawMs: number;
+  readonly drawUploads: UploadCount;
+}
+
 export interface MapBench {
   readonly ready: Promise<void>;
-  /** Puts `count` hits in the store and on the GPU (not timed). */
-  fill(count: number): Promise<void>;
+  /** Puts `count` hits in the store and on the GPU (not timed); returns the uploads that took. */
+  fill(count: number): Promise<UploadCount>;
   /** Prepares the next batch of alerts (not timed), so timing covers only the map. */
   prepare(count: number): void;
   /** Appends the prepared batch to store and layer, then draws: each step timed on the main thread. */
   appendPrepared(): AppendTiming;
+  /**
+   * Moves the time window through all `frames` frames of a scrub across the filled hits (a replay trail window
+   * of `windowMs`, half of it fading), one update per frame, each timed on the main thread. The frames run in
+   * one task, so no draw happens between them (see map-scrub.bench.ts for why).
+   */
+  scrubUpdates(frames: number, windowMs: number): ScrubUpdateTiming[];
+  /** Moves the window to frame `index` of such a scrub, then draws: each step timed on the main thread. */
+  scrubFrame(index: number, frames: number, windowMs: number): ScrubFrameTiming;
   /** Waits until the GPU process has caught up, so one sample's rasterising does not bleed into the next. */
   settle(): Promise<void>;
 }

@@ -2,10 +2,10 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../../i18n';
 import { createHitColumns } from '../hit-columns';
-import { createMapController, type MapController } from '../map-controller';
+import { createMapController, type MapController, type MapWindow } from '../map-controller';
 import type { MapFilters } from '../categories';
 import { WorldMap } from '../WorldMap';
-import type { MapBench } from './bench-api';
+import type { MapBench, ScrubUpdateTiming, UploadCount } from './bench-api';
 import { syntheticAlerts, syntheticCheckpoints } from './synthetic';
 import '../../styles/app.css';
 
@@ -67,7 +67,46 @@ function Harness() {
   );
 }
 
+/**
+ * Counts every WebGL buffer upload of the page (deck's own attribute updates as well as our column writes),
+ * so the scrub bench can show that moving the time window uploads nothing but uniforms.
+ */
+function countUploads(): () => UploadCount {
+  let calls = 0;
+  let bytes = 0;
+  let largestBytes = 0;
+  const record = (size: number) => {
+    calls += 1;
+    bytes += size;
+    largestBytes = Math.max(largestBytes, size);
+  };
+  const proto = WebGL2RenderingContext.prototype;
+  const bufferData = proto.bufferData as (this: WebGL2RenderingContext, ...args: unknown[]) => void;
+  const bufferSubData = proto.bufferSubData as (this: WebGL2RenderingContext, ...args: unknown[]) => void;
+  proto.bufferData = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+    const source = args[1];
+    record(typeof source === 'number' ? source : ((source as ArrayBufferView | null)?.byteLength ?? 0));
+    bufferData.apply(this, args);
+  } as typeof proto.bufferData;
+  proto.bufferSubData = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+    const source = args[2] as ArrayBufferView;
+    const length = args[4] as number | undefined;
+    const elementBytes = (source as Partial<Float32Array>).BYTES_PER_ELEMENT ?? 1;
+    const srcOffset = (args[3] as number | undefined) ?? 0;
+    record(length !== undefined ? length * elementBytes : source.byteLength - srcOffset * elementBytes);
+    bufferSubData.apply(this, args);
+  } as typeof proto.bufferSubData;
+  return () => {
+    const taken = { calls, bytes, largestBytes };
+    calls = 0;
+    bytes = 0;
+    largestBytes = 0;
+    return taken;
+  };
+}
+
 function startBench(root: HTMLElement): void {
+  const takeUploads = countUploads();
   root.style.cssText = 'position:fixed;inset-block-start:0;inset-inline-start:0;inline-size:480px;block-size:320px';
   const hits = createHitColumns({ originMs: ORIGIN_MS, kindOf: (id) => kinds.get(id) });
   const controller: MapController = createMapController({
@@ -81,11 +120,28 @@ function startBench(root: HTMLElement): void {
   let nextId = 1;
   let prepared: ReturnType<typeof syntheticAlerts> = [];
   let endMs = ORIGIN_MS + 3_600_000;
+  let mapWindow: MapWindow = { startMs: endMs - 120_000, endMs };
   // A live trail of the last two minutes: the GPU filters the older hits out in the vertex shader, which keeps
   // the software rasteriser from drawing a million overlapping dots (it has nothing to do with the CPU cost
   // measured, and a million dots at once would trip Chromium's GPU watchdog).
-  const scene = () => ({ hits, checkpoints: [], filters: ALL, selectedAlertId: undefined, window: { startMs: endMs - 120_000, endMs } });
+  // Scrubbing with an alert selected, as an officer following one through the replay would.
+  let selectedAlertId: string | undefined;
+  const scene = () => ({ hits, checkpoints: [], filters: ALL, selectedAlertId, window: mapWindow });
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  function scrubUpdate(index: number, frames: number, windowMs: number): ScrubUpdateTiming {
+    // Across what fill() put on the map: from one window after the start to the end of its hour.
+    const endOffsetMs = Math.round(windowMs + ((endMs - ORIGIN_MS - windowMs) * index) / Math.max(1, frames - 1));
+    const frameEnd = ORIGIN_MS + endOffsetMs;
+    // A replay trail window, as the player shows it (shared/replay visibleWindow): half of it fades.
+    mapWindow = { startMs: frameEnd - windowMs, endMs: frameEnd, trailMs: windowMs / 2 };
+    selectedAlertId = 'hit-1';
+    takeUploads();
+    const t0 = performance.now();
+    controller.update(scene());
+    controller.applyLayersNow();
+    const t1 = performance.now();
+    return { updateMs: t1 - t0, updateUploads: takeUploads(), endOffsetMs };
+  }
   window.mapBench = {
     ready: controller.ready,
     async fill(count) {
@@ -95,12 +151,15 @@ function startBench(root: HTMLElement): void {
         hits.append(syntheticAlerts({ count: size, firstId: nextId, startMs: ORIGIN_MS, endMs, checkpoints, seed: nextId }));
         nextId += size;
       }
+      takeUploads();
       controller.update(scene());
       controller.drawNow();
       await frame();
+      return takeUploads();
     },
     prepare(count) {
       endMs += 60_000;
+      mapWindow = { startMs: endMs - 120_000, endMs };
       prepared = syntheticAlerts({ count, firstId: nextId, startMs: endMs - 60_000, endMs, checkpoints, seed: nextId });
       nextId += count;
     },
@@ -109,10 +168,23 @@ function startBench(root: HTMLElement): void {
       hits.append(prepared);
       const t1 = performance.now();
       controller.update(scene());
+      controller.applyLayersNow();
       const t2 = performance.now();
       controller.drawNow();
       const t3 = performance.now();
       return { appendMs: t1 - t0, updateMs: t2 - t1, drawMs: t3 - t2 };
+    },
+    scrubUpdates(frames, windowMs) {
+      const timings: ScrubUpdateTiming[] = [];
+      for (let index = 0; index < frames; index++) timings.push(scrubUpdate(index, frames, windowMs));
+      return timings;
+    },
+    scrubFrame(index, frames, windowMs) {
+      const update = scrubUpdate(index, frames, windowMs);
+      const t0 = performance.now();
+      controller.drawNow();
+      const t1 = performance.now();
+      return { ...update, drawMs: t1 - t0, drawUploads: takeUploads() };
     },
     async settle() {
       await frame();
