@@ -249,6 +249,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
     flyToSelection(next);
   }
 
+  function applyLayersNow(): void {
+    // MapLibreOverlay keeps its Deck private, and Deck its LayerManager: setProps only queues the layers.
+    (overlay as unknown as { _deck?: { layerManager?: { updateLayers(): void } } })._deck?.layerManager?.updateLayers();
+  }
+
   return {
     ready,
     update,
@@ -256,13 +261,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
       const point = map.project([lon, lat]);
       return { x: point.x, y: point.y };
     },
-    applyLayersNow() {
-      // MapLibreOverlay keeps its Deck private, and Deck its LayerManager: setProps only queues the layers.
-      (overlay as unknown as { _deck?: { layerManager?: { updateLayers(): void } } })._deck?.layerManager?.updateLayers();
-    },
+    applyLayersNow,
     drawNow() {
       // redraw('...') with a reason draws synchronously, but the layers last given only once they are applied.
-      this.applyLayersNow();
+      applyLayersNow();
       (overlay as unknown as { _deck?: Deck })._deck?.redraw('benchmark');
     },
     destroy() {
