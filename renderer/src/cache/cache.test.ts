@@ -172,6 +172,19 @@ describe('local cache: batches', () => {
 });
 
 describe('local cache: privacy and retention', () => {
+  it('given history kept for replay, then it is read back in seq order, stripped of personal fields, and the picture is untouched', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    const event = hitRaised(7, { id: 'hit-7' });
+    const tainted = { ...event, hit: { ...event.hit, subject: { name: 'Jane Roe' } } } as unknown as OpsEvent;
+    expect(await cache.keepEvents([...raised(1, 3), tainted])).toMatchObject({ ok: true });
+    expect((await cache.readEvents(2, 10)).map((e) => e.seq)).toEqual([2, 3, 7]);
+    expect(JSON.stringify(await cache.readEvents(7, 1))).not.toContain('Jane Roe');
+    const picture = await cache.loadPicture();
+    expect(picture.through).toBe(0);
+    expect(picture.state.alerts.size).toBe(0);
+  });
+
   it('given an event carrying personal fields, when stored, then the stored rows hold only protocol fields', async () => {
     const env = anEnvironment();
     const { cache } = await open(env);

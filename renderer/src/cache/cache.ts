@@ -34,6 +34,7 @@ import {
   parseMetaRow,
   parseOperation,
   parseOutboxRow,
+  parseEvent,
 } from './rows';
 
 /**
@@ -159,6 +160,10 @@ export interface LocalCache {
   acknowledge(mutationId: string): Promise<OutboxEntry | undefined>;
   /** The hub refused it: the row goes and the optimistic change with it. */
   refuse(mutationId: string): Promise<Refused | undefined>;
+  /** Cached log events with seq >= `fromSeq`, ascending, at most `limit` (for replay; holes are possible). */
+  readEvents(fromSeq: number, limit: number): Promise<readonly OpsEvent[]>;
+  /** Keeps events fetched from the hub's history for replay; the picture and `through` are not touched. */
+  keepEvents(events: readonly OpsEvent[]): Promise<BatchResult>;
   /** Removes events (and resolved alerts, and hit chunks) older than `retentionMs`; never the outbox. */
   purgeOlderThan(retentionMs: number): Promise<PurgeResult>;
   close(): void;
@@ -565,6 +570,20 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
           await durable.outbox.add(row);
           return { ok: true, entry: entryOf(row) };
         });
+      });
+    },
+
+    async readEvents(fromSeq, limit) {
+      const rows = await databases.data.events.where('seq').aboveOrEqual(fromSeq).limit(limit).toArray();
+      return rows.map(parseEvent);
+    },
+
+    async keepEvents(events) {
+      return guarded(async (): Promise<BatchResult> => {
+        const { data } = databases;
+        // Only keys the protocol defines are stored, as for live batches (strip.ts).
+        await data.transaction('rw', data.events, () => data.events.bulkPut(events.map(protocolFieldsOf)));
+        return { ok: true, applied: events.length, through: events.at(-1)?.seq ?? 0 };
       });
     },
 

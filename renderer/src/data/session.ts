@@ -298,7 +298,16 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     hitsRevision: () => revision,
     timeline(window, concluded) {
       const end = concluded ? (window.end ?? store.getSnapshot().confirmed.lastAt) : undefined;
-      timeline ??= createTimeline({ start: window.start, ...(end === undefined ? {} : { end }), history: (request) => client.history(request) });
+      const local = cache;
+      timeline ??= createTimeline({
+        start: window.start,
+        ...(end === undefined ? {} : { end }),
+        history: (request) => client.history(request),
+        // Any window reads the cached log; only the writer keeps what the hub sends.
+        ...(local === undefined
+          ? {}
+          : { cache: { read: (fromSeq, limit) => local.readEvents(fromSeq, limit), keep: async (events) => isWriter() && (await local.keepEvents(events)) } }),
+      });
       return timeline;
     },
     cacheRole: () => (cache === undefined || cacheBroken ? 'none' : isWriter() ? 'writer' : 'reader'),

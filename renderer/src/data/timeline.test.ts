@@ -92,3 +92,26 @@ describe('console timeline of a concluded operation', () => {
     timeline.dispose();
   });
 });
+
+describe('console timeline with a local cache', () => {
+  it('reads the log from the cache while it has no hole, fetches the rest from the hub, and caches what the hub sent', async () => {
+    const log = hubLog(6);
+    const kept = new Map<number, OpsEvent>(log.events.slice(0, 2).map((event) => [event.seq, event]));
+    kept.set(5, log.events[4]!); // seq 3-4 purged: a hole
+    const cache = {
+      read: async (fromSeq: number, limit: number) => [...kept.values()].filter((event) => event.seq >= fromSeq).sort((a, b) => a.seq - b.seq).slice(0, limit),
+      keep: async (events: readonly OpsEvent[]) => events.forEach((event) => kept.set(event.seq, event)),
+    };
+    const timeline = createTimeline({ start: T0, history: (r) => log.history(r), cache, now: () => T0 + 3_600_000, frame: () => () => undefined });
+    for (let i = 0; i < 20 && timeline.getSnapshot().log.loading; i += 1) await settled();
+    expect(timeline.getSnapshot().log).toMatchObject({ held: 6, fromCache: 3, loading: false });
+    expect(log.requests.map((r) => r.fromSeq)).toEqual([3, 6]);
+    expect([...kept.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    timeline.dispose();
+
+    const again = createTimeline({ start: T0, history: (r) => log.history(r), cache, now: () => T0 + 3_600_000, frame: () => () => undefined });
+    for (let i = 0; i < 20 && again.getSnapshot().log.loading; i += 1) await settled();
+    expect(again.getSnapshot().log).toMatchObject({ held: 6, fromCache: 6 });
+    again.dispose();
+  });
+});

@@ -25,8 +25,10 @@ import {
  * says which moment is on screen, and the picture at that moment. One player for live and replay: live, the
  * screen shows the live store and the player follows the edge; paused or replaying, it shows `picture`.
  *
- * The log loads from the hub's `history` in pages, in the background, from the first event; live batches
- * join it once it has caught up with them (earlier ones are held back until then, so the log has no hole).
+ * The log loads in pages, in the background, from the first event: from the local cache while it holds the
+ * next events without a hole, otherwise from the hub's `history` (and what the hub sends is then cached).
+ * Live batches join it once it has caught up with them (earlier ones are held back until then, so the log
+ * has no hole).
  * A seek beyond what is held waits for the load with progress, as the player asks.
  */
 export interface TimelineSnapshot {
@@ -35,8 +37,8 @@ export interface TimelineSnapshot {
   readonly picture: OpsState | undefined;
   readonly refusal: PlayerRefusal | undefined;
   readonly speedClamped: boolean;
-  /** Loading the log from the hub: events held of those known to exist. */
-  readonly log: { readonly held: number; readonly loading: boolean; readonly error: string | undefined };
+  /** Loading the log: events held, how many of them came from the local cache, and any failure. */
+  readonly log: { readonly held: number; readonly fromCache: number; readonly loading: boolean; readonly error: string | undefined };
   readonly revision: number;
 }
 
@@ -53,11 +55,18 @@ export interface Timeline {
   dispose(): void;
 }
 
+/** The local cache's copy of the log. */
+export interface CachedLog {
+  read(fromSeq: number, limit: number): Promise<readonly OpsEvent[]>;
+  keep(events: readonly OpsEvent[]): Promise<unknown>;
+}
+
 export interface TimelineDeps {
   readonly start: number;
   /** A concluded operation's end: its replay starts at the beginning and has no live edge. */
   readonly end?: number;
   history(request: HistoryRequest): Promise<HistoryResponse>;
+  readonly cache?: CachedLog;
   now?(): number;
   /** Calls back on the next frame; returns a cancel. */
   frame?(callback: () => void): () => void;
@@ -86,7 +95,7 @@ export function createTimeline(deps: TimelineDeps): Timeline {
     picture: undefined,
     refusal: undefined,
     speedClamped: false,
-    log: { held: 0, loading: true, error: undefined },
+    log: { held: 0, fromCache: 0, loading: true, error: undefined },
     revision: 0,
   };
 
@@ -132,11 +141,15 @@ export function createTimeline(deps: TimelineDeps): Timeline {
   }
 
   async function load(): Promise<void> {
+    let fromCache = 0;
     try {
       let from = 1;
       for (;;) {
-        const page = await deps.history({ fromSeq: from, limit: PAGE });
+        const cached = deps.cache === undefined ? [] : consecutiveFrom(await deps.cache.read(from, PAGE).catch(() => []), from);
+        const page: { readonly events: readonly OpsEvent[]; readonly next?: number | undefined } = cached.length > 0 ? { events: cached, next: cached.at(-1)!.seq + 1 } : await deps.history({ fromSeq: from, limit: PAGE });
         if (disposed) return;
+        if (cached.length > 0) fromCache += cached.length;
+        else if (page.events.length > 0) void deps.cache?.keep(page.events).catch(() => undefined);
         take(page.events);
         const seeking = snapshot.player.seeking;
         if (seeking !== undefined && index.span !== undefined) {
@@ -150,12 +163,12 @@ export function createTimeline(deps: TimelineDeps): Timeline {
       caughtUp = true;
       take(heldBack);
       heldBack = [];
-      publish({ log: { held: index.eventCount, loading: false, error: undefined } });
+      publish({ log: { held: index.eventCount, fromCache, loading: false, error: undefined } });
       dispatch({ type: 'loaded', range: heldRange() });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const seeking = snapshot.player.seeking;
-      publish({ log: { held: index.eventCount, loading: false, error: message } });
+      publish({ log: { held: index.eventCount, fromCache, loading: false, error: message } });
       if (seeking !== undefined) dispatch({ type: 'load-failed', requestId: seeking.requestId, message });
     }
   }
@@ -204,6 +217,13 @@ export function createTimeline(deps: TimelineDeps): Timeline {
       listeners.clear();
     },
   };
+}
+
+/** The leading run of `events` that continues the log exactly at `from`, with no hole. */
+function consecutiveFrom(events: readonly OpsEvent[], from: number): readonly OpsEvent[] {
+  let count = 0;
+  while (count < events.length && events[count]!.seq === from + count) count += 1;
+  return events.slice(0, count);
 }
 
 function defaultFrame(callback: () => void): () => void {
