@@ -11,6 +11,7 @@ export * from './alerts/optimistic';
 export * from './ops/state';
 export * from './replay/index';
 export * from './time/format';
+export * from './random';
 export * from './bridge/ipc';
 export * from './bridge/desktop-alerts';
 export * from './bridge/bureau-config';

@@ -1,5 +1,6 @@
 import { SEVERITIES, SOURCES, type Actor, type Checkpoint, type Operation, type Severity } from '../domain/model';
 import type { OpsEvent } from '../protocol/events';
+import { mulberry32 } from '../random';
 import { actorOf, aHit, officers } from '../testing/builders';
 
 /**
@@ -181,15 +182,3 @@ function severityOf(roll: number): Severity {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** A small, fast, seedable PRNG: the same seed gives the same log on every machine. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,7 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { EMPTY_OPS_STATE, foldEvents, type OpsEvent, type OpsState } from '@watchfloor/shared';
 import { createReplayIndex, DEFAULT_SNAPSHOT_EVERY } from '../../shared/replay/snapshots';
-import { mulberry32, syntheticLog } from '../../shared/replay/synthetic-log';
+import { mulberry32 } from '../../shared/random';
+import { syntheticLog } from '../../shared/replay/synthetic-log';
 import { percentile, type Bench, type Measurement } from './report';
 
 /**

@@ -1,3 +1,5 @@
+import { mulberry32 } from '@watchfloor/shared';
+
 /**
  * A small seeded PRNG (mulberry32), so a fault schedule can be replayed from its seed. Each console's
  * delivery faults draw from a generator of its own (`fork`), so adding a draw in one place does not shift
@@ -17,14 +19,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const random: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

