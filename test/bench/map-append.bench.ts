@@ -1,5 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
-import type { AppendTiming, MapBench } from '../../renderer/src/map/harness/bench-api';
+import type { AppendTiming } from '../../renderer/src/map/harness/bench-api';
+import { openMapBench, type BenchWindow } from './map/bench-page';
 import { serveBuiltRenderer } from './map/harness-server';
 import { median, percentile, type Bench, type Measurement } from './report';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
@@ -24,7 +25,6 @@ const WARMUP = 1;
 const SIZES = [100_000, 1_000_000] as const;
 
 
-type BenchWindow = { mapBench?: MapBench };
 
 /** Main-thread cost of the append: store plus upload and layer update (the draw is reported apart). */
 const appendCost = (timing: AppendTiming) => timing.appendMs + timing.updateMs;
@@ -36,12 +36,7 @@ interface SizeResult {
 }
 
 async function measure(page: Page, baseUrl: string, held: number): Promise<SizeResult> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${baseUrl}/map-harness.html?bench=1`);
-  await page.waitForFunction(() => (window as BenchWindow).mapBench !== undefined);
-  await page.evaluate(() => (window as BenchWindow).mapBench!.ready);
+  const harness = await openMapBench(page, baseUrl);
   progress(`filling ${held.toLocaleString('en')} hits`);
   await page.evaluate((count) => (window as BenchWindow).mapBench!.fill(count), held);
   const samples: AppendTiming[] = [];
@@ -52,7 +47,7 @@ async function measure(page: Page, baseUrl: string, held: number): Promise<SizeR
     if (i >= WARMUP) samples.push(timing);
     progress(`sample ${i + 1}/${WARMUP + SAMPLES}: append+update ${appendCost(timing).toFixed(1)} ms, draw ${timing.drawMs.toFixed(1)} ms`);
   }
-  if (errors.length > 0) throw new Error(`map bench page errors: ${errors.join('; ')}`);
+  harness.assertClean();
   return { held, samples };
 }
 

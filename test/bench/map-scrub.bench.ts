@@ -1,5 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
-import type { MapBench, ScrubFrameTiming, ScrubUpdateTiming, UploadCount } from '../../renderer/src/map/harness/bench-api';
+import type { ScrubFrameTiming, ScrubUpdateTiming, UploadCount } from '../../renderer/src/map/harness/bench-api';
+import { openMapBench, type BenchWindow } from './map/bench-page';
 import { serveBuiltRenderer } from './map/harness-server';
 import { median, percentile, type Bench, type Measurement } from './report';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
@@ -34,7 +35,6 @@ const DRAW_SAMPLES = 3;
  */
 const UNIFORM_SIZED_BYTES = 4 * 1024;
 
-type BenchWindow = { mapBench?: MapBench };
 const progress = (message: string) => process.stderr.write(`  map-scrub: ${message}\n`);
 const total = (counts: readonly UploadCount[], field: keyof UploadCount) => counts.reduce((sum, count) => sum + count[field], 0);
 
@@ -46,12 +46,7 @@ interface ScrubRun {
 }
 
 async function scrub(page: Page, baseUrl: string): Promise<ScrubRun> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${baseUrl}/map-harness.html?bench=1`);
-  await page.waitForFunction(() => (window as BenchWindow).mapBench !== undefined);
-  await page.evaluate(() => (window as BenchWindow).mapBench!.ready);
+  const harness = await openMapBench(page, baseUrl);
   progress(`filling ${HELD.toLocaleString('en')} hits`);
   const fill = await page.evaluate((count) => (window as BenchWindow).mapBench!.fill(count), HELD);
   await page.evaluate(() => (window as BenchWindow).mapBench!.settle());
@@ -66,7 +61,7 @@ async function scrub(page: Page, baseUrl: string): Promise<ScrubRun> {
   progress(`scrubbing ${FRAMES} frames`);
   const updates = await page.evaluate(([frames, windowMs]) => (window as BenchWindow).mapBench!.scrubUpdates(frames!, windowMs!), [FRAMES, WINDOW_MS]);
   await page.evaluate(() => (window as BenchWindow).mapBench!.settle());
-  if (errors.length > 0) throw new Error(`map bench page errors: ${errors.join('; ')}`);
+  harness.assertClean();
   return { fill, updates, drawn };
 }
 
