@@ -146,15 +146,29 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     revision += 1;
   }
 
-  async function fillGap(range: BatchRange): Promise<void> {
-    let from = store.getSnapshot().through + 1;
-    while (from <= range.after) {
+  /**
+   * Pages the hub's history for events after `through` up to `upTo`, handing each page on with the range it
+   * covers; `take` returns false to stop early.
+   */
+  async function pageHistory(
+    through: number,
+    upTo: number,
+    take: (events: readonly OpsEvent[], range: BatchRange) => Promise<boolean> | boolean,
+  ): Promise<void> {
+    let from = through + 1;
+    while (from <= upTo) {
       const page = await client.history({ fromSeq: from, limit: HISTORY_PAGE });
-      const covered = page.next !== undefined ? page.next - 1 : range.after;
-      apply(page.events, { after: from - 1, through: Math.min(covered, range.after) });
-      if (page.next === undefined) break;
+      const covered = Math.min(page.next !== undefined ? page.next - 1 : upTo, upTo);
+      if (!(await take(page.events, { after: from - 1, through: covered })) || page.next === undefined) return;
       from = page.next;
     }
+  }
+
+  function fillGap(range: BatchRange): Promise<void> {
+    return pageHistory(store.getSnapshot().through, range.after, (events, covered) => {
+      apply(events, covered);
+      return true;
+    });
   }
 
   function inCacheOrder(work: (cache: LocalCache) => Promise<void>): void {
@@ -179,15 +193,8 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     });
   }
 
-  async function fillCacheGap(local: LocalCache, through: number, upTo: number): Promise<void> {
-    let from = through + 1;
-    while (from <= upTo) {
-      const page = await client.history({ fromSeq: from, limit: HISTORY_PAGE });
-      const covered = Math.min(page.next !== undefined ? page.next - 1 : upTo, upTo);
-      const result = await local.applyBatch(page.events, { after: from - 1, through: covered });
-      if (!result.ok || page.next === undefined) return;
-      from = page.next;
-    }
+  function fillCacheGap(local: LocalCache, through: number, upTo: number): Promise<void> {
+    return pageHistory(through, upTo, async (events, covered) => (await local.applyBatch(events, covered)).ok);
   }
 
   function onMessage(message: FromWorker): void {
