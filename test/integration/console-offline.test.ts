@@ -2,8 +2,10 @@ import type { Alert, Command } from '@watchfloor/shared';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningHub } from '../../hub/src/index';
 import { DEFAULT_CACHE_NAME, openLocalCache } from '../../renderer/src/cache';
+import { inProcessWorker } from '../../renderer/src/data/data-plane';
 import type { Session } from '../../renderer/src/data/session';
 import { newMutationId } from '../../renderer/src/data/live-store';
+import type { WorkerLike } from '../../renderer/src/data/worker-protocol';
 import { workstation, type Workstation } from '../support/console';
 import { freePort, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { caughtUp, connectClient, ingestMany, signIn, startTestHub, templateDataDir, waitUntil } from '../support/hub';
@@ -53,6 +55,32 @@ async function outboxRows(station: Workstation, officerId = 'off-duty'): Promise
   const rows = (await cache.pending()).length;
   cache.close();
   return rows;
+}
+
+/** The in-process data plane, noting the mutation id of every command the window sends to the hub. */
+function noting(sent: string[]): () => WorkerLike {
+  return () => {
+    const inner = inProcessWorker();
+    const outer: WorkerLike = {
+      onmessage: null,
+      postMessage(message) {
+        if (message.kind === 'request' && message.event === 'command') sent.push((message.payload as Command).mutationId);
+        inner.postMessage(message);
+      },
+      terminate: () => inner.terminate(),
+    };
+    inner.onmessage = (event) => outer.onmessage?.(event);
+    return outer;
+  };
+}
+
+/** A window of the app on `station`, its sends noted in `sent`. */
+async function windowOf(station: Workstation, url: string, hub: RunningHub, sent: string[]): Promise<Session> {
+  const { token, officer } = await signIn(hub, 'duty');
+  const opened = station.open(url, token, officer, { worker: noting(sent) });
+  cleanups.push(() => opened.close());
+  await opened.ready;
+  return opened;
 }
 
 async function acknowledgementsOnHub(hub: RunningHub, alertId: string): Promise<number> {
@@ -183,4 +211,64 @@ describe('several windows on one workstation', () => {
       return [...ids, ...later].every((id) => picture.state.alerts.has(id));
     }, 'the new writer caches what arrives');
   });
+
+  it('given the hub cut off, when an acknowledgement is given in the second window and that window closes, then the desk window sends it on reconnection and it is confirmed once', async () => {
+    const { hub, ids } = await hubWithHits(3);
+    const proxy = await proxied(() => hub);
+    const station = workstation();
+    const deskSent: string[] = [];
+    const wallSent: string[] = [];
+    const desk = await windowOf(station, proxy.url, hub, deskSent);
+    const wall = await windowOf(station, proxy.url, hub, wallSent);
+    expect([desk.cacheRole(), wall.cacheRole()]).toEqual(['writer', 'reader']);
+    await waitUntil(() => [desk, wall].every((s) => confirmedOf(s, ids[0]!) !== undefined), 'both windows show the hits');
+
+    proxy.cut();
+    await waitUntil(() => [desk, wall].every((s) => snapshot(s).connection.kind === 'reconnecting'), 'both windows see the cut');
+    const command = acknowledge(ids[0]!);
+    void wall.send(command);
+    await waitUntil(async () => (await outboxRows(station)) === 1, 'the command is in the shared outbox');
+    expect([...snapshot(wall).pending.keys()]).toEqual([command.mutationId]);
+    wall.close();
+    await waitUntil(() => snapshot(desk).pending.has(command.mutationId), 'the desk window takes the command over and shows it');
+    expect(alertOf(desk, ids[0]!)?.status).toBe('acknowledged');
+
+    proxy.restore();
+    await waitUntil(() => confirmedOf(desk, ids[0]!)?.status === 'acknowledged' && snapshot(desk).pending.size === 0, 'the hub confirmed it');
+    expect(await outboxRows(station)).toBe(0);
+    expect(await acknowledgementsOnHub(hub, ids[0]!)).toBe(1);
+    expect(deskSent).toContain(command.mutationId);
+  });
+
+  it('given a command given in the second window while the desk window lives, then the second window sends it and gets the answer, and the desk never sends it', async () => {
+    const { hub, ids } = await hubWithHits(2);
+    const wallCable = await proxied(() => hub);
+    const station = workstation();
+    const deskSent: string[] = [];
+    const wallSent: string[] = [];
+    const desk = await windowOf(station, hub.url, hub, deskSent);
+    const wall = await windowOf(station, wallCable.url, hub, wallSent);
+    expect([desk.cacheRole(), wall.cacheRole()]).toEqual(['writer', 'reader']);
+    await waitUntil(() => [desk, wall].every((s) => confirmedOf(s, ids[0]!) !== undefined), 'both windows show the hits');
+
+    // Only the second window is cut off, so the command stays queued while the desk is live and looking.
+    wallCable.cut();
+    await waitUntil(() => snapshot(wall).connection.kind === 'reconnecting', 'the second window sees the cut');
+    const looked = vi.spyOn(station.locks, 'query');
+    const command = acknowledge(ids[0]!);
+    const answer = wall.send(command);
+    const deskTookIt = () => deskSent.includes(command.mutationId);
+    await waitUntil(() => looked.mock.calls.length >= 2 || deskTookIt(), 'the desk window has looked for orphaned commands twice', 15_000);
+    expect(deskSent).not.toContain(command.mutationId);
+    expect(snapshot(desk).pending.has(command.mutationId)).toBe(false);
+    expect(await outboxRows(station)).toBe(1);
+
+    wallCable.restore();
+    expect(await answer).toMatchObject({ ok: true });
+    await waitUntil(() => confirmedOf(desk, ids[0]!)?.status === 'acknowledged', 'the desk window shows the confirmed state');
+    expect(await outboxRows(station)).toBe(0);
+    expect(await acknowledgementsOnHub(hub, ids[0]!)).toBe(1);
+    expect(deskSent).not.toContain(command.mutationId);
+    expect(wallSent).toContain(command.mutationId);
+  }, 30_000);
 });

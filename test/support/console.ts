@@ -32,9 +32,10 @@ export function workstation(name = 'watchfloor-cache'): Workstation {
   };
 }
 
-/** Web Locks' exclusive mode in memory: one holder per name, the rest wait in order. */
+/** Web Locks' exclusive mode in memory: one holder per name, the rest wait in order; `query` lists the held. */
 export function memoryLocks(): LockManagerLike {
   const tails = new Map<string, Promise<void>>();
+  const holders = new Set<string>();
   return {
     request(name, options, callback) {
       const previous = tails.get(name) ?? Promise.resolve();
@@ -42,11 +43,17 @@ export function memoryLocks(): LockManagerLike {
       options.signal?.addEventListener('abort', () => (aborted = true));
       const held = previous.then(async () => {
         if (aborted) throw new Error('aborted');
-        await callback();
+        holders.add(name);
+        try {
+          await callback();
+        } finally {
+          holders.delete(name);
+        }
       });
       const tail = held.catch(() => undefined);
       tails.set(name, tail);
       return held;
     },
+    query: async () => ({ held: [...holders].map((name) => ({ name })) }),
   };
 }

@@ -296,7 +296,7 @@ describe('local cache: outbox', () => {
     const confirmed = (await cache.loadPicture()).state.alerts.get('hit-1')!;
     const optimistic: Alert = { ...confirmed, status: 'acknowledged', holder: duty };
     const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
-    await cache.enqueue(command, optimistic);
+    await cache.enqueue(command, { optimistic });
     expect((await cache.loadPicture()).pending).toMatchObject([{ mutationId: command.mutationId, optimistic }]);
 
     const refused = await cache.refuse(command.mutationId);
@@ -324,6 +324,39 @@ describe('local cache: outbox', () => {
     await cache.enqueue(command);
     expect(await cache.enqueue(command)).toMatchObject({ ok: false, reason: 'duplicate' });
     expect(await cache.enqueue({ ...command, mutationId: 'short' })).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('given commands queued by two windows, when each asks for its own, then each gets only those it queued, in order, across a restart', async () => {
+    const env = anEnvironment();
+    const first = await open(env);
+    const [desk1, wall1, desk2] = ['hit-1', 'hit-2', 'hit-3'].map((alertId) => aCommand({ type: 'acknowledge', alertId }));
+    await first.cache.enqueue(desk1!, { owner: 'desk' });
+    await first.cache.enqueue(wall1!, { owner: 'wall' });
+    await first.cache.enqueue(desk2!, { owner: 'desk' });
+    await first.cache.markSent(desk1!.mutationId);
+    first.cache.close();
+
+    const { cache } = await open(env);
+
+    expect((await cache.pending('desk')).map((entry) => [entry.command, entry.status])).toEqual([[desk1, 'sent'], [desk2, 'queued']]);
+    expect((await cache.pending('wall')).map((entry) => entry.command)).toEqual([wall1]);
+    expect((await cache.pending()).map((entry) => entry.owner)).toEqual(['desk', 'wall', 'desk']);
+  });
+
+  it('given commands of a gone window, a live one and a build that kept no owner, when the writer adopts, then it takes the gone and unowned ones only', async () => {
+    const { cache } = await open(anEnvironment());
+    const [old, gone, live, own] = ['hit-1', 'hit-2', 'hit-3', 'hit-4'].map((alertId) => aCommand({ type: 'acknowledge', alertId }));
+    await cache.enqueue(old!);
+    await cache.enqueue(gone!, { owner: 'wall' });
+    await cache.enqueue(live!, { owner: 'map' });
+    await cache.enqueue(own!, { owner: 'desk' });
+
+    const adopted = await cache.adopt('desk', new Set(['wall']));
+
+    expect(adopted.map((entry) => [entry.command, entry.owner])).toEqual([[old, 'desk'], [gone, 'desk']]);
+    expect((await cache.pending('desk')).map((entry) => entry.command)).toEqual([old, gone, own]);
+    expect((await cache.pending('map')).map((entry) => entry.command)).toEqual([live]);
+    expect(await cache.adopt('desk', new Set(['wall']))).toEqual([]);
   });
 
   it('given no hub reached yet, when a command is enqueued, then it is refused as unbound', async () => {

@@ -74,6 +74,8 @@ export interface OutboxEntry {
   readonly attempts: number;
   readonly status: OutboxStatus;
   readonly optimistic?: Alert;
+  /** The window that sends it (see `OutboxRow.owner`); undefined: a row from before owners were kept. */
+  readonly owner?: string;
 }
 
 export interface CachedPicture {
@@ -152,8 +154,15 @@ export interface LocalCache {
   applyBatch(events: readonly OpsEvent[], range: { readonly after: number; readonly through: number }): Promise<BatchResult>;
   /** The hub's `reset`: forget the picture, keep the outbox. */
   reset(): Promise<void>;
-  enqueue(command: Command, optimistic?: Alert): Promise<EnqueueResult>;
-  pending(): Promise<readonly OutboxEntry[]>;
+  /** `owner`: the window that will send it (see `OutboxRow.owner`). */
+  enqueue(command: Command, row?: { readonly owner?: string; readonly optimistic?: Alert }): Promise<EnqueueResult>;
+  /** In the order given: every queued command, or only those `owner` sends. */
+  pending(owner?: string): Promise<readonly OutboxEntry[]>;
+  /**
+   * Makes `owner` the sender of the commands queued by windows that have `gone`, and of those that name no
+   * owner, in one transaction, so no two windows ever send one row; returns them in the order given.
+   */
+  adopt(owner: string, gone: ReadonlySet<string>): Promise<readonly OutboxEntry[]>;
   /** Counts a send attempt, so the officer can see a command that keeps failing. */
   markSent(mutationId: string): Promise<void>;
   /** The hub accepted it: the row goes. */
@@ -203,6 +212,7 @@ function entryOf(row: OutboxRow): OutboxEntry {
     attempts: row.attempts,
     status: row.status,
     ...(row.optimistic === undefined ? {} : { optimistic: row.optimistic }),
+    ...(row.owner === undefined ? {} : { owner: row.owner }),
   };
 }
 
@@ -544,7 +554,7 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
       });
     },
 
-    async enqueue(command, optimistic) {
+    async enqueue(command, { owner, optimistic } = {}) {
       const parsed = Command.safeParse(command);
       if (!parsed.success) return { ok: false, reason: 'invalid', message: parsed.error.issues.map((issue) => issue.message).join('; ') };
       const hubId = current.hubId;
@@ -566,6 +576,7 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
             attempts: 0,
             status: 'queued',
             ...(optimistic === undefined ? {} : { optimistic }),
+            ...(owner === undefined ? {} : { owner }),
           };
           await durable.outbox.add(row);
           return { ok: true, entry: entryOf(row) };
@@ -587,9 +598,11 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
       });
     },
 
-    async pending() {
+    async pending(owner) {
       const rows = await databases.durable.outbox.orderBy('position').toArray();
-      return rows.map((row) => entryOf(parseOutboxRow(row)));
+      // Owners are not indexed (an index would have needed a schema version), and an outbox is short.
+      const entries = rows.map((row) => entryOf(parseOutboxRow(row)));
+      return owner === undefined ? entries : entries.filter((entry) => entry.owner === owner);
     },
 
     async markSent(mutationId) {
@@ -620,6 +633,16 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
         await durable.outbox.delete(row.position!);
         const stored = await durable.alerts.get(entry.command.alertId);
         return { entry, confirmed: stored === undefined ? undefined : parseAlertRow(stored).alert };
+      });
+    },
+
+    async adopt(owner, gone) {
+      const { durable } = databases;
+      return durable.transaction('rw', durable.outbox, async () => {
+        const rows = (await durable.outbox.orderBy('position').toArray()).map(parseOutboxRow);
+        const orphans = rows.filter((row) => row.owner === undefined || gone.has(row.owner)).map((row) => ({ ...row, owner }));
+        if (orphans.length > 0) await durable.outbox.bulkPut(orphans);
+        return orphans.map(entryOf);
       });
     },
 

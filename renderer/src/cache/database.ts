@@ -61,6 +61,12 @@ export interface OutboxRow {
   readonly status: OutboxStatus;
   /** The alert as the officer expects it once the hub applies the command; shown as pending. */
   readonly optimistic?: Alert;
+  /**
+   * The window that sends it (see `WindowPresence`): the one that queued it, or the writer once that window
+   * has gone. Not indexed, so adding it needed no new schema version; rows from before it name no owner
+   * and are the writer's.
+   */
+  readonly owner?: string;
 }
 
 export const META_KEY = 'cache';

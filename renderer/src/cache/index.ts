@@ -24,8 +24,10 @@ export {
 export {
   createCacheChanges,
   electWriter,
+  showWindow,
   type CacheChange,
   type CacheChanges,
   type ElectionOptions,
+  type WindowPresence,
   type WriterElection,
 } from './writer-lock';

@@ -49,6 +49,7 @@ export const OutboxRowSchema = z.object({
   attempts: z.int().nonnegative(),
   status: z.enum(['queued', 'sent']),
   optimistic: Alert.optional(),
+  owner: z.string().min(1).optional(),
 });
 
 export const MetaRowSchema = z.object({

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createCacheChanges,
   electWriter,
+  showWindow,
   WRITER_TIMEOUT_MS,
   type CacheChange,
   type ChannelLike,
@@ -38,6 +39,7 @@ function fakeLocks(): LockManagerLike {
         });
       });
     },
+    query: async () => ({ held: [...held].map((name) => ({ name })) }),
   };
 }
 
@@ -123,6 +125,39 @@ describe('writer election over BroadcastChannel (no Web Locks)', () => {
     const a = electWriter('cache', { locks: undefined, openChannel, id: 'a' });
     await advance(WRITER_TIMEOUT_MS * 3);
     expect([a.isWriter(), b.isWriter()]).toEqual([false, true]);
+  });
+});
+
+describe('window presence with Web Locks', () => {
+  it('given two open windows, when one closes, then the other sees it gone, and never sees itself or a live one gone', async () => {
+    const locks = fakeLocks();
+    const desk = showWindow('cache', { locks, id: 'desk' });
+    const wall = showWindow('cache', { locks, id: 'wall' });
+    await Promise.all([desk.shown, wall.shown]);
+    expect(desk.visible).toBe(true);
+    expect(await desk.gone(['desk', 'wall'])).toEqual(new Set());
+
+    wall.release();
+    await flush();
+
+    expect(await desk.gone(['desk', 'wall', 'crashed-yesterday'])).toEqual(new Set(['wall', 'crashed-yesterday']));
+  });
+
+  it('given two caches, then a window of one is not taken for a window of the other', async () => {
+    const locks = fakeLocks();
+    const other = showWindow('other-cache', { locks, id: 'wall' });
+    const desk = showWindow('cache', { locks, id: 'desk' });
+    await Promise.all([other.shown, desk.shown]);
+    expect(await desk.gone(['wall'])).toEqual(new Set(['wall']));
+  });
+});
+
+describe('window presence without Web Locks', () => {
+  it('given no Web Locks, then the window says others cannot see it, and counts every other window as gone', async () => {
+    const desk = showWindow('cache', { locks: undefined, id: 'desk' });
+    await desk.shown;
+    expect(desk.visible).toBe(false);
+    expect(await desk.gone(['desk', 'wall'])).toEqual(new Set(['wall']));
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * One writer per cache across the app's windows (a desk queue and a wall map share one IndexedDB): the
- * writer applies hub batches and sends the outbox, the others only read, after a change notice. Web Locks
+ * writer applies hub batches and takes over the queued commands of windows that have gone (see
+ * `WindowPresence`); the others only read, after a change notice, and send their own commands. Web Locks
  * give this for free in Chromium and Electron, and release the lock when a window dies; where they are
  * missing, a heartbeat election over BroadcastChannel stands in.
  */
@@ -15,6 +16,8 @@ export interface WriterElection {
 /** The part of `navigator.locks` used here. */
 export interface LockManagerLike {
   request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<void>): Promise<unknown>;
+  /** The locks held now, across every window of the origin. */
+  query(): Promise<{ readonly held?: readonly { readonly name?: string }[] }>;
 }
 
 /** The part of `BroadcastChannel` used here. */
@@ -173,6 +176,80 @@ function electWithChannel(name: string, openChannel: OpenChannel, id: string): W
       clearTimeout(claimTimer);
       if (wasWriter) send('resign');
       channel.close();
+    },
+  };
+}
+
+/**
+ * Which of the app's windows are still open, so the writer can take over the commands a window left queued
+ * when it closed or crashed. Each window holds a lock named after its id for as long as it lives, and the
+ * browser releases it however the window goes; a window that has queued a command already held its lock,
+ * so a command whose window's lock is free has nobody left to send it.
+ */
+export interface WindowPresence {
+  readonly id: string;
+  /**
+   * Whether other windows can tell that this one has gone. Without Web Locks nothing shows it, so a row in
+   * the shared outbox could not be taken over safely from a live window: there the shared outbox is the
+   * writer's alone (see `gone`), and the other windows keep their commands in memory.
+   */
+  readonly visible: boolean;
+  /** Resolves once other windows can see this one alive (or it has been released); only then may it queue in the shared outbox. */
+  readonly shown: Promise<void>;
+  /**
+   * Of these windows, the ones that have gone. Without Web Locks only a writer queues in the shared
+   * outbox, and there is one writer at a time, so every other window's rows are a former writer's: all
+   * count as gone.
+   */
+  gone(ids: Iterable<string>): Promise<ReadonlySet<string>>;
+  /** The window closes: the others may take over its commands. */
+  release(): void;
+}
+
+/** `name`: the cache's, so windows of another cache are not confused with these. */
+export function showWindow(name: string, options: ElectionOptions = {}): WindowPresence {
+  const locks = 'locks' in options ? options.locks : browserLocks();
+  const id = options.id ?? randomId();
+  if (locks === undefined) {
+    return {
+      id,
+      visible: false,
+      shown: Promise.resolve(),
+      gone: async (ids) => new Set([...ids].filter((other) => other !== id)),
+      release: () => undefined,
+    };
+  }
+  const lockOf = (windowId: string) => `${name}:window:${windowId}`;
+  let released = false;
+  let letGo: (() => void) | undefined;
+  const abort = new AbortController();
+  const shown = new Promise<void>((resolve) => {
+    locks
+      .request(lockOf(id), { signal: abort.signal }, () => {
+        resolve();
+        if (released) return Promise.resolve();
+        // Held for as long as this promise is pending: until release(), or the window goes away.
+        return new Promise<void>((done) => (letGo = done));
+      })
+      .catch(() => {
+        // Aborted while waiting: the window closed before its lock was granted, and will queue nothing.
+        resolve();
+      });
+  });
+  return {
+    id,
+    visible: true,
+    shown,
+    async gone(ids) {
+      const { held = [] } = await locks.query();
+      const alive = new Set(held.map((lock) => lock.name));
+      return new Set([...ids].filter((other) => other !== id && !alive.has(lockOf(other))));
+    },
+    release() {
+      if (released) return;
+      released = true;
+      if (letGo !== undefined) letGo();
+      else abort.abort();
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { Command, CommandAck } from '@watchfloor/shared';
-import { describe, expect, it, vi } from 'vitest';
-import { createOutboxSender, memoryOutbox, type Outbox } from './outbox';
+import { aCommand, officers } from '@watchfloor/shared/testing';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openLocalCache, showWindow, type LocalCache, type WindowPresence } from '../cache';
+import { adoptOrphans, createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
 
 const ack = (n: number): Command => ({ type: 'acknowledge', alertId: `hit-${n}`, mutationId: `m-000000000${n}` });
 
@@ -134,5 +137,118 @@ describe('outbox sender after stop', () => {
     await sender.idle();
     expect(answers).toEqual([]);
     expect((await outbox.pending()).map((entry) => entry.mutationId)).toEqual(['m-0000000001']);
+  });
+});
+
+const caches: LocalCache[] = [];
+afterEach(() => {
+  for (const cache of caches.splice(0)) cache.close();
+});
+
+/** One workstation's cache, opened by each window that shares it. */
+function aSharedCache(): () => Promise<LocalCache> {
+  const options = { indexedDB: new IDBFactory(), IDBKeyRange, name: 'outbox-owners' };
+  return async () => {
+    const { cache } = await openLocalCache({ officerId: officers.duty.id, hubId: 'hub-a' }, options);
+    caches.push(cache);
+    return cache;
+  };
+}
+
+/** A window whose view of the others is given: `alive` lists the windows still open. */
+function aWindow(id: string, alive: () => readonly string[]): Pick<WindowPresence, 'id' | 'gone'> {
+  return { id, gone: async (ids) => new Set([...ids].filter((other) => other !== id && !alive().includes(other))) };
+}
+
+const acknowledge = (alertId: string): Command => aCommand({ type: 'acknowledge', alertId });
+
+describe('durable outbox shared by windows', () => {
+  it('given commands given in two windows, then each window sends only its own, so none is sent twice', async () => {
+    const openCache = aSharedCache();
+    const desk = durableOutbox(await openCache(), 'desk');
+    const wall = durableOutbox(await openCache(), 'wall');
+    await desk.enqueue(acknowledge('hit-1'));
+    await wall.enqueue(acknowledge('hit-2'));
+    const sent: string[] = [];
+    const senderOf = (outbox: Outbox, window: string) =>
+      createOutboxSender({
+        outbox: () => outbox,
+        send: async (command) => (sent.push(`${window} ${command.alertId}`), { ok: true, seq: 1 }),
+        onSending: () => undefined,
+        onAnswer: () => undefined,
+        onStalled: () => undefined,
+      });
+    const senders = [senderOf(desk, 'desk'), senderOf(wall, 'wall')];
+
+    senders.forEach((sender) => sender.kick());
+    await Promise.all(senders.map((sender) => sender.idle()));
+
+    expect(sent.sort()).toEqual(['desk hit-1', 'wall hit-2']);
+    expect([await desk.pending(), await wall.pending()]).toEqual([[], []]);
+  });
+});
+
+describe('adopting the commands of a window that has gone', () => {
+  it('given a closed window and a live one, when the writer adopts, then it takes the closed one’s commands, in order, and leaves the live one’s', async () => {
+    const openCache = aSharedCache();
+    let alive = ['desk', 'wall', 'map'];
+    const writer = await openCache();
+    const [first, second, live] = [acknowledge('hit-1'), acknowledge('hit-2'), acknowledge('hit-3')];
+    const wall = durableOutbox(await openCache(), 'wall');
+    await wall.enqueue(first);
+    await durableOutbox(await openCache(), 'map').enqueue(live);
+    await wall.enqueue(second);
+
+    expect(await adoptOrphans(writer, aWindow('desk', () => alive))).toEqual([]);
+    alive = ['desk', 'map'];
+    const adopted = await adoptOrphans(writer, aWindow('desk', () => alive));
+
+    expect(adopted.map((entry) => entry.command)).toEqual([first, second]);
+    expect((await durableOutbox(writer, 'desk').pending()).map((entry) => entry.command)).toEqual([first, second]);
+    expect((await writer.pending('map')).map((entry) => entry.command)).toEqual([live]);
+    expect(await adoptOrphans(writer, aWindow('desk', () => alive))).toEqual([]);
+  });
+
+  it('given a window that opens and queues while the writer asks who has gone, then its command is not adopted', async () => {
+    const openCache = aSharedCache();
+    const writer = await openCache();
+    await writer.enqueue(acknowledge('hit-1'), { owner: 'wall' });
+    const late = acknowledge('hit-2');
+    const lateCache = await openCache();
+    const asking: Pick<WindowPresence, 'id' | 'gone'> = {
+      id: 'desk',
+      async gone(ids) {
+        // Asked before the new window took its lock: only the writer is alive at this moment.
+        const answer = new Set([...ids].filter((id) => id !== 'desk'));
+        await lateCache.enqueue(late, { owner: 'late' });
+        return answer;
+      },
+    };
+
+    const adopted = await adoptOrphans(writer, asking);
+
+    expect(adopted.map((entry) => entry.command.alertId)).toEqual(['hit-1']);
+    expect((await writer.pending('late')).map((entry) => entry.command)).toEqual([late]);
+  });
+
+  it('given commands from a build that kept no owner, when a writer starts, then they are its own', async () => {
+    const openCache = aSharedCache();
+    const writer = await openCache();
+    const old = acknowledge('hit-1');
+    await writer.enqueue(old);
+    expect((await adoptOrphans(writer, aWindow('desk', () => ['desk']))).map((entry) => entry.command)).toEqual([old]);
+  });
+
+  it('given no Web Locks, when the writer adopts, then every command not its own is its own, since only writers queue there', async () => {
+    const openCache = aSharedCache();
+    const writer = await openCache();
+    await writer.enqueue(acknowledge('hit-1'), { owner: 'former-writer' });
+    await writer.enqueue(acknowledge('hit-2'), { owner: 'desk' });
+    const desk = showWindow('outbox-owners', { locks: undefined, id: 'desk' });
+
+    const adopted = await adoptOrphans(writer, desk);
+
+    expect(adopted.map((entry) => entry.command.alertId)).toEqual(['hit-1']);
+    expect((await writer.pending('desk')).map((entry) => entry.command.alertId)).toEqual(['hit-1', 'hit-2']);
   });
 });

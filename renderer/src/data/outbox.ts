@@ -1,13 +1,17 @@
 import type { Command, CommandAck } from '@watchfloor/shared';
-import type { LocalCache, OutboxEntry } from '../cache';
+import type { LocalCache, OutboxEntry, WindowPresence } from '../cache';
 
 /**
  * Commands on their way to the hub. Every command goes through an outbox, online or not: the hub's ack is
  * what removes it, so a dropped connection or a restart never loses one and never sends one twice (a
  * resend carries the same mutation id, which the hub answers `duplicate: true`).
  *
- * The durable outbox is the local cache's (it survives restarts); the memory one stands in when the cache
- * is unavailable or another window of the app owns it.
+ * The durable outbox is the local cache's (it survives restarts and is shared by the app's windows); the
+ * memory one stands in when the cache is unavailable, or when windows cannot see each other come and go
+ * (no Web Locks) and another window is the cache's writer.
+ *
+ * Each window sends only the rows it owns, so two windows never send one command. A window that closes or
+ * crashes leaves its rows behind, and the writer adopts them (`adoptOrphans`) and sends them in its place.
  *
  * The optimistic change is not stored beside the row: it is the row. The console projects every queued
  * command onto the hub's confirmed state (`optimisticAlert` in shared/), so writing the row is the
@@ -23,18 +27,36 @@ export interface Outbox {
   refuse(mutationId: string): Promise<unknown>;
 }
 
-export function durableOutbox(cache: LocalCache): Outbox {
+/** `owner`: this window's id; it queues as the owner and sees only the rows it owns. */
+export function durableOutbox(cache: LocalCache, owner: string): Outbox {
   return {
     durable: true,
     async enqueue(command) {
-      const result = await cache.enqueue(command);
+      const result = await cache.enqueue(command, { owner });
       return result.ok ? { ok: true } : { ok: false, message: result.message };
     },
-    pending: () => cache.pending(),
+    pending: () => cache.pending(owner),
     markSent: (mutationId) => cache.markSent(mutationId),
     acknowledge: (mutationId) => cache.acknowledge(mutationId),
     refuse: (mutationId) => cache.refuse(mutationId),
   };
+}
+
+/**
+ * The writer's part: takes over the commands of windows that have gone (closed, reloaded or crashed) and
+ * those of a build that kept no owner; returns them, oldest first, for the writer to show and send.
+ *
+ * The owners are read before asking which windows are gone, and only those are adopted: a window opened
+ * meanwhile is not in the answer, and its new rows are not taken. The asking cannot happen inside the
+ * outbox transaction, which would commit while it waited.
+ */
+export async function adoptOrphans(cache: LocalCache, writer: Pick<WindowPresence, 'id' | 'gone'>): Promise<readonly OutboxEntry[]> {
+  const queued = await cache.pending();
+  const others = new Set(queued.flatMap((entry) => (entry.owner === undefined || entry.owner === writer.id ? [] : [entry.owner])));
+  const gone = others.size === 0 ? new Set<string>() : await writer.gone(others);
+  // Most rounds find only live windows' rows: no write then.
+  if (gone.size === 0 && queued.every((entry) => entry.owner !== undefined)) return [];
+  return cache.adopt(writer.id, gone);
 }
 
 export function memoryOutbox(now: () => number = Date.now): Outbox {

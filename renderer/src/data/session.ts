@@ -4,16 +4,18 @@ import {
   describeNotice,
   electWriter,
   openLocalCache,
+  showWindow,
   type CacheNotice,
   type ElectionOptions,
   type LocalCache,
   type LocalCacheOptions,
+  type WindowPresence,
   type WriterElection,
 } from '../cache';
 import { createHitColumns, type HitColumns } from '../map/hit-columns';
 import { createHubClient, type HubClient } from './hub-client';
 import { createLiveStore, type LiveStore, type Notice } from './live-store';
-import { createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
+import { adoptOrphans, createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
 import { createTimeline, type Timeline } from './timeline';
 import type { BatchRange, FromWorker, WorkerLike } from './worker-protocol';
 
@@ -26,8 +28,12 @@ import type { BatchRange, FromWorker, WorkerLike } from './worker-protocol';
  * `history`, for the screen and for the cache alike. Commands go through the outbox, so one given offline
  * waits there, shown as pending, and is sent when the hub is back.
  *
- * Several windows share one cache: the elected writer stores batches and sends the durable outbox; the
- * others read the cache at start and send their own commands from memory.
+ * Several windows share one cache: the elected writer stores batches; the others read the cache at start.
+ * Every window queues its commands in the cache's outbox, so a command outlives the window it was given
+ * in, and sends those it queued itself, so it shows their answers. When a window closes or crashes with
+ * commands still queued, the writer adopts them (the window's lock tells it the window has gone) and
+ * shows and sends them instead. Without Web Locks no window can tell that another has gone, so there only
+ * the writer queues in the cache and the others keep their commands in memory (see `WindowPresence`).
  */
 export interface Session {
   readonly officer: Officer;
@@ -46,7 +52,7 @@ export interface Session {
   readonly ready: Promise<void>;
   /** The operation's timeline for replay, created on first use; a concluded operation replays from its start. */
   timeline(window: { readonly start: number; readonly end?: number | undefined }, concluded: boolean): Timeline;
-  /** writer: this window stores batches and sends the durable outbox; reader: another window does; none: no cache. */
+  /** writer: this window stores batches and adopts closed windows' commands; reader: another window does; none: no cache. */
   cacheRole(): 'writer' | 'reader' | 'none';
   close(): void;
 }
@@ -68,6 +74,8 @@ const STALL_RETRY_MS = 2000;
 const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
 /** How long a new window waits to learn whether it is the cache's writer before it goes on as a reader. */
 const ELECTION_WAIT_MS = 200;
+/** How often the writer looks for commands left queued by a window that has gone. */
+const ADOPT_EVERY_MS = 3000;
 
 export function startSession(hubUrl: string, token: string, officer: Officer, options: SessionOptions = {}): Session {
   const store = createLiveStore(undefined, (command, alert, givenAt) => optimisticAlert(officer, command, alert, givenAt));
@@ -80,6 +88,10 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
   let cache: LocalCache | undefined;
   let cacheBroken = false;
   let election: WriterElection | undefined;
+  let presence: WindowPresence | undefined;
+  let adopting: ReturnType<typeof setInterval> | undefined;
+  /** The hub has said hello and the cache is bound to it: queued commands may go. */
+  let greeted = false;
   let outbox: Outbox = memoryOutbox();
   let timeline: Timeline | undefined;
   let closed = false;
@@ -197,6 +209,35 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     return pageHistory(through, upTo, async (events, covered) => (await local.applyBatch(events, covered)).ok);
   }
 
+  /** The writer's round: commands whose window has gone become this window's, to show and to send. */
+  async function adoptOrphaned(): Promise<void> {
+    const local = cache;
+    if (closed || !isWriter() || !outbox.durable || local === undefined || presence === undefined) return;
+    try {
+      const adopted = await adoptOrphans(local, presence);
+      for (const entry of adopted) store.commandQueued(entry.command, entry.queuedAt);
+      if (adopted.length > 0 && greeted) sender.kick();
+    } catch (error) {
+      console.warn(`[watchfloor] could not take over the commands of a closed window: ${String(error)}`);
+    }
+  }
+
+  /** A crash gives a window no chance to hand its commands over: the writer keeps looking. */
+  function keepAdopting(): void {
+    adopting ??= setInterval(() => void adoptOrphaned(), ADOPT_EVERY_MS);
+  }
+
+  /** Every window binds: it queues for this hub. A bind wipes only for another hub, so never what the writer just stored. */
+  async function bindToHub(hubId: string): Promise<void> {
+    if (cache === undefined || cacheBroken) return;
+    try {
+      const notice = await cache.bindHub(hubId);
+      if (notice !== undefined) noticeOfCache(notice);
+    } catch (error) {
+      console.warn(`[watchfloor] the local cache could not be bound to the hub: ${String(error)}`);
+    }
+  }
+
   function onMessage(message: FromWorker): void {
     switch (message.kind) {
       case 'connection':
@@ -208,11 +249,10 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
       case 'hello':
         inOrder(async () => {
           store.setHello(message.hello);
-          if (isWriter()) {
-            const notice = await cache!.bindHub(message.hello.hubId);
-            if (notice !== undefined) noticeOfCache(notice);
-          }
+          await bindToHub(message.hello.hubId);
           // Only now: queued commands must not reach a hub the outbox was not meant for.
+          greeted = true;
+          await adoptOrphaned();
           sender.kick();
         });
         return;
@@ -253,7 +293,9 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
         const opened = await openLocalCache({ officerId: officer.id }, cacheOptions ?? {});
         cache = opened.cache;
         opened.notices.forEach(noticeOfCache);
-        election = electWriter(`${cacheOptions?.name ?? DEFAULT_CACHE_NAME}:writer`, options.election);
+        const cacheName = cacheOptions?.name ?? DEFAULT_CACHE_NAME;
+        election = electWriter(`${cacheName}:writer`, options.election);
+        presence = showWindow(cacheName, options.election);
         const elected = await Promise.race([election.elected.then(() => true), delay(ELECTION_WAIT_MS).then(() => false)]);
         if (!elected) void election.elected.then(promoted);
         const picture = await cache.loadPicture();
@@ -268,10 +310,14 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
           state: picture.state,
           through: picture.through,
           ageMs: picture.ageMs,
-          pending: elected ? picture.pending.map((entry) => ({ command: entry.command, queuedAt: entry.queuedAt })) : [],
+          // Only this window's commands show here; it has none yet, and adopts (below) those left by the last run.
+          pending: [],
         });
+        await presence.shown;
+        if (elected || presence.visible) outbox = durableOutbox(cache, presence.id);
         if (elected) {
-          outbox = durableOutbox(cache);
+          await adoptOrphaned();
+          keepAdopting();
           const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
           inCacheOrder(async (local) => void (await local.purgeOlderThan(retentionMs)));
         }
@@ -284,14 +330,18 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     if (!closed) client.connect(hubUrl, token, since, hubId);
   }
 
-  /** The writer window went away and this one took over: its commands move to the durable outbox. */
+  /** The writer window went away and this one took over: it adopts what the writer and others left queued. */
   async function promoted(): Promise<void> {
-    if (closed || cache === undefined) return;
-    const durable = durableOutbox(cache);
-    for (const entry of await outbox.pending()) await durable.enqueue(entry.command);
-    outbox = durable;
-    for (const entry of await durable.pending()) store.commandQueued(entry.command, entry.queuedAt);
-    sender.kick();
+    if (closed || cache === undefined || presence === undefined) return;
+    if (!outbox.durable) {
+      // No Web Locks: this window kept its commands in memory while another was the writer.
+      const durable = durableOutbox(cache, presence.id);
+      for (const entry of await outbox.pending()) await durable.enqueue(entry.command);
+      outbox = durable;
+    }
+    keepAdopting();
+    await adoptOrphaned();
+    if (greeted) sender.kick();
   }
 
   const ready = open();
@@ -337,9 +387,12 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     close() {
       closed = true;
       sender.stop();
+      clearInterval(adopting);
       timeline?.dispose();
       client.dispose();
       election?.release();
+      // Its queued commands are left for the writer to adopt, as after a crash, so there is one way they go.
+      presence?.release();
       const local = cache;
       void cacheQueue.finally(() => local?.close());
     },
