@@ -72,6 +72,7 @@ export const bench: Bench = {
           { label: `${label}: append + upload + layer update, max`, value: percentile(costs, 100), unit: 'ms' },
           { label: `${label}:   append to HitColumns, median`, value: median(samples.map((s) => s.appendMs)), unit: 'ms' },
           { label: `${label}:   upload + deck layer update, median`, value: median(samples.map((s) => s.updateMs)), unit: 'ms' },
+          { label: `${label}:     of which deck layer update, median`, value: median(samples.map((s) => s.layerUpdateMs)), unit: 'ms' },
           { label: `${label}: not in the sum: next deck draw (per frame), median`, value: median(samples.map((s) => s.drawMs)), unit: 'ms' },
         ];
       });

@@ -49,10 +49,22 @@ export interface ExternalAttribute {
 
 const BYTES: Readonly<Record<ColumnBinding['type'], number>> = { float32: 4, uint8: 1, unorm8: 1 };
 
-/** deck.gl binary `data`: a new object whenever anything changed, so deck updates (cheaply) and redraws. */
-export interface HitLayerData {
-  readonly length: number;
+/**
+ * deck.gl binary `data`: the buffers by attribute name. The same object for as long as the buffers are the
+ * same (until the columns grow), because a new `data` makes deck treat every attribute as changed and
+ * re-link them all to the layer's model, a fixed cost of about a millisecond per layer on every append.
+ */
+export interface HitTable {
   readonly attributes: Readonly<Record<string, ExternalAttribute>>;
+}
+
+/** What the hit layers draw; a new object whenever anything changed, so the layers update and redraw. */
+export interface HitLayerData {
+  readonly table: HitTable;
+  /** Rows to draw: deck's `numInstances`, which is all an append changes on deck's side. */
+  readonly rows: number;
+  /** Counts syncs that rewrote rows already drawn (a status changed their look and category). */
+  readonly rewrites: number;
 }
 
 export interface HitBuffers {
@@ -69,11 +81,11 @@ const MAX_SINGLE_ROW_WRITES = 64;
 export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
   let buffers: GpuBuffer[] = [];
   let retired: GpuBuffer[] = [];
-  let attributes: Record<string, ExternalAttribute> = {};
+  let table: HitTable = { attributes: {} };
   let generation = -1;
   let capacity = 0;
   let uploadedRows = 0;
-  let data: HitLayerData = { length: 0, attributes };
+  let data: HitLayerData = { table, rows: 0, rewrites: 0 };
 
   function writeRows(columns: HitColumns, startRow: number, endRow: number): void {
     HIT_COLUMN_BINDINGS.forEach((binding, index) => {
@@ -87,12 +99,14 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
   function reallocate(columns: HitColumns): void {
     retired.push(...buffers);
     buffers = HIT_COLUMN_BINDINGS.map((binding) => createBuffer(columns[binding.column].byteLength));
-    attributes = Object.fromEntries(
-      HIT_COLUMN_BINDINGS.map((binding, index) => [
-        binding.attribute,
-        { buffer: buffers[index]!, size: binding.size, type: binding.type, stride: binding.size * BYTES[binding.type] },
-      ]),
-    );
+    table = {
+      attributes: Object.fromEntries(
+        HIT_COLUMN_BINDINGS.map((binding, index) => [
+          binding.attribute,
+          { buffer: buffers[index]!, size: binding.size, type: binding.type, stride: binding.size * BYTES[binding.type] },
+        ]),
+      ),
+    };
     generation = columns.generation;
     capacity = columns.capacity;
     uploadedRows = 0;
@@ -103,7 +117,7 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
       if (columns.generation !== generation || columns.capacity !== capacity) reallocate(columns);
       const rewritten = columns.takeRewrittenRows();
       const oldRows = rewritten.filter((row) => row < uploadedRows);
-      const changed = uploadedRows !== columns.length || oldRows.length > 0 || data.attributes !== attributes;
+      const changed = uploadedRows !== columns.length || oldRows.length > 0 || data.table !== table;
       if (uploadedRows < columns.length) writeRows(columns, uploadedRows, columns.length);
       if (oldRows.length > MAX_SINGLE_ROW_WRITES) {
         let first = Number.POSITIVE_INFINITY;
@@ -117,7 +131,7 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
         for (const row of oldRows) writeRows(columns, row, row + 1);
       }
       uploadedRows = columns.length;
-      if (changed) data = { length: columns.length, attributes };
+      if (changed) data = { table, rows: columns.length, rewrites: data.rewrites + (oldRows.length > 0 ? 1 : 0) };
       return data;
     },
     releaseRetired() {

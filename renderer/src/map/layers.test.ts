@@ -3,7 +3,7 @@ import { createCountrySlots, filterCategoriesFor } from './categories';
 import type { HitLayerData } from './hit-buffers';
 import { hitLayers, type HitLayerInput } from './layers';
 
-const data: HitLayerData = { length: 0, attributes: {} };
+const data: HitLayerData = { table: { attributes: {} }, rows: 0, rewrites: 0 };
 const categories = filterCategoriesFor({}, createCountrySlots());
 
 function frame(endSeconds: number): HitLayerInput {
@@ -27,5 +27,15 @@ describe('hitLayers', () => {
       expect((layer.props as { filterCategories?: unknown }).filterCategories).toBe((previous.props as { filterCategories?: unknown }).filterCategories);
     });
     expect((after[0]!.props as { filterRange?: unknown }).filterRange).toEqual([540, 660]);
+  });
+
+  it('given drawn hits, when more are appended to the same buffers, then every layer keeps its data and only its row count changes', () => {
+    const before = hitLayers(frame(600));
+    const after = hitLayers({ ...frame(600), data: { ...data, rows: 5000 } });
+    after.forEach((layer, index) => {
+      if (layer.id === 'selection') return;
+      expect(layer.props.data).toBe(before[index]!.props.data);
+      expect(layer.props.numInstances).toBe(5000);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Checkpoint } from '@watchfloor/shared';
 import { severityStatusKey, type FilterCategories } from './categories';
 import { checkpointIconMapping, iconName } from './checkpoint-icons';
-import type { HitLayerData } from './hit-buffers';
+import type { HitLayerData, HitTable } from './hit-buffers';
 import { CHECKPOINT_STATUS_RGBA, HIGHLIGHT_RGBA, PULSE_RGB, SELECTION_RGBA } from './palette';
 
 /**
@@ -47,10 +47,14 @@ export interface HitLayerInput {
 }
 
 export function hitLayers(input: HitLayerInput): Layer[] {
+  const { table, rows, rewrites } = input.data;
   const layers: Layer[] = [
     new ScatterplotLayer({
       id: HIT_LAYER_ID,
-      data: input.data as never,
+      data: table as never,
+      numInstances: rows,
+      // Rows rewritten in place changed look and category; deck re-links those attributes, nothing is copied.
+      updateTriggers: { getFillColor: rewrites, getLineColor: rewrites, getRadius: rewrites, getLineWidth: rewrites, getFilterCategory: rewrites },
       radiusUnits: 'pixels',
       lineWidthUnits: 'pixels',
       stroked: true,
@@ -65,13 +69,14 @@ export function hitLayers(input: HitLayerInput): Layer[] {
     }),
   ];
   if (input.pulsePhase !== undefined) {
-    const { attributes } = input.data;
     const phase = input.pulsePhase;
     layers.push(
       new ScatterplotLayer({
         id: 'critical-pulse',
         // Same buffers, fewer of them: radius and colour are the pulse's own, so they stay uniforms.
-        data: pulseData(input.data.length, attributes) as never,
+        data: pulseTable(table) as never,
+        numInstances: rows,
+        updateTriggers: { getFilterCategory: rewrites },
         radiusUnits: 'pixels',
         lineWidthUnits: 'pixels',
         stroked: true,
@@ -127,14 +132,15 @@ function pulseCategories(categories: FilterCategories): FilterCategories {
   return pulseCategoriesCache.value;
 }
 
-let pulseCache: { source: HitLayerData['attributes']; length: number; data: object } | undefined;
+let pulseCache: { source: HitTable; table: HitTable } | undefined;
 
-function pulseData(length: number, attributes: HitLayerData['attributes']): object {
-  if (pulseCache?.source !== attributes || pulseCache.length !== length) {
-    const { instancePositions, filterValues, filterCategoryValues } = attributes;
-    pulseCache = { source: attributes, length, data: { length, attributes: { instancePositions, filterValues, filterCategoryValues } } };
+/** The same object while the buffers stay, for the reason given at `HitTable`. */
+function pulseTable(source: HitTable): HitTable {
+  if (pulseCache?.source !== source) {
+    const { instancePositions, filterValues, filterCategoryValues } = source.attributes;
+    pulseCache = { source, table: { attributes: { instancePositions: instancePositions!, filterValues: filterValues!, filterCategoryValues: filterCategoryValues! } } };
   }
-  return pulseCache.data;
+  return pulseCache.table;
 }
 
 const ICON_MAPPING = checkpointIconMapping();

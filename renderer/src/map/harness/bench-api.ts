@@ -1,7 +1,10 @@
 /** What the harness page exposes as `window.mapBench` with `?bench=1` (used by test/bench/map-*.bench.ts). */
 export interface AppendTiming {
   readonly appendMs: number;
+  /** Upload of the new rows and the layers given to deck (controller.update), then deck's layer update. */
   readonly updateMs: number;
+  /** Of `updateMs`, deck's layer update alone (controller.applyLayersNow). */
+  readonly layerUpdateMs: number;
   readonly drawMs: number;
 }
 

@@ -126,7 +126,9 @@ function startBench(root: HTMLElement): void {
   // measured, and a million dots at once would trip Chromium's GPU watchdog).
   // Scrubbing with an alert selected, as an officer following one through the replay would.
   let selectedAlertId: string | undefined;
-  const scene = () => ({ hits, checkpoints: [], filters: ALL, selectedAlertId, window: mapWindow });
+  // The operation's checkpoints, one array for the whole run as the console keeps it (a new array would
+  // rebuild the checkpoint layer on every update, which the console does only when a checkpoint changes).
+  const scene = () => ({ hits, checkpoints, filters: ALL, selectedAlertId, window: mapWindow });
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   function scrubUpdate(index: number, frames: number, windowMs: number): ScrubUpdateTiming {
     // Across what fill() put on the map: from one window after the start to the end of its hour.
@@ -168,11 +170,12 @@ function startBench(root: HTMLElement): void {
       hits.append(prepared);
       const t1 = performance.now();
       controller.update(scene());
+      const uploaded = performance.now();
       controller.applyLayersNow();
       const t2 = performance.now();
       controller.drawNow();
       const t3 = performance.now();
-      return { appendMs: t1 - t0, updateMs: t2 - t1, drawMs: t3 - t2 };
+      return { appendMs: t1 - t0, updateMs: t2 - t1, layerUpdateMs: t2 - uploaded, drawMs: t3 - t2 };
     },
     scrubUpdates(frames, windowMs) {
       const timings: ScrubUpdateTiming[] = [];
