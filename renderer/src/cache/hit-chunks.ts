@@ -109,14 +109,15 @@ export function withStatuses(chunk: HitChunkRow, changes: ReadonlyMap<number, Al
 }
 
 /**
- * Appends every cached hit to the map's columns in chunk order, each chunk as one block of columns (no
- * object per hit; the id strings are the only per-hit allocation). Returns rows added.
+ * Appends every cached hit to the map's columns in chunk order, each chunk as one block of columns: a
+ * chunk row is a `HitColumnBlock` as stored, so nothing is allocated per hit, not even an id string.
+ * Returns rows added.
  */
 export function appendChunksTo(columns: HitColumns, chunks: readonly HitChunkRow[]): number {
   let added = 0;
   for (const chunk of chunks) {
     if (chunk.count === 0) continue;
-    added += columns.appendColumns({ ...chunk, ids: chunk.ids.split('\n') });
+    added += columns.appendColumns(chunk);
   }
   return added;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { filterCategoriesFor, OVERFLOW_COUNTRY_SLOT, severityStatusKey, sourceKey } from './categories';
 import { createHitBuffers, type GpuBuffer } from './hit-buffers';
 import { createHitColumns, type HitColumnBlock, type HitColumns } from './hit-columns';
+import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
 
 function anAlert(n: number, hit: Partial<Hit> = {}, status: AlertStatus = 'new'): Alert {
   return { ...raiseAlert(hitRaised(n, { id: `hit-${n}`, at: T0 + n * 1000, lon: n % 10, lat: n % 7, ...hit })), status };
@@ -83,6 +84,15 @@ describe('HitColumns', () => {
     ]);
     expect(columns.checkpointIdAt(1)).toBe('cp-x');
   });
+
+  it('given an escalated critical alert, when appended, then its row carries exactly the palette colours byte for byte', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.append([anAlert(1, { severity: 'critical' }, 'escalated')]);
+    expect([...columns.fillColors.subarray(0, 4)]).toEqual([...hitFill('critical', 'escalated')]);
+    expect([...columns.lineColors.subarray(0, 4)]).toEqual([...hitLine('critical', 'escalated')]);
+    expect(columns.radii[0]).toBe(SEVERITY_RADIUS.critical);
+    expect(columns.lineWidths[0]).toBe(hitLineWidth('critical', 'escalated'));
+  });
 });
 
 /** The same alerts column by column, as the cache's chunks hold them. */
@@ -91,7 +101,7 @@ function blockOf(list: readonly Alert[]): HitColumnBlock {
   const countries = [...new Set(list.map((alert) => alert.hit.country))];
   return {
     count: list.length,
-    ids: list.map((alert) => alert.id),
+    ids: list.map((alert) => alert.id).join('\n'),
     positions: Float32Array.from(list.flatMap((alert) => [alert.hit.lon, alert.hit.lat])),
     atMs: Float64Array.from(list, (alert) => alert.hit.at),
     severities: Uint8Array.from(list, (alert) => SEVERITIES.indexOf(alert.hit.severity)),
@@ -198,13 +208,16 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     const columns = createHitColumns({ originMs: T0, initialCapacity: 2048 });
     const buffers = createHitBuffers(device.createBuffer);
     columns.append(alerts(1, 1000));
-    buffers.sync(columns);
+    const before = buffers.sync(columns);
     device.writes.length = 0;
 
     columns.append(alerts(1001, 50));
     const data = buffers.sync(columns);
 
-    expect(data.length).toBe(1050);
+    expect(data.rows).toBe(1050);
+    // Same buffers, same deck data: deck re-links no attribute, it only draws more rows.
+    expect(data.table).toBe(before.table);
+    expect(data.rewrites).toBe(before.rewrites);
     expect(device.writes).toHaveLength(7);
     const bytesPerRow = 8 + 4 + 4 + 4 + 4 + 4 + 4;
     expect(device.writes.reduce((sum, write) => sum + write.byteLength, 0)).toBe(50 * bytesPerRow);
@@ -224,6 +237,8 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     const after = buffers.sync(columns);
 
     expect(after).not.toBe(before);
+    expect(after.table).toBe(before.table);
+    expect(after.rewrites).toBe(before.rewrites + 1);
     expect(device.writes.map((write) => write.byteOffset / (write.byteLength || 1))).toEqual([41, 41, 41, 41, 41, 41, 41]);
   });
 
@@ -249,7 +264,7 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     expect(device.created).toHaveLength(14);
     expect(device.created[7]).toBe(16 * 8);
     expect(device.destroyed).toEqual([]);
-    expect(data.attributes.instancePositions!.buffer).not.toBe(undefined);
+    expect(data.table.attributes.instancePositions!.buffer).not.toBe(undefined);
     buffers.releaseRetired();
     expect(device.destroyed).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });

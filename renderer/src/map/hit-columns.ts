@@ -68,7 +68,8 @@ export interface HitColumns {
  */
 export interface HitColumnBlock {
   readonly count: number;
-  readonly ids: readonly EntityId[];
+  /** The hits' ids joined with '\n' (ids cannot contain one), as the cache stores them: never split. */
+  readonly ids: string;
   /** lon, lat per row. */
   readonly positions: Float32Array;
   readonly atMs: Float64Array;
@@ -90,11 +91,21 @@ export interface HitColumnsOptions {
 
 export const DEFAULT_CAPACITY = 16_384;
 
+/**
+ * Four bytes as the one 32-bit word they make in memory, in this machine's byte order: a row's colour or
+ * categories are written with one store instead of four (the GPU reads the same bytes either way).
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function wordOf(b0: number, b1: number, b2: number, b3: number): number {
+  return (LITTLE_ENDIAN ? b0 | (b1 << 8) | (b2 << 16) | (b3 << 24) : (b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
+}
+const rgbaWord = (rgba: readonly [number, number, number, number]) => wordOf(...rgba);
+
 /** Per severity-status key, the row's look: computed once, copied per row. */
 const STYLE_BY_KEY = SEVERITIES.flatMap((severity) =>
   ALERT_STATUSES.map((status) => ({
-    fill: hitFill(severity, status),
-    line: hitLine(severity, status),
+    fill: rgbaWord(hitFill(severity, status)),
+    line: rgbaWord(hitLine(severity, status)),
     radius: SEVERITY_RADIUS[severity],
     lineWidth: hitLineWidth(severity, status),
   })),
@@ -121,9 +132,14 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   let lineWidths = new Float32Array(capacity);
   let atMs = new Float64Array(capacity);
   let checkpointRefs = new Uint32Array(capacity);
+  // Word views of the four-byte columns, for one store per row (see wordOf).
+  let categoryWords = new Uint32Array(categories.buffer);
+  let fillWords = new Uint32Array(fillColors.buffer);
+  let lineWords = new Uint32Array(lineColors.buffer);
 
-  const ids: EntityId[] = [];
-  const rows = createRowIndex(ids, capacity);
+  const rows = createRowIndex(capacity);
+  /** Each batch's rows, from `rows.claimAll`; reused so an append allocates nothing per hit. */
+  let claimed = new Int32Array(0);
   const checkpointIds: EntityId[] = [];
   const checkpointRef = new Map<EntityId, number>();
   const checkpointKinds: number[] = [];
@@ -149,23 +165,18 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     lineWidths = grow(lineWidths, 1, next);
     atMs = grow(atMs, 1, next);
     checkpointRefs = grow(checkpointRefs, 1, next);
+    categoryWords = new Uint32Array(categories.buffer);
+    fillWords = new Uint32Array(fillColors.buffer);
+    lineWords = new Uint32Array(lineColors.buffer);
     capacity = next;
     generation += 1;
   }
 
+  /** The row's look for its severity-status key; its categories are written by the caller. */
   function writeStyle(row: number, key: number): void {
     const style = STYLE_BY_KEY[key]!;
-    const at = row * 4;
-    categories[at] = key;
-    // Element writes: TypedArray#set from a JS array is several times slower for four values.
-    fillColors[at] = style.fill[0];
-    fillColors[at + 1] = style.fill[1];
-    fillColors[at + 2] = style.fill[2];
-    fillColors[at + 3] = style.fill[3];
-    lineColors[at] = style.line[0];
-    lineColors[at + 1] = style.line[1];
-    lineColors[at + 2] = style.line[2];
-    lineColors[at + 3] = style.line[3];
+    fillWords[row] = style.fill;
+    lineWords[row] = style.line;
     radii[row] = style.radius;
     lineWidths[row] = style.lineWidth;
   }
@@ -192,27 +203,32 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   function setStatusAt(row: number, status: AlertStatus): void {
     const key = severityStatusKey(severityOfKey(categories[row * 4]!), status);
     if (key === categories[row * 4]) return;
+    categories[row * 4] = key;
     writeStyle(row, key);
     rewritten.add(row);
+  }
+
+  /** Room for the rows of a batch of `count` (see RowIndex.claimAll); rows from `length` up are new. */
+  function claimRows(count: number): Int32Array {
+    if (claimed.length < count) claimed = new Int32Array(Math.max(count, claimed.length * 2));
+    return claimed;
   }
 
   function appendColumns(block: HitColumnBlock): number {
     ensureCapacity(length + block.count);
     const before = length;
+    const placed = claimRows(block.count);
+    rows.claimJoined(block.ids, block.count, placed);
     // Dictionaries are resolved once per block, not once per row.
     const refs = block.checkpoints.map(refOf);
     const slots = block.countries.map((country) => countrySlots.slotOf(country));
-    const { ids: blockIds, positions: blockPositions, atMs: blockAt, severities, statuses, sources, checkpointRefs: blockRefs, countryRefs } = block;
+    const { positions: blockPositions, atMs: blockAt, severities, statuses, sources, checkpointRefs: blockRefs, countryRefs } = block;
     for (let i = 0; i < block.count; i++) {
-      const id = blockIds[i]!;
-      const held = rows.claim(id, length);
-      if (held >= 0) {
-        setStatusAt(held, ALERT_STATUSES[statuses[i]!]!);
+      const row = placed[i]!;
+      if (row < before) {
+        setStatusAt(row, ALERT_STATUSES[statuses[i]!]!);
         continue;
       }
-      const row = length;
-      length += 1;
-      ids.push(id);
       positions[row * 2] = blockPositions[i * 2]!;
       positions[row * 2 + 1] = blockPositions[i * 2 + 1]!;
       const at = blockAt[i]!;
@@ -221,12 +237,12 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       const ref = refs[blockRefs[i]!]!;
       checkpointRefs[row] = ref;
       const severity = severities[i]!;
-      writeStyle(row, KEY_OF_SEVERITY_STATUS[severity]![statuses[i]!]!);
-      categories[row * 4 + 1] = KEY_OF_SOURCE[sources[i]!]!;
-      categories[row * 4 + 2] = checkpointKinds[ref]!;
-      categories[row * 4 + 3] = slots[countryRefs[i]!]!;
+      const key = KEY_OF_SEVERITY_STATUS[severity]![statuses[i]!]!;
+      writeStyle(row, key);
+      categoryWords[row] = wordOf(key, KEY_OF_SOURCE[sources[i]!]!, checkpointKinds[ref]!, slots[countryRefs[i]!]!);
       if (severity === CRITICAL && at > latestCriticalMs) latestCriticalMs = at;
     }
+    length = rows.size;
     return length - before;
   }
 
@@ -272,29 +288,28 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     append(alerts) {
       ensureCapacity(length + alerts.length);
       const before = length;
-      for (const alert of alerts) {
-        const id = alert.id;
-        const held = rows.claim(id, length);
-        if (held >= 0) {
-          setStatusAt(held, alert.status);
+      const placed = claimRows(alerts.length);
+      rows.claimAll(alerts.map((alert) => alert.id), placed);
+      for (let i = 0; i < alerts.length; i++) {
+        const alert = alerts[i]!;
+        const row = placed[i]!;
+        if (row < before) {
+          setStatusAt(row, alert.status);
           continue;
         }
         const hit = alert.hit;
-        const row = length;
-        length += 1;
-        ids.push(id);
         positions[row * 2] = hit.lon;
         positions[row * 2 + 1] = hit.lat;
         times[row] = (hit.at - originMs) / 1000;
         atMs[row] = hit.at;
         const ref = refOf(hit.checkpointId);
         checkpointRefs[row] = ref;
-        writeStyle(row, severityStatusKey(hit.severity, alert.status));
-        categories[row * 4 + 1] = sourceKey(hit.source);
-        categories[row * 4 + 2] = checkpointKinds[ref]!;
-        categories[row * 4 + 3] = countrySlots.slotOf(hit.country);
+        const key = severityStatusKey(hit.severity, alert.status);
+        writeStyle(row, key);
+        categoryWords[row] = wordOf(key, sourceKey(hit.source), checkpointKinds[ref]!, countrySlots.slotOf(hit.country));
         if (hit.severity === 'critical' && hit.at > latestCriticalMs) latestCriticalMs = hit.at;
       }
+      length = rows.size;
       return length - before;
     },
     appendColumns,
@@ -303,7 +318,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       const row = rows.find(alertId);
       return row < 0 ? undefined : row;
     },
-    alertIdAt: (row) => (row >= 0 && row < length ? ids[row] : undefined),
+    alertIdAt: (row) => (row >= 0 && row < length ? rows.idAt(row) : undefined),
     checkpointIdAt: (row) => (row >= 0 && row < length ? checkpointIds[checkpointRefs[row]!] : undefined),
     takeRewrittenRows() {
       if (rewritten.size === 0) return [];

@@ -1,42 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { createRowIndex } from './row-index';
 
-/** Ids and their index as HitColumns keeps them: an id is pushed once the index has claimed its row. */
-function anIndex(expectedRows = 0) {
-  const ids: string[] = [];
-  const index = createRowIndex(ids, expectedRows);
-  const claim = (id: string) => {
-    const held = index.claim(id, ids.length);
-    if (held < 0) ids.push(id);
-    return held;
-  };
-  return { ids, index, claim };
+/** Claims ids one batch at a time, as HitColumns does, and returns each id's row. */
+function claim(index: ReturnType<typeof createRowIndex>, ids: readonly string[]): number[] {
+  const rows = new Int32Array(ids.length);
+  index.claimAll(ids, rows);
+  return [...rows];
 }
 
 describe('RowIndex', () => {
   it('given ids claimed in order, when looked up, then each finds its own row and unknown ids find none', () => {
-    const { index, claim } = anIndex();
-    for (const id of ['hit-1', 'hit-2', 'a', 'b:c', 'hit-10']) expect(claim(id)).toBe(-1);
-    expect(['hit-1', 'hit-2', 'a', 'b:c', 'hit-10'].map((id) => index.find(id))).toEqual([0, 1, 2, 3, 4]);
+    const index = createRowIndex();
+    const ids = ['hit-1', 'hit-2', 'a', 'b:c', 'hit-10'];
+    expect(claim(index, ids)).toEqual([0, 1, 2, 3, 4]);
+    expect(ids.map((id) => index.find(id))).toEqual([0, 1, 2, 3, 4]);
     expect(index.find('hit-3')).toBe(-1);
     expect(index.find('')).toBe(-1);
     expect(index.size).toBe(5);
+    expect(index.idAt(3)).toBe('b:c');
+    expect(index.idAt(5)).toBe(undefined);
   });
 
   it('given an id already held, when claimed again, then its row comes back and nothing is added', () => {
-    const { index, ids, claim } = anIndex();
-    claim('hit-1');
-    claim('hit-2');
-    expect(claim('hit-1')).toBe(0);
-    expect(ids).toEqual(['hit-1', 'hit-2']);
-    expect(index.size).toBe(2);
+    const index = createRowIndex();
+    claim(index, ['hit-1', 'hit-2']);
+    expect(claim(index, ['hit-3', 'hit-1'])).toEqual([2, 0]);
+    expect(index.size).toBe(3);
   });
 
-  it('given many more ids than the table first holds, when it grows, then every id still finds its row', () => {
-    const { index, claim } = anIndex();
+  it('given one id twice in a batch, when claimed, then both get the one new row', () => {
+    const index = createRowIndex();
+    claim(index, ['hit-1']);
+    expect(claim(index, ['hit-2', 'hit-9', 'hit-2'])).toEqual([1, 2, 1]);
+    expect(index.size).toBe(3);
+  });
+
+  it('given many more ids than the table first holds, when it grows mid-way, then every id still finds its row', () => {
+    const index = createRowIndex();
     const wanted = Array.from({ length: 20_000 }, (_, n) => (n % 2 === 0 ? `hit-${n}` : `${n}-x`));
-    wanted.forEach(claim);
+    claim(index, wanted.slice(0, 300));
+    claim(index, wanted.slice(300));
     expect(wanted.map((id) => index.find(id))).toEqual(wanted.map((_, row) => row));
     expect(index.find('hit-20000')).toBe(-1);
+  });
+
+  it('given ids joined by newlines, when claimed, then they get the same rows as the same ids claimed one by one', () => {
+    const index = createRowIndex();
+    claim(index, ['hit-1', 'hit-2']);
+    const rows = new Int32Array(4);
+    index.claimJoined('hit-2\nhit-3\nhit-é\nhit-3', 4, rows);
+    expect([...rows]).toEqual([1, 2, 3, 2]);
+    expect([0, 1, 2, 3].map((row) => index.idAt(row))).toEqual(['hit-1', 'hit-2', 'hit-3', 'hit-é']);
+    expect(index.find('hit-é')).toBe(3);
+    expect(index.find('hit-')).toBe(-1);
   });
 });

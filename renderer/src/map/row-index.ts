@@ -1,31 +1,51 @@
 /**
- * Which row of `HitColumns` holds an alert: an open-addressing hash table in typed arrays, keyed by the
- * alert id strings the columns already keep.
+ * Which row of `HitColumns` holds an alert: the alert ids in row order, kept as characters in one typed
+ * array, and an open-addressing hash table in typed arrays that finds an id's row.
  *
- * Why not a `Map<string, number>`: every appended hit needs one lookup (is it new, or a status update?) and
- * one insert, and with a million ids held a Map costs ~2 µs per hit in V8 (a fresh string's hash, a miss in
- * a table of tens of megabytes, chained entries), which was most of a 5,000-hit append. Here a lookup of an
- * absent id is one hash over its characters and usually one cache line of the table; no JS object is made
- * per row, and growth rehashes from the stored 32-bit hashes without touching the strings.
+ * Why no `Map<string, number>` and no array of id strings: with a million hits held, a million small
+ * strings and a Map over them make the garbage collector's marking, and every store of a new string into
+ * an old array, cost in proportion to what is held, so an append got slower as the map filled (a Map also
+ * costs ~2 µs per hit at that size). Here the ids are a few typed arrays, whatever their number; a lookup of
+ * an absent id is one hash over its characters and usually one cache line of the table; growth rehashes
+ * from the stored 32-bit hashes. An id becomes a string again only when asked for (`idAt`: a click, a
+ * tooltip).
+ *
+ * Why batches: with a million rows the table is tens of megabytes, so nearly every probe is a cache miss.
+ * Hashing the batch first and then probing in a tight loop lets the processor have several of those misses
+ * in flight at once, where probing between the column writes of each hit waited for them one by one.
  */
 export interface RowIndex {
   /** The row held for `id`, or -1. */
   find(id: string): number;
   /**
-   * The row already held for `id`; if none, records `row` for it and returns -1. The caller must have
-   * `idAt(row) === id` before the next call (the table compares ids through it on hash collisions).
+   * Gives every id of the batch its row, in order: the row it already has, or the next new row (the new
+   * ones are appended, so they are `size` before the call and up). `rows[i]` receives the row of `ids[i]`;
+   * an id twice in one batch gets one row.
    */
-  claim(id: string, row: number): number;
+  claimAll(ids: readonly string[], rows: Int32Array): void;
+  /**
+   * The same for `count` ids joined with '\n' in one string (as the cache stores a chunk's ids), without
+   * splitting it into strings.
+   */
+  claimJoined(joined: string, count: number, rows: Int32Array): void;
+  /** The id of `row`, or undefined past the end. */
+  idAt(row: number): string | undefined;
   readonly size: number;
 }
 
 const EMPTY = 0;
 const MIN_SLOTS = 1024;
+/** Characters reserved per expected row; the store doubles when ids run longer. */
+const CHARS_PER_ROW = 12;
 
 /** FNV-1a over UTF-16 code units, then a murmur3 finaliser so sequential ids ("hit-1", "hit-2") spread out. */
 export function hashId(id: string): number {
+  return hashRange(id, 0, id.length);
+}
+
+function hashRange(text: string, from: number, to: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
@@ -34,28 +54,41 @@ export function hashId(id: string): number {
   return hash >>> 0;
 }
 
-/** `ids[row]` is the id of each row claimed so far; the table reads it only to confirm a hash match. */
-export function createRowIndex(ids: readonly string[], expectedRows = 0): RowIndex {
+export function createRowIndex(expectedRows = 0): RowIndex {
+  let size = 0;
+  // Row r's id is chars[starts[r] .. starts[r + 1]).
+  let chars = new Uint16Array(Math.max(64, expectedRows * CHARS_PER_ROW));
+  let starts = new Uint32Array(Math.max(64, expectedRows + 1));
   let slots = MIN_SLOTS;
   while (slots < expectedRows * 2) slots *= 2;
   // Per slot: the id's hash, then row + 1 (EMPTY where free). The hash sits beside the row so a probe
   // compares it in the cache line it already loaded; the table is kept at most half full.
   let table = new Uint32Array(slots * 2);
   let mask = slots - 1;
-  let size = 0;
+  // Per id of the batch being claimed: its hash, and where it stands in its source text.
+  let hashes = new Uint32Array(0);
+  let froms = new Uint32Array(0);
+  let tos = new Uint32Array(0);
 
-  /** The row of `id`, or -1 - the free slot where it would go. */
-  function probe(id: string, hash: number): number {
+  function sameId(row: number, text: string, from: number, to: number): boolean {
+    const start = starts[row]!;
+    if (starts[row + 1]! - start !== to - from) return false;
+    for (let i = from; i < to; i++) if (chars[start + i - from] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** The row of the id `text[from..to)`, or -1 - the free slot where it would go. */
+  function probe(text: string, from: number, to: number, hash: number): number {
     let slot = hash & mask;
     for (;;) {
       const entry = table[slot * 2 + 1]!;
       if (entry === EMPTY) return -1 - slot;
-      if (table[slot * 2] === hash && ids[entry - 1] === id) return entry - 1;
+      if (table[slot * 2] === hash && sameId(entry - 1, text, from, to)) return entry - 1;
       slot = (slot + 1) & mask;
     }
   }
 
-  function grow(): void {
+  function growTable(): void {
     const next = new Uint32Array(table.length * 2);
     const nextMask = slots * 2 - 1;
     for (let i = 0; i < table.length; i += 2) {
@@ -72,24 +105,87 @@ export function createRowIndex(ids: readonly string[], expectedRows = 0): RowInd
     slots *= 2;
   }
 
+  /** Room for `count` more rows (and the table at most half full), before any probe of the batch. */
+  function reserve(count: number): void {
+    while ((size + count) * 2 > slots) growTable();
+    if (starts.length < size + count + 1) {
+      const next = new Uint32Array(Math.max(size + count + 1, starts.length * 2));
+      next.set(starts.subarray(0, size + 1));
+      starts = next;
+    }
+    if (hashes.length < count) {
+      const length = Math.max(count, hashes.length * 2);
+      hashes = new Uint32Array(length);
+      froms = new Uint32Array(length);
+      tos = new Uint32Array(length);
+    }
+  }
+
+  /** Appends `text[from..to)` as the id of a new row, recorded in `slot`. */
+  function add(text: string, from: number, to: number, hash: number, slot: number): number {
+    const start = starts[size]!;
+    const end = start + to - from;
+    if (end > chars.length) {
+      const next = new Uint16Array(Math.max(end, chars.length * 2));
+      next.set(chars.subarray(0, start));
+      chars = next;
+    }
+    for (let i = from; i < to; i++) chars[start + i - from] = text.charCodeAt(i);
+    const row = size;
+    size += 1;
+    starts[size] = end;
+    table[slot * 2] = hash;
+    table[slot * 2 + 1] = row + 1;
+    return row;
+  }
+
+  /** Probes every id of the batch after all are hashed (see the module comment); `source(i)` is its text. */
+  function claimHashed(count: number, source: (i: number) => string, rows: Int32Array): void {
+    for (let i = 0; i < count; i++) {
+      const text = source(i);
+      const from = froms[i]!;
+      const to = tos[i]!;
+      const hash = hashes[i]!;
+      const found = probe(text, from, to, hash);
+      rows[i] = found >= 0 ? found : add(text, from, to, hash, -1 - found);
+    }
+  }
+
   return {
     get size() {
       return size;
     },
     find(id) {
-      const found = probe(id, hashId(id));
+      const found = probe(id, 0, id.length, hashId(id));
       return found >= 0 ? found : -1;
     },
-    claim(id, row) {
-      const hash = hashId(id);
-      const found = probe(id, hash);
-      if (found >= 0) return found;
-      const slot = -1 - found;
-      table[slot * 2] = hash;
-      table[slot * 2 + 1] = row + 1;
-      size += 1;
-      if (size * 2 > slots) grow();
-      return -1;
+    idAt(row) {
+      if (row < 0 || row >= size) return undefined;
+      return String.fromCharCode(...chars.subarray(starts[row], starts[row + 1]));
+    },
+    claimAll(ids, rows) {
+      const count = ids.length;
+      reserve(count);
+      for (let i = 0; i < count; i++) {
+        const id = ids[i]!;
+        froms[i] = 0;
+        tos[i] = id.length;
+        hashes[i] = hashId(id);
+      }
+      claimHashed(count, (i) => ids[i]!, rows);
+    },
+    claimJoined(joined, count, rows) {
+      reserve(count);
+      let from = 0;
+      for (let i = 0; i < count; i++) {
+        let to = joined.indexOf('\n', from);
+        if (to === -1) to = joined.length;
+        froms[i] = from;
+        tos[i] = to;
+        hashes[i] = hashRange(joined, from, to);
+        from = to + 1;
+      }
+      claimHashed(count, () => joined, rows);
     },
   };
 }
