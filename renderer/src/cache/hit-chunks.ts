@@ -109,15 +109,16 @@ export function withStatuses(chunk: HitChunkRow, changes: ReadonlyMap<number, Al
 }
 
 /**
- * Appends every cached hit to the map's columns in chunk order, each chunk as one block of columns: a
- * chunk row is a `HitColumnBlock` as stored, so nothing is allocated per hit, not even an id string.
+ * Puts every cached hit in the map's new columns, in chunk order, each chunk as one block of columns: a
+ * chunk row is a `HitColumnBlock` as stored, so nothing is allocated per hit, not even an id string. The
+ * cache holds each hit once, so ids are indexed after the first draw (`HitColumns.appendNewColumns`).
  * Returns rows added.
  */
 export function appendChunksTo(columns: HitColumns, chunks: readonly HitChunkRow[]): number {
   let added = 0;
   for (const chunk of chunks) {
     if (chunk.count === 0) continue;
-    added += columns.appendColumns(chunk);
+    added += columns.appendNewColumns(chunk);
   }
   return added;
 }

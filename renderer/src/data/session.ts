@@ -302,6 +302,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
         picture.notices.forEach(noticeOfCache);
         if (picture.ageMs !== undefined) {
           columns = picture.hits;
+          indexWhenIdle(picture.hits, () => !closed && columns === picture.hits);
           revision += 1;
           since = picture.through;
           hubId = cache.identity().hubId;
@@ -397,6 +398,23 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
       void cacheQueue.finally(() => local?.close());
     },
   };
+}
+
+/** Ids indexed per idle slice: a few milliseconds of work, so input and drawing are never held up. */
+const INDEX_SLICE = 20_000;
+
+/**
+ * The cached hits are drawn before their ids are indexed (HitColumns.appendNewColumns); the index is built
+ * here in slices while the console is idle, so the first lookup (a live batch, a click) rarely has to
+ * build what is left at once. Stops when the columns are replaced (a reset) or the session closes.
+ */
+function indexWhenIdle(hits: HitColumns, wanted: () => boolean): void {
+  const later = (step: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(step, { timeout: 500 }) : setTimeout(step, 0);
+  const step = () => {
+    if (wanted() && hits.indexPending(INDEX_SLICE) > 0) later(step);
+  };
+  later(step);
 }
 
 function delay(ms: number): Promise<void> {

@@ -37,6 +37,12 @@ export function severityStatusKey(severity: Severity, status: AlertStatus): numb
   return severityIndex[severity] * ALERT_STATUSES.length + statusIndex[status];
 }
 
+/**
+ * A channel-0 key that no filter selects: a row that must not be drawn (a second row for an id a damaged
+ * cache held twice) gets it, and the GPU filters it out like any hit the officer filtered away.
+ */
+export const HIDDEN_KEY = CHANNEL_CAPACITY - 1;
+
 export function severityOfKey(key: number): Severity {
   return SEVERITIES[Math.floor(key / ALERT_STATUSES.length)]!;
 }

@@ -1,7 +1,7 @@
 import { hitRaised, T0 } from '@watchfloor/shared/testing';
 import { ALERT_STATUSES, raiseAlert, SEVERITIES, SOURCES, type Alert, type AlertStatus, type Hit } from '@watchfloor/shared';
 import { describe, expect, it } from 'vitest';
-import { filterCategoriesFor, OVERFLOW_COUNTRY_SLOT, severityStatusKey, sourceKey } from './categories';
+import { filterCategoriesFor, HIDDEN_KEY, OVERFLOW_COUNTRY_SLOT, severityStatusKey, sourceKey } from './categories';
 import { createHitBuffers, type GpuBuffer } from './hit-buffers';
 import { createHitColumns, type HitColumnBlock, type HitColumns } from './hit-columns';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
@@ -168,6 +168,47 @@ describe('HitColumns.appendColumns (bulk, from cached chunks)', () => {
     expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'resolved'));
     expect(columns.takeRewrittenRows()).toEqual([1]);
     expect(columns.alertIdAt(3)).toBe('hit-4');
+  });
+
+  it('given the cache chunks at start-up, when added without lookups, then the columns are the same and every id is found once indexed', () => {
+    const perHit = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
+    const cached = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
+    const list = [...mixed(), ...alerts(5, 40)];
+    perHit.append(list);
+
+    expect(cached.appendNewColumns(blockOf(list.slice(0, 3)))).toBe(3);
+    expect(cached.appendNewColumns(blockOf(list.slice(3)))).toBe(list.length - 3);
+    expect(contentsOf(cached)).toEqual(contentsOf(perHit));
+    expect(cached.alertIdAt(43)).toBe('hit-44');
+
+    expect(cached.indexPending(10)).toBe(list.length - 10);
+    expect(cached.rowOf('hit-44')).toBe(43);
+    expect(cached.indexPending(10)).toBe(0);
+  });
+
+  it('given cached hits not yet indexed, when a live batch repeats one, then it updates that row instead of adding one', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.appendNewColumns(blockOf(alerts(1, 5)));
+    columns.takeRewrittenRows();
+
+    expect(columns.append([anAlert(3, {}, 'acknowledged'), anAlert(6)])).toBe(1);
+
+    expect(columns.length).toBe(6);
+    expect(columns.categories[2 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
+    expect(columns.takeRewrittenRows()).toEqual([2]);
+  });
+
+  it('given a damaged cache that holds one hit twice, when indexed, then the first row stays the alert and the second is never drawn', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.appendNewColumns(blockOf([...alerts(1, 3), anAlert(2, {}, 'resolved')]));
+    columns.takeRewrittenRows();
+
+    expect(columns.indexPending(100)).toBe(0);
+
+    expect(columns.rowOf('hit-2')).toBe(1);
+    expect(columns.categories[3 * 4]).toBe(HIDDEN_KEY);
+    expect(filterCategoriesFor({}, columns.countrySlots)[0]).not.toContain(HIDDEN_KEY);
+    expect(columns.takeRewrittenRows()).toEqual([3]);
   });
 });
 

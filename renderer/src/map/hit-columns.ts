@@ -8,7 +8,7 @@ import {
   type CountryCode,
   type EntityId,
 } from '@watchfloor/shared';
-import { createCountrySlots, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
+import { createCountrySlots, HIDDEN_KEY, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
 import { createRowIndex } from './row-index';
 
@@ -53,6 +53,14 @@ export interface HitColumns {
    * Rows whose id is already held update that row's status.
    */
   appendColumns(block: HitColumnBlock): number;
+  /**
+   * Hits from the cache at start-up, which holds each once: with nothing held yet, rows are added without
+   * looking their ids up, so the first draw does not wait for the id index. The index is built by
+   * `indexPending` or, at the latest, by the next lookup or append. Returns rows added.
+   */
+  appendNewColumns(block: HitColumnBlock): number;
+  /** Indexes up to `maxRows` ids of rows added by `appendNewColumns`; returns how many still wait. */
+  indexPending(maxRows: number): number;
   /** Rewrites the one row of `alertId`. False when the alert is not held. */
   setStatus(alertId: string, status: AlertStatus): boolean;
   rowOf(alertId: string): number | undefined;
@@ -137,7 +145,9 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   let fillWords = new Uint32Array(fillColors.buffer);
   let lineWords = new Uint32Array(lineColors.buffer);
 
-  const rows = createRowIndex(capacity);
+  const rows = createRowIndex({ expectedRows: capacity, onDuplicate: hideRow });
+  /** True while every row came through `appendNewColumns`, which is for the cache's hits at start-up only. */
+  let onlyCached = true;
   /** Each batch's rows, from `rows.claimAll`; reused so an append allocates nothing per hit. */
   let claimed = new Int32Array(0);
   const checkpointIds: EntityId[] = [];
@@ -193,6 +203,12 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     return ref;
   }
 
+  /** A second row for one id (a damaged cache): the first row is the alert's; this one is never drawn. */
+  function hideRow(row: number): void {
+    categories[row * 4] = HIDDEN_KEY;
+    rewritten.add(row);
+  }
+
   function setStatus(alertId: string, status: AlertStatus): boolean {
     const row = rows.find(alertId);
     if (row < 0) return false;
@@ -215,10 +231,25 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   }
 
   function appendColumns(block: HitColumnBlock): number {
+    onlyCached = false;
     ensureCapacity(length + block.count);
-    const before = length;
     const placed = claimRows(block.count);
     rows.claimJoined(block.ids, block.count, placed);
+    return writeBlock(block, placed);
+  }
+
+  function appendNewColumns(block: HitColumnBlock): number {
+    if (!onlyCached) return appendColumns(block);
+    ensureCapacity(length + block.count);
+    const placed = claimRows(block.count);
+    for (let i = 0; i < block.count; i++) placed[i] = length + i;
+    rows.addUnindexed(block.ids, block.count);
+    return writeBlock(block, placed);
+  }
+
+  /** Writes the block's rows where `placed` says: new rows from `length` up, status updates below. */
+  function writeBlock(block: HitColumnBlock, placed: Int32Array): number {
+    const before = length;
     // Dictionaries are resolved once per block, not once per row.
     const refs = block.checkpoints.map(refOf);
     const slots = block.countries.map((country) => countrySlots.slotOf(country));
@@ -286,6 +317,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       return latestCriticalMs;
     },
     append(alerts) {
+      onlyCached = false;
       ensureCapacity(length + alerts.length);
       const before = length;
       const placed = claimRows(alerts.length);
@@ -313,6 +345,8 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       return length - before;
     },
     appendColumns,
+    appendNewColumns,
+    indexPending: (maxRows) => rows.indexPending(maxRows),
     setStatus,
     rowOf: (alertId) => {
       const row = rows.find(alertId);

@@ -54,4 +54,25 @@ describe('RowIndex', () => {
     expect(index.find('hit-é')).toBe(3);
     expect(index.find('hit-')).toBe(-1);
   });
+
+  it('given ids added without indexing, when indexed in slices, then each finds its row and a repeated id is reported once', () => {
+    const duplicates: number[] = [];
+    const index = createRowIndex({ onDuplicate: (row) => duplicates.push(row) });
+    index.addUnindexed('a\nb\nc', 3);
+    index.addUnindexed('d\nb', 2);
+    expect(index.size).toBe(5);
+    expect(index.idAt(3)).toBe('d');
+    expect(index.indexPending(2)).toBe(3);
+    expect(index.indexPending(10)).toBe(0);
+    expect(['a', 'b', 'c', 'd'].map((id) => index.find(id))).toEqual([0, 1, 2, 3]);
+    expect(duplicates).toEqual([4]);
+  });
+
+  it('given ids not yet indexed, when an id is looked up, then the index catches up first', () => {
+    const index = createRowIndex();
+    index.addUnindexed('hit-1\nhit-2', 2);
+    expect(index.find('hit-2')).toBe(1);
+    expect(claim(index, ['hit-1', 'hit-3'])).toEqual([0, 2]);
+    expect(index.indexPending(10)).toBe(0);
+  });
 });

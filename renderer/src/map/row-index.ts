@@ -13,6 +13,10 @@
  * Why batches: with a million rows the table is tens of megabytes, so nearly every probe is a cache miss.
  * Hashing the batch first and then probing in a tight loop lets the processor have several of those misses
  * in flight at once, where probing between the column writes of each hit waited for them one by one.
+ *
+ * Why ids may wait to be indexed (`addUnindexed`): at start-up the cache hands over a million ids known to
+ * be new, and the map can draw them before any is looked up. Filling the table then was a quarter of the
+ * time to the first draw; it is done afterwards, in slices (`indexPending`), or at once by the first lookup.
  */
 export interface RowIndex {
   /** The row held for `id`, or -1. */
@@ -28,9 +32,26 @@ export interface RowIndex {
    * splitting it into strings.
    */
   claimJoined(joined: string, count: number, rows: Int32Array): void;
+  /**
+   * Appends `count` ids joined with '\n' as new rows without looking them up or indexing them: for ids
+   * known to be new and distinct (the cache's chunks at start-up). They are indexed by `indexPending`, or
+   * before the next lookup or claim.
+   */
+  addUnindexed(joined: string, count: number): void;
+  /**
+   * Indexes up to `maxRows` rows added by `addUnindexed`; returns how many still wait. An id found again
+   * (only a damaged cache holds one twice) keeps its first row; each later row is reported to `onDuplicate`.
+   */
+  indexPending(maxRows: number): number;
   /** The id of `row`, or undefined past the end. */
   idAt(row: number): string | undefined;
   readonly size: number;
+}
+
+export interface RowIndexOptions {
+  readonly expectedRows?: number;
+  /** A row whose id an earlier row already has; see `indexPending`. */
+  readonly onDuplicate?: (row: number) => void;
 }
 
 const EMPTY = 0;
@@ -54,8 +75,11 @@ function hashRange(text: string, from: number, to: number): number {
   return hash >>> 0;
 }
 
-export function createRowIndex(expectedRows = 0): RowIndex {
+export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
+  const { expectedRows = 0, onDuplicate = () => undefined } = options;
   let size = 0;
+  /** Rows below this are in the table; the others were added by `addUnindexed` and wait. */
+  let indexed = 0;
   // Row r's id is chars[starts[r] .. starts[r + 1]).
   let chars = new Uint16Array(Math.max(64, expectedRows * CHARS_PER_ROW));
   let starts = new Uint32Array(Math.max(64, expectedRows + 1));
@@ -123,20 +147,74 @@ export function createRowIndex(expectedRows = 0): RowIndex {
 
   /** Appends `text[from..to)` as the id of a new row, recorded in `slot`. */
   function add(text: string, from: number, to: number, hash: number, slot: number): number {
+    reserveChars(to - from);
     const start = starts[size]!;
     const end = start + to - from;
-    if (end > chars.length) {
-      const next = new Uint16Array(Math.max(end, chars.length * 2));
-      next.set(chars.subarray(0, start));
-      chars = next;
-    }
     for (let i = from; i < to; i++) chars[start + i - from] = text.charCodeAt(i);
     const row = size;
     size += 1;
+    indexed = size;
     starts[size] = end;
     table[slot * 2] = hash;
     table[slot * 2 + 1] = row + 1;
     return row;
+  }
+
+  /** Room for `count` more characters of ids. */
+  function reserveChars(count: number): void {
+    const needed = starts[size]! + count;
+    if (needed <= chars.length) return;
+    const next = new Uint16Array(Math.max(needed, chars.length * 2));
+    next.set(chars.subarray(0, starts[size]));
+    chars = next;
+  }
+
+  function hashRow(row: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = starts[row]!; i < starts[row + 1]!; i++) hash = Math.imul(hash ^ chars[i]!, 0x01000193);
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    hash ^= hash >>> 16;
+    return hash >>> 0;
+  }
+
+  function sameRows(a: number, b: number): boolean {
+    const startA = starts[a]!;
+    const startB = starts[b]!;
+    const length = starts[a + 1]! - startA;
+    if (starts[b + 1]! - startB !== length) return false;
+    for (let i = 0; i < length; i++) if (chars[startA + i] !== chars[startB + i]) return false;
+    return true;
+  }
+
+  function indexPending(maxRows: number): number {
+    const end = Math.min(size, indexed + maxRows);
+    for (let row = indexed; row < end; row++) {
+      const hash = hashRow(row);
+      let slot = hash & mask;
+      for (;;) {
+        const entry = table[slot * 2 + 1]!;
+        if (entry === EMPTY) {
+          table[slot * 2] = hash;
+          table[slot * 2 + 1] = row + 1;
+          break;
+        }
+        if (table[slot * 2] === hash && sameRows(entry - 1, row)) {
+          onDuplicate(row);
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    indexed = end;
+    return size - indexed;
+  }
+
+  /** Lookups and claims see every row. */
+  function catchUp(): void {
+    if (indexed < size) indexPending(size - indexed);
   }
 
   /** Probes every id of the batch after all are hashed (see the module comment); `source(i)` is its text. */
@@ -156,6 +234,7 @@ export function createRowIndex(expectedRows = 0): RowIndex {
       return size;
     },
     find(id) {
+      catchUp();
       const found = probe(id, 0, id.length, hashId(id));
       return found >= 0 ? found : -1;
     },
@@ -164,6 +243,7 @@ export function createRowIndex(expectedRows = 0): RowIndex {
       return String.fromCharCode(...chars.subarray(starts[row], starts[row + 1]));
     },
     claimAll(ids, rows) {
+      catchUp();
       const count = ids.length;
       reserve(count);
       for (let i = 0; i < count; i++) {
@@ -175,6 +255,7 @@ export function createRowIndex(expectedRows = 0): RowIndex {
       claimHashed(count, (i) => ids[i]!, rows);
     },
     claimJoined(joined, count, rows) {
+      catchUp();
       reserve(count);
       let from = 0;
       for (let i = 0; i < count; i++) {
@@ -187,5 +268,24 @@ export function createRowIndex(expectedRows = 0): RowIndex {
       }
       claimHashed(count, () => joined, rows);
     },
+    addUnindexed(joined, count) {
+      if (count === 0) return;
+      reserve(count);
+      reserveChars(joined.length - count + 1);
+      let at = starts[size]!;
+      let row = size;
+      for (let i = 0; i < joined.length; i++) {
+        const code = joined.charCodeAt(i);
+        if (code === 10) {
+          row += 1;
+          starts[row] = at;
+        } else {
+          chars[at++] = code;
+        }
+      }
+      size = row + 1;
+      starts[size] = at;
+    },
+    indexPending,
   };
 }

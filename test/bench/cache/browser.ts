@@ -44,7 +44,9 @@ export async function openCacheHarness(): Promise<CacheHarness> {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   const reload = async () => {
-    await page.goto(`${server.url}/cache-harness.html`);
+    // Leaving a page that holds a million hits can take Chromium longer than Playwright's 30 s default on a
+    // slow shared disk; the load itself is not what is measured.
+    await page.goto(`${server.url}/cache-harness.html`, { timeout: 180_000 });
     await page.waitForFunction(() => (window as HarnessWindow).cacheBench !== undefined);
     if (errors.length > 0) throw new Error(`cache harness page errors: ${errors.join('; ')}`);
   };
