@@ -64,10 +64,17 @@ export function hashId(id: string): number {
   return hashRange(id, 0, id.length);
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 function hashRange(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 16;
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return finalise(hash);
+}
+
+function finalise(fnv: number): number {
+  let hash = fnv ^ (fnv >>> 16);
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
   hash = Math.imul(hash, 0xc2b2ae35);
@@ -169,15 +176,11 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     chars = next;
   }
 
+  /** `hashId` of a row's stored id, read from the character store. */
   function hashRow(row: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = starts[row]!; i < starts[row + 1]!; i++) hash = Math.imul(hash ^ chars[i]!, 0x01000193);
-    hash ^= hash >>> 16;
-    hash = Math.imul(hash, 0x85ebca6b);
-    hash ^= hash >>> 13;
-    hash = Math.imul(hash, 0xc2b2ae35);
-    hash ^= hash >>> 16;
-    return hash >>> 0;
+    let hash = FNV_OFFSET;
+    for (let i = starts[row]!; i < starts[row + 1]!; i++) hash = Math.imul(hash ^ chars[i]!, FNV_PRIME);
+    return finalise(hash);
   }
 
   function sameRows(a: number, b: number): boolean {
