@@ -39,7 +39,9 @@ import {
 
 /**
  * The console's local cache (issue 7): the last known picture for a fast, offline start, and the outbox of
- * commands given while the hub was out of reach. One window writes (see writer-lock.ts); others read.
+ * commands given while the hub was out of reach. One window writes the picture (see writer-lock.ts) and
+ * the others read it; every window queues its own commands in the outbox, and the writer adopts those of
+ * windows that are gone.
  */
 export const DEFAULT_CACHE_NAME = 'watchfloor-cache';
 /** Rows per write transaction: big enough to amortise a commit, small enough to keep each one short. */
