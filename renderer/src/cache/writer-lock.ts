@@ -55,32 +55,46 @@ export function electWriter(name: string, options: ElectionOptions = {}): Writer
 
 function electWithLocks(name: string, locks: LockManagerLike): WriterElection {
   let writer = false;
-  let released = false;
   let becomeWriter!: () => void;
-  let letGo: (() => void) | undefined;
   const elected = new Promise<void>((resolve) => (becomeWriter = resolve));
-  const abort = new AbortController();
-  locks
-    .request(name, { signal: abort.signal }, () => {
-      if (released) return Promise.resolve();
-      writer = true;
-      becomeWriter();
-      // Held for as long as this promise is pending: until release(), or the window goes away.
-      return new Promise<void>((resolve) => (letGo = resolve));
-    })
-    .catch(() => {
-      // Aborted while waiting: this window left the election before its turn.
-    });
+  const letGo = holdLock(locks, name, () => {
+    writer = true;
+    becomeWriter();
+  });
   return {
     isWriter: () => writer,
     elected,
     release() {
-      if (released) return;
-      released = true;
       writer = false;
-      if (letGo !== undefined) letGo();
-      else abort.abort();
+      letGo();
     },
+  };
+}
+
+/**
+ * Asks for the Web Lock `name` and holds it from when it is granted until the returned release is called,
+ * or until the window goes away (the browser frees it then). `onGranted` runs when it is granted, unless
+ * released before; a release while still waiting withdraws the request.
+ */
+function holdLock(locks: LockManagerLike, name: string, onGranted: () => void): () => void {
+  let released = false;
+  let letGo: (() => void) | undefined;
+  const abort = new AbortController();
+  locks
+    .request(name, { signal: abort.signal }, () => {
+      if (released) return Promise.resolve();
+      onGranted();
+      // Held for as long as this promise is pending.
+      return new Promise<void>((resolve) => (letGo = resolve));
+    })
+    .catch(() => {
+      // Aborted while waiting: released before its turn.
+    });
+  return () => {
+    if (released) return;
+    released = true;
+    if (letGo !== undefined) letGo();
+    else abort.abort();
   };
 }
 
@@ -220,22 +234,9 @@ export function showWindow(name: string, options: ElectionOptions = {}): WindowP
     };
   }
   const lockOf = (windowId: string) => `${name}:window:${windowId}`;
-  let released = false;
-  let letGo: (() => void) | undefined;
-  const abort = new AbortController();
-  const shown = new Promise<void>((resolve) => {
-    locks
-      .request(lockOf(id), { signal: abort.signal }, () => {
-        resolve();
-        if (released) return Promise.resolve();
-        // Held for as long as this promise is pending: until release(), or the window goes away.
-        return new Promise<void>((done) => (letGo = done));
-      })
-      .catch(() => {
-        // Aborted while waiting: the window closed before its lock was granted, and will queue nothing.
-        resolve();
-      });
-  });
+  let showNow!: () => void;
+  const shown = new Promise<void>((resolve) => (showNow = resolve));
+  const letGo = holdLock(locks, lockOf(id), showNow);
   return {
     id,
     visible: true,
@@ -246,10 +247,9 @@ export function showWindow(name: string, options: ElectionOptions = {}): WindowP
       return new Set([...ids].filter((other) => other !== id && !alive.has(lockOf(other))));
     },
     release() {
-      if (released) return;
-      released = true;
-      if (letGo !== undefined) letGo();
-      else abort.abort();
+      // A window closed before its lock was granted queues nothing; whoever waits on `shown` goes on.
+      showNow();
+      letGo();
     },
   };
 }
