@@ -146,10 +146,11 @@ export async function readCacheRows(station: Workstation): Promise<{ meta: MetaR
   const databases = await openDatabases(DEFAULT_CACHE_NAME, { indexedDB: station.indexedDB, IDBKeyRange });
   try {
     const { data } = databases;
-    return await data.transaction('r', [data.meta, data.outbox, data.events], async () => ({
+    return await data.transaction('r', [data.meta, data.outbox, data.eventBlocks], async () => ({
       meta: await data.meta.get(META_KEY),
       outbox: (await data.outbox.toArray()).map((row) => row.mutationId),
-      eventSeqs: (await data.events.toCollection().primaryKeys()).map(Number),
+      // Block by block as stored, so a seq held twice shows twice.
+      eventSeqs: (await data.eventBlocks.toArray()).flatMap((block) => block.events.map((event) => event.seq)),
     }));
   } finally {
     closeDatabases(databases);

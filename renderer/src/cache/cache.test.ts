@@ -2,9 +2,11 @@ import type { Alert, OpsEvent } from '@watchfloor/shared';
 import { T0, actorOf, aCommand, hitRaised, officers } from '@watchfloor/shared/testing';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
 import { statusOfKey } from '../map/categories';
 import { openLocalCache, type CacheIdentity, type LocalCache, type LocalCacheOptions } from './cache';
-import { CacheDatabase } from './database';
+import { CacheDatabase, deleteDatabase, SCHEMA_VERSIONS } from './database';
+import { EVENT_BLOCK_EVENTS } from './event-blocks';
 
 const duty = actorOf(officers.duty);
 const identity = { officerId: officers.duty.id, hubId: 'hub-a' };
@@ -25,6 +27,11 @@ async function rawDatabase(env: LocalCacheOptions): Promise<CacheDatabase> {
   const raw = new CacheDatabase(env.name!, env, 'default');
   await raw.open();
   return raw;
+}
+
+/** Every seq the log holds, block by block, as stored (a seq held twice shows twice). */
+async function storedSeqs(raw: CacheDatabase): Promise<number[]> {
+  return (await raw.eventBlocks.toArray()).flatMap((block) => block.events.map((event) => event.seq));
 }
 
 const opened: LocalCache[] = [];
@@ -152,9 +159,10 @@ describe('local cache: batches', () => {
     const env = anEnvironment();
     const { cache } = await open(env);
     const put = IDBObjectStore.prototype.put;
-    let events = 0;
+    let blocks = 0;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'events' && ++events === 1500) throw new DOMException('disk error', 'UnknownError');
+      // The first thousand events fill the first blocks; this one is well into the second thousand.
+      if (this.name === 'eventBlocks' && ++blocks === 1000 / EVENT_BLOCK_EVENTS + 3) throw new DOMException('disk error', 'UnknownError');
       return put.apply(this, args);
     });
 
@@ -163,7 +171,7 @@ describe('local cache: batches', () => {
     expect(result).toMatchObject({ ok: false, reason: 'failed' });
     vi.restoreAllMocks();
     const raw = await rawDatabase(env);
-    expect(await raw.events.count()).toBe(1000);
+    expect(await storedSeqs(raw)).toHaveLength(1000);
     expect(await raw.alerts.count()).toBe(1000);
     expect((await raw.meta.get('cache'))?.through).toBe(1000);
     raw.close();
@@ -198,7 +206,7 @@ describe('local cache: privacy and retention', () => {
     await cache.applyBatch([tainted], { after: 0, through: 1 });
 
     const raw = await rawDatabase(env);
-    const stored = JSON.stringify([await raw.events.toArray(), await raw.alerts.toArray()]);
+    const stored = JSON.stringify([await raw.eventBlocks.toArray(), await raw.alerts.toArray()]);
     raw.close();
     expect(stored).not.toMatch(/Jane Roe|X1234567|1990-01-01|subject"|personal|dateOfBirth/);
     expect(stored).toContain('subjectRef');
@@ -216,9 +224,101 @@ describe('local cache: privacy and retention', () => {
 
     expect(purged.events).toBe(3);
     const raw = await rawDatabase(env);
-    expect((await raw.events.toArray()).map((event) => event.seq)).toEqual([4]);
+    expect(await storedSeqs(raw)).toEqual([4]);
     raw.close();
     expect(await cache.pending()).toHaveLength(1);
+  });
+});
+
+describe('local cache: event log', () => {
+  it('given a live log spanning blocks, when read from the middle with a limit, then exactly those events come back in order', async () => {
+    const { cache } = await open(anEnvironment());
+    await cache.applyBatch(raised(1, 250), { after: 0, through: 250 });
+    expect((await cache.readEvents(95, 10)).map((event) => event.seq)).toEqual([95, 96, 97, 98, 99, 100, 101, 102, 103, 104]);
+    expect((await cache.readEvents(249, 10)).map((event) => event.seq)).toEqual([249, 250]);
+    expect(await cache.readEvents(251, 10)).toEqual([]);
+  });
+
+  it('given history kept below and above the live log, when live batches reach it, then every seq is stored once and reads stay in order', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 5), { after: 0, through: 5 });
+    // Replay fetched 3..9 from the hub: 3..5 are held already, 6..9 lie ahead of the live log.
+    expect(await cache.keepEvents(raised(3, 7))).toMatchObject({ ok: true, applied: 4 });
+    expect(await cache.keepEvents(raised(3, 7))).toMatchObject({ ok: true, applied: 0 });
+
+    expect(await cache.applyBatch(raised(6, 7), { after: 5, through: 12 })).toMatchObject({ ok: true, applied: 7, through: 12 });
+
+    const raw = await rawDatabase(env);
+    expect(await storedSeqs(raw)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expect((await raw.meta.get('cache'))?.keptThrough).toBeUndefined();
+    raw.close();
+    expect((await cache.readEvents(1, 100)).map((event) => event.seq)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    const picture = await cache.loadPicture();
+    expect(picture.state.alerts.size).toBe(12);
+    expect(picture.hits.length).toBe(12);
+  });
+
+  it('given history kept inside a hole of the live log, then it fills the hole without a seq held twice', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    // A scoped officer is not sent every seq: the live log has 1-2 and 6-7, the hub's history has 1-7.
+    await cache.applyBatch([...raised(1, 2), ...raised(6, 2)], { after: 0, through: 7 });
+    expect(await cache.keepEvents(raised(1, 7))).toMatchObject({ ok: true, applied: 3 });
+    const raw = await rawDatabase(env);
+    expect(await storedSeqs(raw)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    raw.close();
+  });
+
+  it('given a cache written by schema version 1, when opened, then its events move into blocks and the picture and outbox stay', async () => {
+    const env = anEnvironment();
+    const { cache: first } = await open(env);
+    await first.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    await first.enqueue(command);
+    first.close();
+    // Turn it back into what version 1 left: a row per event, and no event blocks.
+    const current = await rawDatabase(env);
+    const [alerts, chunks, meta, outbox] = await Promise.all([
+      current.alerts.toArray(),
+      current.hitChunks.toArray(),
+      current.meta.toArray(),
+      current.outbox.toArray(),
+    ]);
+    current.close();
+    await deleteDatabase(env.name!, env);
+    const v1 = new Dexie(env.name!, { indexedDB: env.indexedDB!, IDBKeyRange });
+    v1.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    await v1.open();
+    const log = raised(1, 250);
+    await v1.table('events').bulkPut([...log, { seq: 'not a seq' }]);
+    await v1.table('alerts').bulkPut(alerts);
+    await v1.table('hitChunks').bulkPut(chunks);
+    await v1.table('meta').bulkPut(meta.map((row) => ({ ...row, schemaVersion: 1 })));
+    await v1.table('outbox').bulkPut(outbox);
+    v1.close();
+
+    const { cache, notices } = await open(env);
+
+    expect(notices).toEqual([]);
+    expect((await cache.readEvents(1, 1000)).map((event) => event.seq)).toEqual(log.map((event) => event.seq));
+    const picture = await cache.loadPicture();
+    expect(picture.through).toBe(3);
+    expect(picture.state.alerts.size).toBe(3);
+    expect(picture.pending.map((entry) => entry.command)).toEqual([command]);
+    const raw = await rawDatabase(env);
+    expect(raw.backendDB().objectStoreNames.contains('events')).toBe(false);
+    raw.close();
+  });
+
+  it('given a damaged event block, when the log is read, then the read fails as corruption and nothing is returned from it', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    const raw = await rawDatabase(env);
+    await raw.eventBlocks.update(3, { firstSeq: 2 });
+    raw.close();
+    await expect(cache.readEvents(1, 10)).rejects.toThrow(/eventBlocks/);
   });
 });
 

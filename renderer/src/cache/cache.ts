@@ -24,17 +24,18 @@ import {
   type OutboxStatus,
 } from './database';
 import { isCorruption, isQuotaError, messageOf, QUOTA_MESSAGE } from './errors';
+import { blocksOf, EVENT_BLOCK_EVENTS } from './event-blocks';
 import { appendChunksTo, appendToChunk, emptyChunk, HIT_CHUNK_ROWS, withStatuses } from './hit-chunks';
 import { protocolFieldsOf } from './strip';
 import { rebuildDatabase, salvageOutbox, type Salvage } from './recovery';
 import {
   parseAlertRow,
   parseCheckpoint,
+  parseEventBlock,
   parseHitChunk,
   parseMetaRow,
   parseOperation,
   parseOutboxRow,
-  parseEvent,
 } from './rows';
 
 /**
@@ -190,7 +191,7 @@ export interface OpenedCache {
   readonly notices: readonly CacheNotice[];
 }
 
-const DATA_STORES = ['events', 'alerts', 'hitChunks', 'operations', 'checkpoints', 'meta'] as const;
+const DATA_STORES = ['eventBlocks', 'alerts', 'hitChunks', 'operations', 'checkpoints', 'meta'] as const;
 const ALL_STORES = [...DATA_STORES, 'outbox'] as const;
 
 function freshMeta(identity: CacheIdentity, now: number): MetaRow {
@@ -407,8 +408,11 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
       }
 
       const lastAt = fresh.length === 0 ? meta.lastAt : Math.max(meta.lastAt, ...fresh.map((event) => event.at));
+      // Seqs kept from history above `through` are already in the log: merge rather than store them twice.
+      const keptAhead = meta.keptThrough !== undefined && fresh.length > 0 && fresh[0]!.seq <= meta.keptThrough;
+      const nextMeta = settledKept({ ...meta, through: Math.max(meta.through, through), lastAt, savedAt: now(), nextChunk });
       const writes: PendingWrite[] = [
-        ...inParts(fresh, (part) => data.events.bulkPut(part)),
+        ...(keptAhead ? [() => mergeIntoLog(data, fresh)] : blocksOf(fresh).map((block) => () => data.eventBlocks.put(block))),
         ...inParts(addedRows, (part) =>
           data.alerts.bulkAdd(part).catch((error: unknown) => {
             throw lookUpRaised ? error : new AlreadyHeld(messageOf(error));
@@ -418,7 +422,7 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
         ...inParts([...chunks.values()], (part) => data.hitChunks.bulkPut(part)),
         ...inParts([...folded.operations.values()], (part) => data.operations.bulkPut(part)),
         ...inParts([...folded.checkpoints.values()], (part) => data.checkpoints.bulkPut(part)),
-        () => data.meta.put({ ...meta, through: Math.max(meta.through, through), lastAt, savedAt: now(), nextChunk }),
+        () => data.meta.put(nextMeta),
       ];
       await pipelined(writes);
       return fresh.length;
@@ -587,16 +591,36 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
     },
 
     async readEvents(fromSeq, limit) {
-      const rows = await databases.data.events.where('seq').aboveOrEqual(fromSeq).limit(limit).toArray();
-      return rows.map(parseEvent);
+      const { data } = databases;
+      return data.transaction('r', data.eventBlocks, async () => {
+        const events: OpsEvent[] = [];
+        // Blocks never overlap, so in key order their events are in seq order.
+        for (let from = fromSeq; events.length < limit; ) {
+          const wanted = Math.ceil((limit - events.length) / EVENT_BLOCK_EVENTS) + 1;
+          const blocks = (await data.eventBlocks.where('lastSeq').aboveOrEqual(from).limit(wanted).toArray()).map(parseEventBlock);
+          for (const block of blocks) {
+            for (const event of block.events) if (event.seq >= fromSeq && events.length < limit) events.push(event);
+          }
+          if (blocks.length < wanted) break;
+          from = blocks[blocks.length - 1]!.lastSeq + 1;
+        }
+        return events;
+      });
     },
 
     async keepEvents(events) {
       return guarded(async (): Promise<BatchResult> => {
         const { data } = databases;
         // Only keys the protocol defines are stored, as for live batches (strip.ts).
-        await data.transaction('rw', data.events, () => data.events.bulkPut(events.map(protocolFieldsOf)));
-        return { ok: true, applied: events.length, through: events.at(-1)?.seq ?? 0 };
+        const kept = events.map(protocolFieldsOf).sort((a, b) => a.seq - b.seq);
+        const applied = await data.transaction('rw', [data.eventBlocks, data.meta], async () => {
+          const meta = await readMeta();
+          const added = await mergeIntoLog(data, kept);
+          const last = kept.at(-1)?.seq ?? 0;
+          if (added > 0 && last > meta.through && last > (meta.keptThrough ?? 0)) await data.meta.put({ ...meta, keptThrough: last });
+          return added;
+        });
+        return { ok: true, applied, through: events.at(-1)?.seq ?? 0 };
       });
     },
 
@@ -653,7 +677,10 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
       const { data } = databases;
       return data.transaction('rw', [...DATA_STORES], async () => {
         const meta = await readMeta();
-        const events = await data.events.where('at').below(cutoff).delete();
+        const oldBlocks = await data.eventBlocks.where('lastAt').below(cutoff).toArray();
+        await data.eventBlocks.bulkDelete(oldBlocks.map((block) => block.lastSeq));
+        // Counted without parsing: the rows are going, and a damaged one must not stop their removal.
+        const events = oldBlocks.reduce((sum, block) => sum + (Array.isArray(block.events) ? block.events.length : 0), 0);
         const oldResolved = await data.alerts
           .where('updatedAt')
           .below(cutoff)
@@ -684,6 +711,39 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
   return { cache, notices };
 }
 
+/** Forgets `keptThrough` once live batches have passed it. */
+function settledKept(meta: MetaRow): MetaRow {
+  if (meta.keptThrough === undefined || meta.keptThrough > meta.through) return meta;
+  const { keptThrough: _passed, ...settled } = meta;
+  return settled;
+}
+
+/**
+ * Adds events (ascending seq) to the log that it does not hold yet; returns how many. The blocks whose
+ * seq ranges meet theirs are read, merged with them and cut again, so that blocks stay disjoint and no seq
+ * is held twice. Live batches come here only when they reach events kept from history.
+ */
+async function mergeIntoLog(data: CacheDatabase, events: readonly OpsEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const first = events[0]!.seq;
+  const last = events[events.length - 1]!.seq;
+  const meeting = (
+    await data.eventBlocks
+      .where('lastSeq')
+      .aboveOrEqual(first)
+      .until((block) => block.firstSeq > last)
+      .toArray()
+  ).map(parseEventBlock);
+  const bySeq = new Map<number, OpsEvent>();
+  for (const block of meeting) for (const event of block.events) bySeq.set(event.seq, event);
+  const held = bySeq.size;
+  for (const event of events) if (!bySeq.has(event.seq)) bySeq.set(event.seq, event);
+  if (bySeq.size === held) return 0;
+  await data.eventBlocks.bulkDelete(meeting.map((block) => block.lastSeq));
+  await data.eventBlocks.bulkPut(blocksOf([...bySeq.values()].sort((a, b) => a.seq - b.seq)));
+  return bySeq.size - held;
+}
+
 /** A hit raised in a slice is already in the cache: the slice is written again, looking every alert up. */
 class AlreadyHeld extends Error {
   override readonly name = 'AlreadyHeld';
@@ -691,8 +751,11 @@ class AlreadyHeld extends Error {
 
 type PendingWrite = () => Promise<unknown>;
 
-/** Rows per put request: a quarter of a full slice, so serialising one part takes a few milliseconds. */
-const WRITE_PART = 250;
+/**
+ * Rows per put request. Issuing a request serialises its rows on this thread: 100 alert rows take a few
+ * milliseconds, so a slow machine stays well clear of a 50 ms task.
+ */
+const WRITE_PART = 100;
 
 function inParts<T>(rows: readonly T[], put: (part: readonly T[]) => Promise<unknown>): PendingWrite[] {
   const parts: PendingWrite[] = [];

@@ -1,11 +1,27 @@
 import { Dexie, type ChromeTransactionDurability, type Table } from 'dexie';
 import type { Alert, Checkpoint, Command, Operation, OpsEvent } from '@watchfloor/shared';
+import { blockStoredEvents } from './event-blocks';
 
 /**
  * The local cache's IndexedDB schema (Dexie). Everything here can be rebuilt from the hub except the outbox.
  * Rows are plain structured-clone data; hit positions are typed arrays in chunks so a million hits load in
  * a few hundred reads instead of a million.
  */
+
+/**
+ * A run of log events in seq order (holes allowed: a scoped officer is not sent every seq), stored as one
+ * row. Each IndexedDB request costs far more than cloning one event, and a row per event made the log
+ * half of what a live batch cost to write. Keyed by the last seq, so the blocks that hold seq >= s are the
+ * keys >= s. No seq is held by two blocks (see event-blocks.ts).
+ */
+export interface EventBlockRow {
+  readonly lastSeq: number;
+  readonly firstSeq: number;
+  readonly firstAt: number;
+  /** Time of the newest event: retention drops a block once its newest event is old enough. */
+  readonly lastAt: number;
+  readonly events: readonly OpsEvent[];
+}
 
 /** Current handling state of one alert, with the fields the queue indexes pulled out of `alert`. */
 export interface AlertRow {
@@ -83,6 +99,12 @@ export interface MetaRow {
   readonly savedAt: number;
   readonly nextChunk: number;
   readonly retentionMs?: number;
+  /**
+   * The highest seq kept from the hub's history (for replay) above `through`, if any: live batches that
+   * reach it look those seqs up so that no seq is stored twice. Unset in the usual case, where replay
+   * fetches only what lies below `through`.
+   */
+  readonly keptThrough?: number;
 }
 
 /**
@@ -108,12 +130,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // Events move from a row each to blocks of rows; the old store is read here and dropped in version 3
+    // (Dexie lets an upgrade read a store only if a later version deletes it).
+    version: 2,
+    stores: { eventBlocks: 'lastSeq, lastAt' },
+    upgrade: (transaction) => blockStoredEvents(transaction),
+  },
+  { version: 3, stores: { events: null } },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
+/** The stores the newest version has: every one declared and not deleted since. */
+export const CURRENT_STORES: readonly string[] = Object.entries(
+  Object.assign({}, ...SCHEMA_VERSIONS.map((version) => version.stores)) as Record<string, string | null>,
+)
+  .filter(([, spec]) => spec !== null)
+  .map(([store]) => store);
+
 export class CacheDatabase extends Dexie {
-  declare readonly events: Table<OpsEvent, number>;
+  declare readonly eventBlocks: Table<EventBlockRow, number>;
   declare readonly alerts: Table<AlertRow, string>;
   declare readonly hitChunks: Table<HitChunkRow, number>;
   declare readonly operations: Table<Operation, string>;
@@ -159,7 +196,7 @@ export async function openDatabases(name: string, options: DatabaseOptions): Pro
     await durable.open();
     // Dexie 4 opens a database left at a higher version by another build as it is, stores and all.
     const present = data.backendDB().objectStoreNames;
-    const missing = Object.keys(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores).filter((store) => !present.contains(store));
+    const missing = CURRENT_STORES.filter((store) => !present.contains(store));
     if (missing.length > 0) throw new Error(`the database lacks the stores ${missing.join(', ')}`);
   } catch (error) {
     data.close();

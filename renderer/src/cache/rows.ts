@@ -11,7 +11,7 @@ import {
   SEVERITIES,
   SOURCES,
 } from '@watchfloor/shared';
-import { META_KEY, type AlertRow, type HitChunkRow, type MetaRow, type OutboxRow } from './database';
+import { META_KEY, type AlertRow, type EventBlockRow, type HitChunkRow, type MetaRow, type OutboxRow } from './database';
 
 /**
  * Every row read back from IndexedDB is parsed with these before it is trusted: the disk, another version
@@ -62,6 +62,7 @@ export const MetaRowSchema = z.object({
   savedAt: z.int().nonnegative(),
   nextChunk: z.int().nonnegative(),
   retentionMs: z.int().positive().optional(),
+  keptThrough: z.int().nonnegative().optional(),
 });
 
 /**
@@ -152,4 +153,20 @@ export const parseOutboxRow = (value: unknown): OutboxRow => parseRow('outbox', 
 export const parseMetaRow = (value: unknown): MetaRow => parseRow('meta', MetaRowSchema, value) as MetaRow;
 export const parseOperation = (value: unknown): Operation => parseRow('operations', Operation, value);
 export const parseCheckpoint = (value: unknown): Checkpoint => parseRow('checkpoints', Checkpoint, value);
-export const parseEvent = (value: unknown): OpsEvent => parseRow('events', OpsEvent, value);
+const EventBlockSchema = z
+  .object({
+    lastSeq: z.int().positive(),
+    firstSeq: z.int().positive(),
+    firstAt: z.number(),
+    lastAt: z.number(),
+    events: z.array(OpsEvent).min(1),
+  })
+  .refine(
+    (block) =>
+      block.events[0]!.seq === block.firstSeq &&
+      block.events[block.events.length - 1]!.seq === block.lastSeq &&
+      block.events.every((event, index) => index === 0 || event.seq > block.events[index - 1]!.seq),
+    { message: 'events out of seq order or not matching the block keys' },
+  );
+
+export const parseEventBlock = (value: unknown): EventBlockRow => parseRow('eventBlocks', EventBlockSchema, value) as EventBlockRow;
