@@ -7,7 +7,10 @@ export interface StartTiming {
    * starts: it does not depend on the cache and starts alongside it in the app.
    */
   readonly totalMs: number;
-  /** Of which waiting for IndexedDB until the hit rows were in hand. */
+  /**
+   * Of which waiting for IndexedDB until the first hit rows were in hand: for the naive layout all of them;
+   * the cache reads its chunks in pages and fills the columns from each while IndexedDB reads the next.
+   */
   readonly readMs: number;
   /** Of which upload to the GPU buffers, layer update and the draw call. */
   readonly drawMs: number;

@@ -7,6 +7,7 @@ import { statusOfKey } from '../map/categories';
 import { openLocalCache, type CacheIdentity, type LocalCache, type LocalCacheOptions } from './cache';
 import { CacheDatabase, deleteDatabase, SCHEMA_VERSIONS } from './database';
 import { EVENT_BLOCK_EVENTS } from './event-blocks';
+import { appendToChunk, emptyChunk } from './hit-chunks';
 
 const duty = actorOf(officers.duty);
 const identity = { officerId: officers.duty.id, hubId: 'hub-a' };
@@ -483,6 +484,28 @@ describe('local cache: damage and quota', () => {
     expect(picture.through).toBe(0);
     expect(picture.pending.map((entry) => entry.command)).toEqual([command]);
     expect(await cache.applyBatch(raised(1, 2), { after: 0, through: 2 })).toMatchObject({ ok: true, applied: 2 });
+  });
+
+  it('given hits in more chunks than one read page holds, then they load in order, and a damaged chunk on a later page rebuilds the cache', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 40), { after: 0, through: 40 });
+    const alerts = [...(await cache.loadPicture()).state.alerts.values()];
+    // One hit per chunk: forty chunks, read in several pages.
+    const raw = await rawDatabase(env);
+    await raw.hitChunks.clear();
+    await raw.hitChunks.bulkPut(alerts.map((alert, index) => appendToChunk(emptyChunk(index), [alert])));
+    await raw.meta.update('cache', { nextChunk: alerts.length });
+
+    const whole = await cache.loadPicture();
+    expect(whole.notices).toEqual([]);
+    expect(Array.from({ length: whole.hits.length }, (_, row) => whole.hits.alertIdAt(row))).toEqual(alerts.map((alert) => alert.id));
+
+    await raw.hitChunks.update(37, { count: 3 });
+    raw.close();
+    const rebuilt = await cache.loadHits();
+    expect(rebuilt.notices).toMatchObject([{ kind: 'rebuilt', reason: 'invalid-rows' }]);
+    expect(rebuilt.hits.length).toBe(0);
   });
 
   it('given a corrupted hit chunk, when a batch is applied, then the write reports the rebuild', async () => {

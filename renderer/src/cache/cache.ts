@@ -193,6 +193,8 @@ export interface OpenedCache {
 
 const DATA_STORES = ['eventBlocks', 'alerts', 'hitChunks', 'operations', 'checkpoints', 'meta'] as const;
 const ALL_STORES = [...DATA_STORES, 'outbox'] as const;
+/** Hit chunks per read request on loading: a few milliseconds of parsing and columns each. */
+const CHUNK_PAGE = 8;
 
 function freshMeta(identity: CacheIdentity, now: number): MetaRow {
   return {
@@ -438,41 +440,62 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
     }
   }
 
-  /** Requests of the map's part; issued before any other request of the transaction, they are answered first. */
-  function readHitPart(data: CacheDatabase) {
-    return Promise.all([data.meta.get(META_KEY), data.operations.toArray(), data.checkpoints.toArray(), data.hitChunks.toArray()]);
-  }
-
-  /** Checks the rows of the map's part and puts the hits in columns; `alerts` is filled later by the caller. */
-  function mapFrom(
-    [storedMeta, operationRows, checkpointRows, chunkRows]: Awaited<ReturnType<typeof readHitPart>>,
+  /**
+   * Reads the map's part of the picture, the hit chunks in pages of `CHUNK_PAGE`. Every page is requested
+   * at once, so IndexedDB reads ahead while this thread parses each page and writes it into the columns:
+   * the columns fill during the read instead of after it. Resolves once every request is issued (requests
+   * issued later in the transaction are answered after these); `done` resolves with the complete map.
+   */
+  async function readHits(
+    data: CacheDatabase,
     makeColumns: MakeColumns,
     alerts: Map<string, Alert>,
     notices: readonly CacheNotice[],
-  ): { readonly state: OpsState; readonly map: CachedHits } {
-    const meta = storedMeta === undefined ? undefined : parseMetaRow(storedMeta);
-    const chunks = chunkRows.map(parseHitChunk);
-    const state: OpsState = {
-      lastSeq: meta?.through ?? 0,
-      lastAt: meta?.lastAt ?? 0,
-      operations: new Map<string, Operation>(operationRows.map(parseOperation).map((operation) => [operation.id, operation])),
-      checkpoints: new Map<string, Checkpoint>(checkpointRows.map(parseCheckpoint).map((checkpoint) => [checkpoint.id, checkpoint])),
-      alerts,
-    };
-    const total = chunks.reduce((sum, chunk) => sum + chunk.count, 0);
-    const firstHitAt = chunks.find((chunk) => chunk.count > 0)?.firstAt;
-    const hits = makeColumns(state, firstHitAt, total);
-    appendChunksTo(hits, chunks);
-    const empty = meta === undefined || (meta.through === 0 && chunks.length === 0);
-    const map: CachedHits = {
-      through: state.lastSeq,
-      operations: state.operations,
-      checkpoints: state.checkpoints,
-      hits,
-      ageMs: empty ? undefined : Math.max(0, now() - meta.savedAt),
-      notices,
-    };
-    return { state, map };
+  ): Promise<{ readonly done: Promise<{ readonly state: OpsState; readonly map: CachedHits }> }> {
+    const [storedMeta, operationRows, checkpointRows, chunkIds] = await Promise.all([
+      data.meta.get(META_KEY),
+      data.operations.toArray(),
+      data.checkpoints.toArray(),
+      data.hitChunks.toCollection().primaryKeys(),
+    ]);
+    const pages: Promise<HitChunkRow[]>[] = [];
+    for (let start = 0; start < chunkIds.length; start += CHUNK_PAGE) {
+      const last = chunkIds[Math.min(chunkIds.length, start + CHUNK_PAGE) - 1]!;
+      const page = data.hitChunks.where('id').between(chunkIds[start]!, last, true, true).toArray();
+      // Awaited in turn below; if one page fails the rest fail with it, and must not be reported unhandled.
+      page.catch(() => undefined);
+      pages.push(page);
+    }
+    const done = (async () => {
+      const meta = storedMeta === undefined ? undefined : parseMetaRow(storedMeta);
+      const state: OpsState = {
+        lastSeq: meta?.through ?? 0,
+        lastAt: meta?.lastAt ?? 0,
+        operations: new Map<string, Operation>(operationRows.map(parseOperation).map((operation) => [operation.id, operation])),
+        checkpoints: new Map<string, Checkpoint>(checkpointRows.map(parseCheckpoint).map((checkpoint) => [checkpoint.id, checkpoint])),
+        alerts,
+      };
+      let hits: HitColumns | undefined;
+      for (const page of pages) {
+        const chunks = (await page).map(parseHitChunk);
+        // Every chunk but the newest is full, so this bounds the rows from above by less than one chunk.
+        hits ??= makeColumns(state, chunks.find((chunk) => chunk.count > 0)?.firstAt, chunkIds.length * HIT_CHUNK_ROWS);
+        appendChunksTo(hits, chunks);
+      }
+      hits ??= makeColumns(state, undefined, 0);
+      const empty = meta === undefined || (meta.through === 0 && chunkIds.length === 0);
+      const map: CachedHits = {
+        through: state.lastSeq,
+        operations: state.operations,
+        checkpoints: state.checkpoints,
+        hits,
+        ageMs: empty ? undefined : Math.max(0, now() - meta.savedAt),
+        notices,
+      };
+      return { state, map };
+    })();
+    done.catch(() => undefined);
+    return { done };
   }
 
   /** Runs a read; a damaged cache is rebuilt (and reported in the notices given to `read`) and read again. */
@@ -490,11 +513,11 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
     return readRepairing((notices) => {
       const data = databases.data;
       return data.transaction('r', [...ALL_STORES], async () => {
-        const hitPart = readHitPart(data);
+        const alerts = new Map<string, Alert>();
+        const { done } = await readHits(data, makeColumns, alerts, notices);
         const alertRows = data.alerts.toArray();
         const outbox = data.outbox.orderBy('position').toArray();
-        const alerts = new Map<string, Alert>();
-        const { state, map } = mapFrom(await hitPart, makeColumns, alerts, notices);
+        const { state, map } = await done;
         options.onHits?.(map);
         for (const row of await alertRows) {
           const { alert } = parseAlertRow(row);
@@ -516,7 +539,7 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
     return readRepairing((notices) => {
       const data = databases.data;
       return data.transaction('r', [data.meta, data.operations, data.checkpoints, data.hitChunks], async () => {
-        return mapFrom(await readHitPart(data), makeColumns, new Map(), notices).map;
+        return (await (await readHits(data, makeColumns, new Map(), notices)).done).map;
       });
     });
   }
