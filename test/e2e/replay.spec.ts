@@ -85,6 +85,9 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   await console.select(first);
   await console.press('a');
   await expect(console.holder()).toHaveText('Shift Lead (demo)');
+  // Until the hub confirms, the holder above is the optimistic one; the later hit must come after the
+  // acknowledgement in the hub's log, or stepping back past the acknowledgement would still show it.
+  await expect(page.getByTestId('pending')).toBeHidden();
   const later = await raiseHit(request);
   await expect(await console.find(later)).toBeVisible();
   await page.getByLabel('Search alerts').fill('');
