@@ -73,7 +73,7 @@ test.describe('sign-in failures', () => {
 test('given a signed-in duty officer, when hits arrive, then they show in the queue and on the map', async ({ page, request }) => {
   const console = await signedIn(page, 'duty');
   await expect(console.operation).toContainText('HARMATTAN');
-  await expect(page.locator('.queue-row').first()).toBeVisible();
+  // The simulated traffic follows the hour of day (a few hits a minute at night), so the test raises its own.
   const hitId = await raiseHit(request, { checkpointId: 'ng-abv' });
   const row = await console.find(hitId);
   await expect(row).toContainText('Critical');
