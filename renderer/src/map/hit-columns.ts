@@ -10,6 +10,7 @@ import {
 } from '@watchfloor/shared';
 import { createCountrySlots, HIDDEN_KEY, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
+import { grownArray } from './grown-array';
 import { createRowIndex } from './row-index';
 
 /**
@@ -156,16 +157,8 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   const countrySlots = createCountrySlots();
   let rewritten = new Set<number>();
 
-  /**
-   * A column of `rows` rows holding this one's. The rows to come are written with zeros now: a new array's
-   * memory is only mapped on first write, a page fault per 4 KB that costs ~10 µs in a virtual machine, and
-   * without this each live batch paid dozens of them; growth, which already copies every row, pays them once.
-   */
   function grow<T extends Float32Array | Float64Array | Uint8Array | Uint32Array>(column: T, perRow: number, rows: number): T {
-    const next = new (column.constructor as new (length: number) => T)(rows * perRow);
-    next.set(column.subarray(0, length * perRow));
-    next.fill(0, length * perRow);
-    return next;
+    return grownArray(column, rows * perRow, length * perRow);
   }
 
   function ensureCapacity(needed: number): void {

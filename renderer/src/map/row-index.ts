@@ -1,3 +1,5 @@
+import { grownArray } from './grown-array';
+
 /**
  * Which row of `HitColumns` holds an alert: the alert ids in row order, kept as characters in one typed
  * array, and an open-addressing hash table in typed arrays that finds an id's row.
@@ -82,18 +84,6 @@ function finalise(fnv: number): number {
   return hash >>> 0;
 }
 
-/**
- * A typed array of `length` holding `from`'s first `used` elements, the rest written with zeros now: a new
- * array's memory is only mapped on first write, and a page fault per 4 KB (~10 µs in a virtual machine) is
- * better paid once by the growth that already copies everything than a few dozen times by each append.
- */
-function committed<T extends Uint16Array | Uint32Array>(make: new (length: number) => T, length: number, from: T, used: number): T {
-  const next = new make(length);
-  next.set(from.subarray(0, used));
-  next.fill(0, used);
-  return next;
-}
-
 export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   const { expectedRows = 0, onDuplicate = () => undefined } = options;
   let size = 0;
@@ -152,7 +142,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   function reserve(count: number): void {
     while ((size + count) * 2 > slots) growTable();
     if (starts.length < size + count + 1) {
-      starts = committed(Uint32Array, Math.max(size + count + 1, starts.length * 2), starts, size + 1);
+      starts = grownArray(starts, Math.max(size + count + 1, starts.length * 2), size + 1);
     }
     if (hashes.length < count) {
       const length = Math.max(count, hashes.length * 2);
@@ -181,7 +171,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   function reserveChars(count: number): void {
     const needed = starts[size]! + count;
     if (needed <= chars.length) return;
-    chars = committed(Uint16Array, Math.max(needed, chars.length * 2), chars, starts[size]!);
+    chars = grownArray(chars, Math.max(needed, chars.length * 2), starts[size]!);
   }
 
   /** `hashId` of a row's stored id, read from the character store. */
