@@ -18,6 +18,18 @@ describe('live store', () => {
     expect(listener).toHaveBeenCalled();
   });
 
+  it('given a batch that raises one alert and acknowledges an earlier one, then the effect tells raised from updated', () => {
+    const store = createLiveStore(now);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    const effect = store.applyBatch(
+      [hitRaised(2, { id: 'hit-2' }), { seq: 3, at: T0, type: 'alert.acknowledged', alertId: 'hit-1', by: actorOf(officers.duty) }],
+      { after: 1, through: 3 },
+    );
+    expect(effect.raised.map((alert) => alert.id)).toEqual(['hit-2']);
+    expect(effect.updated.map((alert) => [alert.id, alert.status])).toEqual([['hit-1', 'acknowledged']]);
+    expect(effect.changed.map((alert) => alert.id).sort()).toEqual(['hit-1', 'hit-2']);
+  });
+
   it('given a batch that starts after what was applied, then a gap is reported', () => {
     const store = createLiveStore(now);
     store.applyBatch([hitRaised(1)], { after: 0, through: 1 });

@@ -79,6 +79,8 @@ export interface BatchEffect {
   readonly raised: readonly Alert[];
   /** Alerts that changed in this batch (raised ones included). */
   readonly changed: readonly Alert[];
+  /** Alerts held before this batch that changed in it: `changed` without `raised`. */
+  readonly updated: readonly Alert[];
 }
 
 export interface LiveStore {
@@ -205,7 +207,9 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       const through = Math.max(snapshot.through, range.through, state.lastSeq);
       publish({ confirmed: state, through, receivedAt: Date.now(), pending: settle(snapshot.pending, through), fromCache: false });
       const pick = (ids: Iterable<string>) => [...ids].flatMap((id) => state.alerts.get(id) ?? []);
-      return { raised: pick(raisedIds), changed: pick(touched) };
+      const changed = pick(touched);
+      const raised = new Set(raisedIds);
+      return { raised: pick(raisedIds), changed, updated: changed.filter((alert) => !raised.has(alert.id)) };
     },
     setHello: (hello) => update({ hello }),
     setConnection: (connection) => update({ connection }),

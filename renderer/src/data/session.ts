@@ -154,7 +154,10 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     if (isWriter()) toCache(events, range);
     timeline?.record(events);
     if (effect.changed.length === 0) return;
-    hitsFor(events).append(effect.changed);
+    const hits = hitsFor(events);
+    // The store has just raised these, so the map need not look their ids up among the hits it holds.
+    hits.appendNew(effect.raised);
+    hits.append(effect.updated);
     revision += 1;
   }
 

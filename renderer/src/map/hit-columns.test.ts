@@ -47,6 +47,18 @@ describe('HitColumns', () => {
     }
   });
 
+  it('given alerts the store has just raised, when appended as new, then they get rows as append gives them, and a later status change finds its row', () => {
+    const columns = createHitColumns({ originMs: T0, initialCapacity: 4 });
+    expect(columns.appendNew(alerts(1, 6, { severity: 'high' }))).toBe(6);
+    columns.append(alerts(7, 2));
+    expect(columns.appendNew(alerts(9, 1))).toBe(1);
+    expect(Array.from({ length: 9 }, (_, row) => columns.alertIdAt(row))).toEqual(Array.from({ length: 9 }, (_, n) => `hit-${n + 1}`));
+    expect(columns.positions[5 * 2]).toBe(6 % 10);
+    expect(columns.setStatus('hit-3', 'acknowledged')).toBe(true);
+    expect(columns.categories[2 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
+    expect(columns.rowOf('hit-9')).toBe(8);
+  });
+
   it('given an operation of six months, when a hit arrives at its end, then its float32 time is exact to the second', () => {
     const columns = createHitColumns({ originMs: T0 });
     const sixMonthsAndASecond = 182 * 86_400_000 + 1000;

@@ -50,6 +50,12 @@ export interface HitColumns {
   /** Appends the alerts whose hits are new and updates the status of those already held. Returns rows added. */
   append(alerts: readonly Alert[]): number;
   /**
+   * Appends alerts the caller knows are not held (a live batch's alerts the store has just raised), without
+   * looking their ids up among the rows held: the cost of a live batch grows with the batch, not with what
+   * is held (see RowIndex). Returns rows added.
+   */
+  appendNew(alerts: readonly Alert[]): number;
+  /**
    * The same as `append` for hits given column by column (the cache's chunks), without an object per hit.
    * Rows whose id is already held update that row's status.
    */
@@ -62,6 +68,8 @@ export interface HitColumns {
   appendNewColumns(block: HitColumnBlock): number;
   /** Indexes up to `maxRows` ids of rows added by `appendNewColumns`; returns how many still wait. */
   indexPending(maxRows: number): number;
+  /** Moves the ids of recent hits into the id index's sorted runs now, which appends otherwise do every 65,536 hits (see RowIndex); returns how many moved. */
+  compactIndex(): number;
   /** Rewrites the one row of `alertId`. False when the alert is not held. */
   setStatus(alertId: string, status: AlertStatus): boolean;
   rowOf(alertId: string): number | undefined;
@@ -276,6 +284,33 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     return length - before;
   }
 
+  /** Writes the alerts' rows where `placed` says: new rows from `length` up, status updates below. */
+  function writeAlerts(alerts: readonly Alert[], placed: Int32Array): number {
+    onlyCached = false;
+    const before = length;
+    for (let i = 0; i < alerts.length; i++) {
+      const alert = alerts[i]!;
+      const row = placed[i]!;
+      if (row < before) {
+        setStatusAt(row, alert.status);
+        continue;
+      }
+      const hit = alert.hit;
+      positions[row * 2] = hit.lon;
+      positions[row * 2 + 1] = hit.lat;
+      times[row] = (hit.at - originMs) / 1000;
+      atMs[row] = hit.at;
+      const ref = refOf(hit.checkpointId);
+      checkpointRefs[row] = ref;
+      const key = severityStatusKey(hit.severity, alert.status);
+      writeStyle(row, key);
+      categoryWords[row] = wordOf(key, sourceKey(hit.source), checkpointKinds[ref]!, countrySlots.slotOf(hit.country));
+      if (hit.severity === 'critical' && hit.at > latestCriticalMs) latestCriticalMs = hit.at;
+    }
+    length = rows.size;
+    return length - before;
+  }
+
   return {
     originMs,
     countrySlots,
@@ -316,36 +351,21 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       return latestCriticalMs;
     },
     append(alerts) {
-      onlyCached = false;
-      ensureCapacity(length + alerts.length);
-      const before = length;
       const placed = claimRows(alerts.length);
+      ensureCapacity(length + alerts.length);
       rows.claimAll(alerts.map((alert) => alert.id), placed);
-      for (let i = 0; i < alerts.length; i++) {
-        const alert = alerts[i]!;
-        const row = placed[i]!;
-        if (row < before) {
-          setStatusAt(row, alert.status);
-          continue;
-        }
-        const hit = alert.hit;
-        positions[row * 2] = hit.lon;
-        positions[row * 2 + 1] = hit.lat;
-        times[row] = (hit.at - originMs) / 1000;
-        atMs[row] = hit.at;
-        const ref = refOf(hit.checkpointId);
-        checkpointRefs[row] = ref;
-        const key = severityStatusKey(hit.severity, alert.status);
-        writeStyle(row, key);
-        categoryWords[row] = wordOf(key, sourceKey(hit.source), checkpointKinds[ref]!, countrySlots.slotOf(hit.country));
-        if (hit.severity === 'critical' && hit.at > latestCriticalMs) latestCriticalMs = hit.at;
-      }
-      length = rows.size;
-      return length - before;
+      return writeAlerts(alerts, placed);
+    },
+    appendNew(alerts) {
+      const placed = claimRows(alerts.length);
+      ensureCapacity(length + alerts.length);
+      rows.addNew(alerts.map((alert) => alert.id), placed);
+      return writeAlerts(alerts, placed);
     },
     appendColumns,
     appendNewColumns,
     indexPending: (maxRows) => rows.indexPending(maxRows),
+    compactIndex: () => rows.moveYoung(),
     setStatus,
     rowOf: (alertId) => {
       const row = rows.find(alertId);

@@ -75,4 +75,56 @@ describe('RowIndex', () => {
     expect(claim(index, ['hit-1', 'hit-3'])).toEqual([0, 2]);
     expect(index.indexPending(10)).toBe(0);
   });
+
+  it('given new ids added many times over the young level, when looked up or claimed, then each finds its row in the old runs', () => {
+    const index = createRowIndex({ youngRows: 8 });
+    const ids = Array.from({ length: 500 }, (_, n) => `hit-${n}`);
+    const rows = new Int32Array(7);
+    for (let from = 0; from < ids.length; from += 7) {
+      const batch = ids.slice(from, from + 7);
+      index.addNew(batch, rows);
+      expect([...rows.subarray(0, batch.length)]).toEqual(batch.map((_, n) => from + n));
+    }
+    expect(ids.map((id) => index.find(id))).toEqual(ids.map((_, row) => row));
+    expect(claim(index, ['hit-3', 'hit-499', 'hit-500'])).toEqual([3, 499, 500]);
+    expect(index.find('hit-501')).toBe(-1);
+  });
+
+  it('given one new id twice in a batch, when added, then both get the one new row', () => {
+    const index = createRowIndex();
+    const rows = new Int32Array(3);
+    index.addNew(['a', 'b', 'a'], rows);
+    expect([...rows]).toEqual([0, 1, 0]);
+    expect(index.size).toBe(2);
+  });
+
+  it('given an id already held added as new (a store out of step), then the first row keeps it and the second is reported once the two meet', () => {
+    const duplicates: number[] = [];
+    const index = createRowIndex({ youngRows: 4, onDuplicate: (row) => duplicates.push(row) });
+    const rows = new Int32Array(4);
+    index.addNew(['a', 'b', 'c', 'd'], rows);
+    index.addNew(['e', 'f', 'g', 'h'], rows);
+    // 'b' sits in an old run, out of the young level's sight: it gets a second row for now...
+    index.addNew(['b', 'i', 'j', 'k'], rows);
+    expect(rows[0]).toBe(8);
+    // ...but a lookup finds the first row all along...
+    expect(index.find('b')).toBe(1);
+    // ...and when the runs holding the two merge, the second row is reported (HitColumns hides it).
+    index.addNew(['l', 'm', 'n', 'o'], rows);
+    index.addNew(['p'], rows);
+    expect(duplicates).toEqual([8]);
+    expect(index.find('b')).toBe(1);
+  });
+
+  it('given cached ids waiting to be indexed, when new ids are added before they are, then both kinds are found and a repeat is reported', () => {
+    const duplicates: number[] = [];
+    const index = createRowIndex({ youngRows: 4, onDuplicate: (row) => duplicates.push(row) });
+    index.addUnindexed('c1\nc2\nc3', 3);
+    const rows = new Int32Array(2);
+    index.addNew(['n1', 'c2'], rows);
+    expect([...rows]).toEqual([3, 4]);
+    expect(index.indexPending(10)).toBe(0);
+    expect(['c1', 'c2', 'c3', 'n1'].map((id) => index.find(id))).toEqual([0, 1, 2, 3]);
+    expect(duplicates).toEqual([4]);
+  });
 });

@@ -1,24 +1,33 @@
 import { grownArray } from './grown-array';
+import { createHashLevels } from './hash-levels';
 
 /**
  * Which row of `HitColumns` holds an alert: the alert ids in row order, kept as characters in one typed
- * array, and an open-addressing hash table in typed arrays that finds an id's row.
+ * array, and an index over them in two levels, all in typed arrays.
  *
  * Why no `Map<string, number>` and no array of id strings: with a million hits held, a million small
  * strings and a Map over them make the garbage collector's marking, and every store of a new string into
  * an old array, cost in proportion to what is held, so an append got slower as the map filled (a Map also
- * costs ~2 µs per hit at that size). Here the ids are a few typed arrays, whatever their number; a lookup of
- * an absent id is one hash over its characters and usually one cache line of the table; growth rehashes
- * from the stored 32-bit hashes. An id becomes a string again only when asked for (`idAt`: a click, a
- * tooltip).
+ * costs ~2 µs per hit at that size). Here the ids are a few typed arrays, whatever their number, and an id
+ * becomes a string again only when asked for (`idAt`: a click, a tooltip).
  *
- * Why batches: with a million rows the table is tens of megabytes, so nearly every probe is a cache miss.
- * Hashing the batch first and then probing in a tight loop lets the processor have several of those misses
- * in flight at once, where probing between the column writes of each hit waited for them one by one.
+ * Why two levels: with a million ids, any hash table over all of them is tens of megabytes, and in the
+ * console's renderer that memory is cold whenever a live batch comes: 5,000 random probes of a 16 MB table
+ * cost 2–8 ms there, of a 1 MB table 0.1–0.5 ms (measured in the map harness page, beside the software GPU).
+ * So new ids go into a small open-addressing table (the young level, at most 1 MB), and when it is full
+ * they move, sorted by hash, into the old level: sorted runs of doubling size (`HashLevels`), merged in
+ * sequential passes the processor streams, where inserting into one big table would cost one cold cache
+ * line per id. Each id is moved about log2(held / 65,536) times in all; a lookup reads one short bucket
+ * per run.
+ *
+ * Why `addNew`: a live batch's new hits are known to be new by the caller (the store's reducer has just
+ * raised them), so they go into the young level without a lookup in the old one. Should such an id be held
+ * after all (only a store out of step with the map), the merge finds it: the lower row keeps the id and
+ * the other is reported to `onDuplicate`, as for a damaged cache.
  *
  * Why ids may wait to be indexed (`addUnindexed`): at start-up the cache hands over a million ids known to
- * be new, and the map can draw them before any is looked up. Filling the table then was a quarter of the
- * time to the first draw; it is done afterwards, in slices (`indexPending`), or at once by the first lookup.
+ * be new, and the map can draw them before any is looked up. They are indexed afterwards, in slices
+ * (`indexPending`), or at once by the first lookup.
  */
 export interface RowIndex {
   /** The row held for `id`, or -1. */
@@ -35,16 +44,21 @@ export interface RowIndex {
    */
   claimJoined(joined: string, count: number, rows: Int32Array): void;
   /**
+   * Appends ids the caller knows are not held yet, each as a new row, without looking them up among the
+   * rows held before the call (see the module comment). `rows[i]` receives the row of `ids[i]`; an id twice
+   * in one batch gets one row.
+   */
+  addNew(ids: readonly string[], rows: Int32Array): void;
+  /**
    * Appends `count` ids joined with '\n' as new rows without looking them up or indexing them: for ids
    * known to be new and distinct (the cache's chunks at start-up). They are indexed by `indexPending`, or
    * before the next lookup or claim.
    */
   addUnindexed(joined: string, count: number): void;
-  /**
-   * Indexes up to `maxRows` rows added by `addUnindexed`; returns how many still wait. An id found again
-   * (only a damaged cache holds one twice) keeps its first row; each later row is reported to `onDuplicate`.
-   */
+  /** Indexes up to `maxRows` rows added by `addUnindexed`; returns how many still wait. */
   indexPending(maxRows: number): number;
+  /** Moves the young level's ids into the sorted runs now (they move by themselves when it is full); returns how many. */
+  moveYoung(): number;
   /** The id of `row`, or undefined past the end. */
   idAt(row: number): string | undefined;
   readonly size: number;
@@ -52,12 +66,19 @@ export interface RowIndex {
 
 export interface RowIndexOptions {
   readonly expectedRows?: number;
-  /** A row whose id an earlier row already has; see `indexPending`. */
+  /**
+   * A row whose id a lower row already has (a damaged cache, or `addNew` given a held id). The lower row
+   * keeps the id; reported when the two meet, which may be a later call.
+   */
   readonly onDuplicate?: (row: number) => void;
+  /** Ids the young level holds before they move to the old one (a power of two); small in tests. */
+  readonly youngRows?: number;
 }
 
 const EMPTY = 0;
-const MIN_SLOTS = 1024;
+const MIN_YOUNG_SLOTS = 1024;
+/** 65,536 ids: a 1 MB young table, kept at most half full. */
+const YOUNG_ROWS = 1 << 16;
 /** Characters reserved per expected row; the store doubles when ids run longer. */
 const CHARS_PER_ROW = 12;
 
@@ -86,18 +107,38 @@ function finalise(fnv: number): number {
 
 export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   const { expectedRows = 0, onDuplicate = () => undefined } = options;
+  const youngRows = Math.max(1, options.youngRows ?? YOUNG_ROWS);
   let size = 0;
-  /** Rows below this are in the table; the others were added by `addUnindexed` and wait. */
-  let indexed = 0;
+  // Rows added by `addUnindexed` and not yet indexed: [pendingFrom, pendingTo).
+  let pendingFrom = 0;
+  let pendingTo = 0;
   // Row r's id is chars[starts[r] .. starts[r + 1]).
   let chars = new Uint16Array(Math.max(64, expectedRows * CHARS_PER_ROW));
   let starts = new Uint32Array(Math.max(64, expectedRows + 1));
-  let slots = MIN_SLOTS;
-  while (slots < expectedRows * 2) slots *= 2;
-  // Per slot: the id's hash, then row + 1 (EMPTY where free). The hash sits beside the row so a probe
-  // compares it in the cache line it already loaded; the table is kept at most half full.
-  let table = new Uint32Array(slots * 2);
-  let mask = slots - 1;
+
+  // Young level: per slot the id's hash, then row + 1 (EMPTY where free), at most half full. The hash sits
+  // beside the row so a probe compares it in the cache line it already loaded.
+  let youngSlots = MIN_YOUNG_SLOTS;
+  while (youngSlots < Math.min(expectedRows, youngRows) * 2) youngSlots *= 2;
+  let young = new Uint32Array(youngSlots * 2);
+  let youngMask = youngSlots - 1;
+  let youngCount = 0;
+
+  // Old level: sorted runs of (hash, row), see HashLevels.
+  const old = createHashLevels({ runRows: youngRows, sameRows, onDuplicate });
+  // The id `find` compares old rows with (set before each lookup, so the comparison is one function).
+  let probeText = '';
+  let probeFrom = 0;
+  let probeTo = 0;
+  const matchesProbe = (row: number) => sameId(row, probeText, probeFrom, probeTo);
+
+  // The young ids being moved, sorted by hash (radix sort, two arrays each way).
+  let movingHashes = new Uint32Array(0);
+  let movingRows = new Uint32Array(0);
+  let sortedHashes = new Uint32Array(0);
+  let sortedRows = new Uint32Array(0);
+  const digitCounts = new Uint32Array(256);
+
   // Per id of the batch being claimed: its hash, and where it stands in its source text.
   let hashes = new Uint32Array(0);
   let froms = new Uint32Array(0);
@@ -110,37 +151,126 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     return true;
   }
 
-  /** The row of the id `text[from..to)`, or -1 - the free slot where it would go. */
-  function probe(text: string, from: number, to: number, hash: number): number {
-    let slot = hash & mask;
-    for (;;) {
-      const entry = table[slot * 2 + 1]!;
-      if (entry === EMPTY) return -1 - slot;
-      if (table[slot * 2] === hash && sameId(entry - 1, text, from, to)) return entry - 1;
-      slot = (slot + 1) & mask;
+  function sameRows(a: number, b: number): boolean {
+    const startA = starts[a]!;
+    const startB = starts[b]!;
+    const length = starts[a + 1]! - startA;
+    if (starts[b + 1]! - startB !== length) return false;
+    for (let i = 0; i < length; i++) if (chars[startA + i] !== chars[startB + i]) return false;
+    return true;
+  }
+
+  /** `hashId` of a row's stored id, read from the character store. */
+  function hashRow(row: number): number {
+    let hash = FNV_OFFSET;
+    for (let i = starts[row]!; i < starts[row + 1]!; i++) hash = Math.imul(hash ^ chars[i]!, FNV_PRIME);
+    return finalise(hash);
+  }
+
+  /** The young row of the id `text[from..to)`, or -1. */
+  function findYoung(text: string, from: number, to: number, hash: number): number {
+    for (let slot = hash & youngMask; ; slot = (slot + 1) & youngMask) {
+      const entry = young[slot * 2 + 1]!;
+      if (entry === EMPTY) return -1;
+      if (young[slot * 2] === hash && sameId(entry - 1, text, from, to)) return entry - 1;
     }
   }
 
-  function growTable(): void {
-    const next = new Uint32Array(table.length * 2);
-    const nextMask = slots * 2 - 1;
-    for (let i = 0; i < table.length; i += 2) {
-      const entry = table[i + 1]!;
+  /** The old row of the id `text[from..to)`, or -1. */
+  function findOld(text: string, from: number, to: number, hash: number): number {
+    if (old.size === 0) return -1;
+    probeText = text;
+    probeFrom = from;
+    probeTo = to;
+    return old.find(hash, matchesProbe);
+  }
+
+  /** Both levels; an id in both (not merged yet, see `onDuplicate`) is the lower row's. */
+  function findRow(text: string, from: number, to: number, hash: number): number {
+    const inYoung = findYoung(text, from, to, hash);
+    const inOld = findOld(text, from, to, hash);
+    return inYoung < 0 ? inOld : inOld < 0 ? inYoung : Math.min(inYoung, inOld);
+  }
+
+  /** Room for one more id in the young level: it grows up to its size, then moves to the old level. */
+  function roomInYoung(): void {
+    if (youngCount + 1 > youngRows) moveYoungToOld();
+    else if ((youngCount + 1) * 2 > youngSlots) growYoung();
+  }
+
+  /** Records `row` under `hash` in the young level; the caller knows the young level lacks its id. */
+  function insertYoung(hash: number, row: number): void {
+    roomInYoung();
+    let slot = hash & youngMask;
+    while (young[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & youngMask;
+    young[slot * 2] = hash;
+    young[slot * 2 + 1] = row + 1;
+    youngCount += 1;
+  }
+
+  function growYoung(): void {
+    const previous = young;
+    youngSlots *= 2;
+    youngMask = youngSlots - 1;
+    young = new Uint32Array(youngSlots * 2);
+    for (let i = 0; i < previous.length; i += 2) {
+      const entry = previous[i + 1]!;
       if (entry === EMPTY) continue;
-      const hash = table[i]!;
-      let slot = hash & nextMask;
-      while (next[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & nextMask;
-      next[slot * 2] = hash;
-      next[slot * 2 + 1] = entry;
+      let slot = previous[i]! & youngMask;
+      while (young[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & youngMask;
+      young[slot * 2] = previous[i]!;
+      young[slot * 2 + 1] = entry;
     }
-    table = next;
-    mask = nextMask;
-    slots *= 2;
   }
 
-  /** Room for `count` more rows (and the table at most half full), before any probe of the batch. */
+  /** Sorts the young ids by hash and merges them into the old level in one sequential pass. */
+  function moveYoungToOld(): void {
+    const count = youngCount;
+    if (count === 0) return;
+    if (movingHashes.length < count) {
+      movingHashes = new Uint32Array(count);
+      movingRows = new Uint32Array(count);
+      sortedHashes = new Uint32Array(count);
+      sortedRows = new Uint32Array(count);
+    }
+    let n = 0;
+    for (let i = 0; i < young.length; i += 2) {
+      const entry = young[i + 1]!;
+      if (entry === EMPTY) continue;
+      movingHashes[n] = young[i]!;
+      movingRows[n] = entry - 1;
+      n += 1;
+    }
+    young.fill(EMPTY);
+    youngCount = 0;
+    sortByHash(count);
+    old.addSorted(movingHashes, movingRows, count);
+  }
+
+  /** Least-significant-digit radix sort of the first `count` moving ids by hash, a byte at a time. */
+  function sortByHash(count: number): void {
+    for (let shift = 0; shift < 32; shift += 8) {
+      digitCounts.fill(0);
+      for (let i = 0; i < count; i++) digitCounts[(movingHashes[i]! >>> shift) & 255]! += 1;
+      let total = 0;
+      for (let digit = 0; digit < 256; digit++) {
+        const c = digitCounts[digit]!;
+        digitCounts[digit] = total;
+        total += c;
+      }
+      for (let i = 0; i < count; i++) {
+        const hash = movingHashes[i]!;
+        const at = digitCounts[(hash >>> shift) & 255]!++;
+        sortedHashes[at] = hash;
+        sortedRows[at] = movingRows[i]!;
+      }
+      [movingHashes, sortedHashes] = [sortedHashes, movingHashes];
+      [movingRows, sortedRows] = [sortedRows, movingRows];
+    }
+  }
+
+  /** Room for `count` more rows and the batch's hashes. */
   function reserve(count: number): void {
-    while ((size + count) * 2 > slots) growTable();
     if (starts.length < size + count + 1) {
       starts = grownArray(starts, Math.max(size + count + 1, starts.length * 2), size + 1);
     }
@@ -152,21 +282,6 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     }
   }
 
-  /** Appends `text[from..to)` as the id of a new row, recorded in `slot`. */
-  function add(text: string, from: number, to: number, hash: number, slot: number): number {
-    reserveChars(to - from);
-    const start = starts[size]!;
-    const end = start + to - from;
-    for (let i = from; i < to; i++) chars[start + i - from] = text.charCodeAt(i);
-    const row = size;
-    size += 1;
-    indexed = size;
-    starts[size] = end;
-    table[slot * 2] = hash;
-    table[slot * 2 + 1] = row + 1;
-    return row;
-  }
-
   /** Room for `count` more characters of ids. */
   function reserveChars(count: number): void {
     const needed = starts[size]! + count;
@@ -174,59 +289,61 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     chars = grownArray(chars, Math.max(needed, chars.length * 2), starts[size]!);
   }
 
-  /** `hashId` of a row's stored id, read from the character store. */
-  function hashRow(row: number): number {
-    let hash = FNV_OFFSET;
-    for (let i = starts[row]!; i < starts[row + 1]!; i++) hash = Math.imul(hash ^ chars[i]!, FNV_PRIME);
-    return finalise(hash);
+  /** Appends `text[from..to)` as the id of a new row; returns the row. */
+  function appendChars(text: string, from: number, to: number): number {
+    reserveChars(to - from);
+    const start = starts[size]!;
+    for (let i = from; i < to; i++) chars[start + i - from] = text.charCodeAt(i);
+    const row = size;
+    size += 1;
+    starts[size] = start + to - from;
+    return row;
   }
 
-  function sameRows(a: number, b: number): boolean {
-    const startA = starts[a]!;
-    const startB = starts[b]!;
-    const length = starts[a + 1]! - startA;
-    if (starts[b + 1]! - startB !== length) return false;
-    for (let i = 0; i < length; i++) if (chars[startA + i] !== chars[startB + i]) return false;
-    return true;
+  /** Appends `text[from..to)` as the id of a new row and indexes it in the young level. */
+  function add(text: string, from: number, to: number, hash: number): number {
+    const row = appendChars(text, from, to);
+    insertYoung(hash, row);
+    return row;
+  }
+
+  /** Indexes one row added by `addUnindexed`; a twin in the old level is found when the young level moves. */
+  function indexRow(row: number): void {
+    const hash = hashRow(row);
+    for (let slot = hash & youngMask; ; slot = (slot + 1) & youngMask) {
+      const entry = young[slot * 2 + 1]!;
+      if (entry === EMPTY) break;
+      if (young[slot * 2] === hash && sameRows(entry - 1, row)) {
+        const kept = entry - 1;
+        if (row < kept) young[slot * 2 + 1] = row + 1;
+        onDuplicate(Math.max(row, kept));
+        return;
+      }
+    }
+    insertYoung(hash, row);
   }
 
   function indexPending(maxRows: number): number {
-    const end = Math.min(size, indexed + maxRows);
-    for (let row = indexed; row < end; row++) {
-      const hash = hashRow(row);
-      let slot = hash & mask;
-      for (;;) {
-        const entry = table[slot * 2 + 1]!;
-        if (entry === EMPTY) {
-          table[slot * 2] = hash;
-          table[slot * 2 + 1] = row + 1;
-          break;
-        }
-        if (table[slot * 2] === hash && sameRows(entry - 1, row)) {
-          onDuplicate(row);
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-    indexed = end;
-    return size - indexed;
+    const end = Math.min(pendingTo, pendingFrom + maxRows);
+    for (let row = pendingFrom; row < end; row++) indexRow(row);
+    pendingFrom = end;
+    return pendingTo - pendingFrom;
   }
 
   /** Lookups and claims see every row. */
   function catchUp(): void {
-    if (indexed < size) indexPending(size - indexed);
+    if (pendingFrom < pendingTo) indexPending(pendingTo - pendingFrom);
   }
 
-  /** Probes every id of the batch after all are hashed (see the module comment); `source(i)` is its text. */
+  /** Hashes every id of the batch, then finds or adds each; `source(i)` is the text holding id i. */
   function claimHashed(count: number, source: (i: number) => string, rows: Int32Array): void {
     for (let i = 0; i < count; i++) {
       const text = source(i);
       const from = froms[i]!;
       const to = tos[i]!;
       const hash = hashes[i]!;
-      const found = probe(text, from, to, hash);
-      rows[i] = found >= 0 ? found : add(text, from, to, hash, -1 - found);
+      const found = findRow(text, from, to, hash);
+      rows[i] = found >= 0 ? found : add(text, from, to, hash);
     }
   }
 
@@ -236,8 +353,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     },
     find(id) {
       catchUp();
-      const found = probe(id, 0, id.length, hashId(id));
-      return found >= 0 ? found : -1;
+      return findRow(id, 0, id.length, hashId(id));
     },
     idAt(row) {
       if (row < 0 || row >= size) return undefined;
@@ -269,8 +385,39 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
       }
       claimHashed(count, () => joined, rows);
     },
+    addNew(ids, rows) {
+      reserve(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const hash = hashId(id);
+        roomInYoung();
+        // The young level is small and warm: an id given twice (in this batch or a recent one) keeps its row.
+        let slot = hash & youngMask;
+        let found = -1;
+        for (; ; slot = (slot + 1) & youngMask) {
+          const entry = young[slot * 2 + 1]!;
+          if (entry === EMPTY) break;
+          if (young[slot * 2] === hash && sameId(entry - 1, id, 0, id.length)) {
+            found = entry - 1;
+            break;
+          }
+        }
+        if (found >= 0) {
+          rows[i] = found;
+          continue;
+        }
+        const row = appendChars(id, 0, id.length);
+        young[slot * 2] = hash;
+        young[slot * 2 + 1] = row + 1;
+        youngCount += 1;
+        rows[i] = row;
+      }
+    },
     addUnindexed(joined, count) {
       if (count === 0) return;
+      // Pending rows are one run at the end; rows added since the last run are indexed, so index it first.
+      if (pendingTo !== size) catchUp();
+      if (pendingFrom === pendingTo) pendingFrom = size;
       reserve(count);
       reserveChars(joined.length - count + 1);
       let at = starts[size]!;
@@ -286,7 +433,13 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
       }
       size = row + 1;
       starts[size] = at;
+      pendingTo = size;
     },
     indexPending,
+    moveYoung() {
+      const moved = youngCount;
+      moveYoungToOld();
+      return moved;
+    },
   };
 }

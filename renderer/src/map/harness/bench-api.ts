@@ -33,8 +33,11 @@ export interface ScrubFrameTiming extends ScrubUpdateTiming {
 
 export interface MapBench {
   readonly ready: Promise<void>;
-  /** Puts `count` hits in the store and on the GPU (not timed); returns the uploads that took. */
-  fill(count: number): Promise<UploadCount>;
+  /**
+   * Puts `count` hits in the store and on the GPU, as live batches of 20,000 would; returns the uploads that
+   * took and the time the store's appends took in all (every growth and id index move included).
+   */
+  fill(count: number): Promise<UploadCount & { readonly storeMs: number }>;
   /** Prepares the next batch of alerts (not timed), so timing covers only the map. */
   prepare(count: number): void;
   /** Appends the prepared batch to store and layer, then draws: each step timed on the main thread. */
@@ -47,6 +50,11 @@ export interface MapBench {
   scrubUpdates(frames: number, windowMs: number): ScrubUpdateTiming[];
   /** Moves the window to frame `index` of such a scrub, then draws: each step timed on the main thread. */
   scrubFrame(index: number, frames: number, windowMs: number): ScrubFrameTiming;
+  /**
+   * Moves the id index's young level into its sorted runs now, timed: what an append pays once per 65,536
+   * new hits (RowIndex), so a bench can report it apart from the median and amortised over the appends.
+   */
+  compactIndex(): { readonly ms: number; readonly moved: number };
   /** Waits until the GPU process has caught up, so one sample's rasterising does not bleed into the next. */
   settle(): Promise<void>;
 }
