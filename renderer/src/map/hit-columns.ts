@@ -68,8 +68,6 @@ export interface HitColumns {
   appendNewColumns(block: HitColumnBlock): number;
   /** Indexes up to `maxRows` ids of rows added by `appendNewColumns`; returns how many still wait. */
   indexPending(maxRows: number): number;
-  /** Moves the ids of recent hits into the id index's sorted runs now, which appends otherwise do every 65,536 hits (see RowIndex); returns how many moved. */
-  compactIndex(): number;
   /** Rewrites the one row of `alertId`. False when the alert is not held. */
   setStatus(alertId: string, status: AlertStatus): boolean;
   rowOf(alertId: string): number | undefined;
@@ -365,7 +363,6 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     appendColumns,
     appendNewColumns,
     indexPending: (maxRows) => rows.indexPending(maxRows),
-    compactIndex: () => rows.moveYoung(),
     setStatus,
     rowOf: (alertId) => {
       const row = rows.find(alertId);

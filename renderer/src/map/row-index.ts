@@ -57,8 +57,6 @@ export interface RowIndex {
   addUnindexed(joined: string, count: number): void;
   /** Indexes up to `maxRows` rows added by `addUnindexed`; returns how many still wait. */
   indexPending(maxRows: number): number;
-  /** Moves the young level's ids into the sorted runs now (they move by themselves when it is full); returns how many. */
-  moveYoung(): number;
   /** The id of `row`, or undefined past the end. */
   idAt(row: number): string | undefined;
   readonly size: number;
@@ -436,10 +434,5 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
       pendingTo = size;
     },
     indexPending,
-    moveYoung() {
-      const moved = youngCount;
-      moveYoungToOld();
-      return moved;
-    },
   };
 }

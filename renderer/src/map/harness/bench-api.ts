@@ -33,11 +33,8 @@ export interface ScrubFrameTiming extends ScrubUpdateTiming {
 
 export interface MapBench {
   readonly ready: Promise<void>;
-  /**
-   * Puts `count` hits in the store and on the GPU, as live batches of 20,000 would; returns the uploads that
-   * took and the time the store's appends took in all (every growth and id index move included).
-   */
-  fill(count: number): Promise<UploadCount & { readonly storeMs: number }>;
+  /** Puts `count` hits in the store and on the GPU (not timed); returns the uploads that took. */
+  fill(count: number): Promise<UploadCount>;
   /** Prepares the next batch of alerts (not timed), so timing covers only the map. */
   prepare(count: number): void;
   /** Appends the prepared batch to store and layer, then draws: each step timed on the main thread. */
@@ -51,10 +48,10 @@ export interface MapBench {
   /** Moves the window to frame `index` of such a scrub, then draws: each step timed on the main thread. */
   scrubFrame(index: number, frames: number, windowMs: number): ScrubFrameTiming;
   /**
-   * Moves the id index's young level into its sorted runs now, timed: what an append pays once per 65,536
-   * new hits (RowIndex), so a bench can report it apart from the median and amortised over the appends.
+   * Appends the prepared batch to the store alone (no upload, no layer), timed: for the store's cost
+   * amortised over many batches, every column growth and id index move included.
    */
-  compactIndex(): { readonly ms: number; readonly moved: number };
+  appendPreparedToStore(): number;
   /** Waits until the GPU process has caught up, so one sample's rasterising does not bleed into the next. */
   settle(): Promise<void>;
 }

@@ -148,20 +148,16 @@ function startBench(root: HTMLElement): void {
     ready: controller.ready,
     async fill(count) {
       const chunk = 20_000;
-      let storeMs = 0;
       for (let done = 0; done < count; done += chunk) {
         const size = Math.min(chunk, count - done);
-        const batch = syntheticAlerts({ count: size, firstId: nextId, startMs: ORIGIN_MS, endMs, checkpoints, seed: nextId });
-        const t0 = performance.now();
-        hits.appendNew(batch);
-        storeMs += performance.now() - t0;
+        hits.appendNew(syntheticAlerts({ count: size, firstId: nextId, startMs: ORIGIN_MS, endMs, checkpoints, seed: nextId }));
         nextId += size;
       }
       takeUploads();
       controller.update(scene());
       controller.drawNow();
       await frame();
-      return { ...takeUploads(), storeMs };
+      return takeUploads();
     },
     prepare(count) {
       endMs += 60_000;
@@ -193,10 +189,10 @@ function startBench(root: HTMLElement): void {
       const t1 = performance.now();
       return { ...update, drawMs: t1 - t0, drawUploads: takeUploads() };
     },
-    compactIndex() {
+    appendPreparedToStore() {
       const t0 = performance.now();
-      const moved = hits.compactIndex();
-      return { ms: performance.now() - t0, moved };
+      hits.appendNew(prepared);
+      return performance.now() - t0;
     },
     async settle() {
       await frame();
