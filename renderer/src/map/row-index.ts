@@ -165,13 +165,18 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     return finalise(hash);
   }
 
-  /** The young row of the id `text[from..to)`, or -1. */
-  function findYoung(text: string, from: number, to: number, hash: number): number {
+  /** The young row of the id `text[from..to)`, or -1 - the free slot where it would go. */
+  function probeYoung(text: string, from: number, to: number, hash: number): number {
     for (let slot = hash & youngMask; ; slot = (slot + 1) & youngMask) {
       const entry = young[slot * 2 + 1]!;
-      if (entry === EMPTY) return -1;
+      if (entry === EMPTY) return -1 - slot;
       if (young[slot * 2] === hash && sameId(entry - 1, text, from, to)) return entry - 1;
     }
+  }
+
+  /** The young row of the id `text[from..to)`, or -1. */
+  function findYoung(text: string, from: number, to: number, hash: number): number {
+    return Math.max(-1, probeYoung(text, from, to, hash));
   }
 
   /** The old row of the id `text[from..to)`, or -1. */
@@ -201,6 +206,10 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     roomInYoung();
     let slot = hash & youngMask;
     while (young[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & youngMask;
+    placeYoung(slot, hash, row);
+  }
+
+  function placeYoung(slot: number, hash: number, row: number): void {
     young[slot * 2] = hash;
     young[slot * 2 + 1] = row + 1;
     youngCount += 1;
@@ -221,7 +230,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     }
   }
 
-  /** Sorts the young ids by hash and merges them into the old level in one sequential pass. */
+  /** Sorts the young ids by hash and hands them to the old level, which merges them into its runs. */
   function moveYoungToOld(): void {
     const count = youngCount;
     if (count === 0) return;
@@ -390,25 +399,13 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
         const hash = hashId(id);
         roomInYoung();
         // The young level is small and warm: an id given twice (in this batch or a recent one) keeps its row.
-        let slot = hash & youngMask;
-        let found = -1;
-        for (; ; slot = (slot + 1) & youngMask) {
-          const entry = young[slot * 2 + 1]!;
-          if (entry === EMPTY) break;
-          if (young[slot * 2] === hash && sameId(entry - 1, id, 0, id.length)) {
-            found = entry - 1;
-            break;
-          }
-        }
+        const found = probeYoung(id, 0, id.length, hash);
         if (found >= 0) {
           rows[i] = found;
-          continue;
+        } else {
+          rows[i] = appendChars(id, 0, id.length);
+          placeYoung(-1 - found, hash, rows[i]!);
         }
-        const row = appendChars(id, 0, id.length);
-        young[slot * 2] = hash;
-        young[slot * 2 + 1] = row + 1;
-        youngCount += 1;
-        rows[i] = row;
       }
     },
     addUnindexed(joined, count) {
