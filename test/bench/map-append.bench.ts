@@ -2,7 +2,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AppendTiming } from '../../renderer/src/map/harness/bench-api';
 import { openMapBench, type BenchWindow } from './map/bench-page';
 import { serveBuiltRenderer } from './map/harness-server';
-import { median, percentile, type Bench, type Measurement } from './report';
+import { mean, median, percentile, type Bench, type Measurement } from './report';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 /**
@@ -38,7 +38,6 @@ interface SizeResult {
   /** The store alone, one append after another over the next million hits (see measure). */
   readonly storeRun: readonly number[];
 }
-
 
 interface FilledMap {
   readonly held: number;
@@ -97,8 +96,7 @@ async function measure(browser: Browser, baseUrl: string): Promise<SizeResult[]>
       }, BATCH);
       storeRun.push(ms);
     }
-    const mean = storeRun.reduce((sum, ms) => sum + ms, 0) / storeRun.length;
-    progress(`${map.held.toLocaleString('en')} held: store alone over the next 1,000,000 hits, mean ${mean.toFixed(2)} ms per append`);
+    progress(`${map.held.toLocaleString('en')} held: store alone over the next 1,000,000 hits, mean ${mean(storeRun).toFixed(2)} ms per append`);
     map.harness.assertClean();
     await map.page.context().close();
     results.push({ held: map.held, samples: map.samples, storeRun });
@@ -125,7 +123,7 @@ export const bench: Bench = {
           { label: `${label}: not in the sum: next deck draw (per frame), median`, value: median(samples.map((s) => s.drawMs)), unit: 'ms' },
           {
             label: `${label}: store alone over the next 1M hits, mean per append (growth, index moves in)`,
-            value: storeRun.reduce((sum, ms) => sum + ms, 0) / storeRun.length,
+            value: mean(storeRun),
             unit: 'ms',
           },
           { label: `${label}: store alone over the next 1M hits, median`, value: median(storeRun), unit: 'ms' },

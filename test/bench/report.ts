@@ -31,6 +31,10 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index]!;
 }
 
+export function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 export function median(values: readonly number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }
