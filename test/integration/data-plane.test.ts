@@ -11,8 +11,12 @@ import type { FromWorker, ToWorker } from '../../renderer/src/data/worker-protoc
  * around them still arrives.
  */
 const posted: FromWorker[] = [];
-const scope: { postMessage: (message: FromWorker) => void; onmessage: ((event: { data: ToWorker }) => void) | null } = {
-  postMessage: (message) => posted.push(message),
+const transferred = new Map<FromWorker, readonly ArrayBuffer[]>();
+const scope: { postMessage: (message: FromWorker, transfer: ArrayBuffer[]) => void; onmessage: ((event: { data: ToWorker }) => void) | null } = {
+  postMessage: (message, transfer) => {
+    posted.push(message);
+    transferred.set(message, transfer);
+  },
   onmessage: null,
 };
 let url = '';
@@ -64,6 +68,11 @@ describe('data-plane worker against a hostile hub', () => {
     const batches = posted.filter((message) => message.kind === 'events');
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({ range: { after: 0, through: 2 } });
+    // The map's rows for the batch's new hits come with it, their buffers given over rather than copied.
+    const newHits = batches[0]!.kind === 'events' ? batches[0]!.newHits : undefined;
+    expect(newHits?.count).toBe(2);
+    expect(String.fromCharCode(...newHits!.ids.chars)).toBe('hit-ahit-b');
+    expect(transferred.get(batches[0]!)).toContain(newHits!.positions.buffer);
     expect(posted.some((message) => message.kind === 'connection' && message.state.kind === 'live')).toBe(true);
   });
 

@@ -14,6 +14,8 @@ import {
 } from '@watchfloor/shared';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
+import type { NewHitsBlock } from '../map/hit-columns';
+import { buffersOf, encodeNewHits, newHitsOf } from '../map/new-hits';
 import type { BatchRange, FromWorker, ToWorker, WorkerLike } from './worker-protocol';
 
 /**
@@ -30,7 +32,10 @@ export interface DataPlane {
   handle(message: ToWorker): void;
 }
 
-export function createDataPlane(post: (message: FromWorker) => void): DataPlane {
+/** Posts a message to the UI thread, transferring `transfer` (our own buffers, never read here again). */
+export type PostToUi = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+export function createDataPlane(post: PostToUi): DataPlane {
   let socket: Socket | undefined;
   let through = 0;
   /** The hub whose log `through` counts in; undefined until known. */
@@ -47,9 +52,23 @@ export function createDataPlane(post: (message: FromWorker) => void): DataPlane 
   function flush(): void {
     flushTimer = undefined;
     if (pendingRange === undefined) return;
-    post({ kind: 'events', events: pendingEvents, range: pendingRange });
+    const newHits = encodeForMap(pendingEvents);
+    if (newHits === undefined) post({ kind: 'events', events: pendingEvents, range: pendingRange });
+    else post({ kind: 'events', events: pendingEvents, range: pendingRange, newHits }, buffersOf(newHits));
     pendingEvents = [];
     pendingRange = undefined;
+  }
+
+  /** The map's rows for the batch's new hits; without them the UI thread encodes the hits itself. */
+  function encodeForMap(events: readonly OpsEvent[]): NewHitsBlock | undefined {
+    const hits = newHitsOf(events);
+    if (hits.length === 0) return undefined;
+    try {
+      return encodeNewHits(hits);
+    } catch (error) {
+      console.warn(`[watchfloor] the map's rows for ${hits.length} new hits are left to the UI thread: ${String(error)}`);
+      return undefined;
+    }
   }
 
   function onEvents(batch: unknown, range: unknown): void {

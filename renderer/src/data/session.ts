@@ -12,7 +12,7 @@ import {
   type WindowPresence,
   type WriterElection,
 } from '../cache';
-import { createHitColumns, type HitColumns } from '../map/hit-columns';
+import { createHitColumns, type HitColumns, type NewHitsBlock } from '../map/hit-columns';
 import { createHubClient, type HubClient } from './hub-client';
 import { createLiveStore, type LiveStore, type Notice } from './live-store';
 import { adoptOrphans, createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
@@ -149,14 +149,15 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     return columns;
   }
 
-  function apply(events: readonly OpsEvent[], range: BatchRange): void {
+  /** `newHits`: the data plane's encoding of the batch's new hits for the map, when it came from the worker. */
+  function apply(events: readonly OpsEvent[], range: BatchRange, newHits?: NewHitsBlock): void {
     const effect = store.applyBatch(events, range);
     if (isWriter()) toCache(events, range);
     timeline?.record(events);
     if (effect.changed.length === 0) return;
     const hits = hitsFor(events);
     // The store has just raised these, so the map need not look their ids up among the hits it holds.
-    hits.appendNew(effect.raised);
+    hits.appendRaised(effect.raised, newHits);
     hits.append(effect.updated);
     revision += 1;
   }
@@ -272,10 +273,10 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
         });
         return;
       case 'events': {
-        const { events, range } = message;
+        const { events, range, newHits } = message;
         inOrder(async () => {
           if (store.hasGapBefore(range)) await fillGap(range);
-          apply(events, range);
+          apply(events, range, newHits);
         });
         return;
       }

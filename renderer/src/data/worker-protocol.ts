@@ -1,3 +1,4 @@
+import type { NewHitsBlock } from '../map/hit-columns';
 import type { CommandAck, DetailsResponse, Hello, HistoryResponse, OpsEvent, PresenceEntry, PresenceUpdate, Reset } from '@watchfloor/shared';
 
 /**
@@ -33,7 +34,13 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly kind: 'hello'; readonly hello: Hello }
-  | { readonly kind: 'events'; readonly events: readonly OpsEvent[]; readonly range: BatchRange }
+  | {
+      readonly kind: 'events';
+      readonly events: readonly OpsEvent[];
+      readonly range: BatchRange;
+      /** The map's rows for the batch's `hit.raised` hits, encoded here (see map/new-hits.ts); absent when none. */
+      readonly newHits?: NewHitsBlock;
+    }
   | { readonly kind: 'reset'; readonly reset: Reset }
   | { readonly kind: 'presence'; readonly presence: readonly PresenceEntry[] }
   | { readonly kind: 'connection'; readonly state: ConnectionState }

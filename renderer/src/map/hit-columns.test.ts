@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { filterCategoriesFor, HIDDEN_KEY, OVERFLOW_COUNTRY_SLOT, severityStatusKey, sourceKey } from './categories';
 import { createHitBuffers, type GpuBuffer } from './hit-buffers';
 import { createHitColumns, type HitColumnBlock, type HitColumns } from './hit-columns';
+import { encodeNewHits } from './new-hits';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
 
 function anAlert(n: number, hit: Partial<Hit> = {}, status: AlertStatus = 'new'): Alert {
@@ -221,6 +222,59 @@ describe('HitColumns.appendColumns (bulk, from cached chunks)', () => {
     expect(columns.categories[3 * 4]).toBe(HIDDEN_KEY);
     expect(filterCategoriesFor({}, columns.countrySlots)[0]).not.toContain(HIDDEN_KEY);
     expect(columns.takeRewrittenRows()).toEqual([3]);
+  });
+});
+
+describe('HitColumns.appendRaised (a live batch, with the rows the data plane encoded)', () => {
+  const kindOf = (id: string) => (id === 'cp-los' ? 'airport' : undefined);
+  // As the store raises them: an alert taken in the same batch as its hit is no longer 'new'.
+  const raised = (from: number) => [
+    anAlert(from, { country: 'NG', severity: 'critical', checkpointId: 'cp-los' }),
+    anAlert(from + 1, { country: 'BJ', source: 'red-notice', checkpointId: 'cp-x' }, 'acknowledged'),
+    anAlert(from + 2, { country: 'GH', severity: 'low', lon: -179.5, lat: 89 }, 'escalated'),
+    ...alerts(from + 3, 20, { country: 'TG' }),
+  ];
+  const encodedFor = (list: readonly Alert[]) => encodeNewHits(list.map((alert) => alert.hit));
+
+  it('given the encoded rows of the raised alerts, when appended with them, then the columns equal those of appending the alerts themselves', () => {
+    const fromAlerts = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
+    const fromRows = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
+    const batches = [raised(1), raised(100)];
+
+    for (const batch of batches) {
+      fromAlerts.appendNew(batch);
+      expect(fromRows.appendRaised(batch, encodedFor(batch))).toBe(batch.length);
+    }
+
+    expect(contentsOf(fromRows)).toEqual(contentsOf(fromAlerts));
+    expect(fromRows.rowOf('hit-101')).toBe(24);
+    expect(fromRows.setStatus('hit-101', 'resolved')).toBe(true);
+    expect(fromRows.takeRewrittenRows()).toEqual([24]);
+  });
+
+  it('given encoded rows that are not the raised alerts (the store held one of the hits), then the alerts are appended from themselves', () => {
+    const columns = createHitColumns({ originMs: T0, kindOf });
+    const expected = createHitColumns({ originMs: T0, kindOf });
+    const batch = raised(1);
+    const rows = encodedFor(batch);
+    columns.append(batch.slice(0, 1));
+    expected.append(batch.slice(0, 1));
+
+    expect(columns.appendRaised(batch.slice(1), rows)).toBe(batch.length - 1);
+    expected.appendNew(batch.slice(1));
+    expect(contentsOf(columns)).toEqual(contentsOf(expected));
+    expect(columns.appendRaised(alerts(50, 2), undefined)).toBe(2);
+  });
+
+  it('given a batch that raises one hit twice, then the first row is the alert and the second is never drawn', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    const twice = [anAlert(1), anAlert(2, {}, 'acknowledged'), anAlert(2, {}, 'acknowledged')];
+
+    expect(columns.appendRaised(twice, encodedFor(twice))).toBe(3);
+
+    expect(columns.rowOf('hit-2')).toBe(1);
+    expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
+    expect(columns.categories[2 * 4]).toBe(HIDDEN_KEY);
   });
 });
 

@@ -11,7 +11,7 @@ import {
 import { createCountrySlots, HIDDEN_KEY, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
 import { grownArray } from './grown-array';
-import { createRowIndex } from './row-index';
+import { createRowIndex, type EncodedIds } from './row-index';
 
 /**
  * The map's store of hits: one row per hit in preallocated typed arrays (columns), never one JS object per
@@ -56,6 +56,14 @@ export interface HitColumns {
    */
   appendNew(alerts: readonly Alert[]): number;
   /**
+   * Appends the alerts the store has just raised, from `encoded` (the data plane's encoding of the batch's
+   * new hits) when it holds exactly these hits: the UI thread then copies rows and ids instead of reading
+   * every alert. It holds exactly these when it has as many rows, because the store raises the batch's hits
+   * in their order, leaving out only those it already held. Otherwise, or without `encoded`, as `appendNew`.
+   * Returns rows added.
+   */
+  appendRaised(alerts: readonly Alert[], encoded: NewHitsBlock | undefined): number;
+  /**
    * The same as `append` for hits given column by column (the cache's chunks), without an object per hit.
    * Rows whose id is already held update that row's status.
    */
@@ -78,13 +86,13 @@ export interface HitColumns {
 }
 
 /**
- * Hits column by column, as the cache stores them: category columns are indices into SEVERITIES,
- * ALERT_STATUSES and SOURCES, checkpoints and countries are dictionary encoded. Arrays hold `count` rows.
+ * Hits column by column, as the cache stores them and the data plane encodes a live batch's new hits:
+ * category columns are indices into SEVERITIES, ALERT_STATUSES and SOURCES, checkpoints and countries are
+ * dictionary encoded. Arrays hold `count` rows. Only typed arrays and two short lists, so a block crosses
+ * from the worker to the UI thread by transfer, and is written into the columns without an object per hit.
  */
-export interface HitColumnBlock {
+export interface HitRows {
   readonly count: number;
-  /** The hits' ids joined with '\n' (ids cannot contain one), as the cache stores them: never split. */
-  readonly ids: string;
   /** lon, lat per row. */
   readonly positions: Float32Array;
   readonly atMs: Float64Array;
@@ -95,6 +103,20 @@ export interface HitColumnBlock {
   readonly checkpoints: readonly EntityId[];
   readonly countryRefs: Uint8Array;
   readonly countries: readonly CountryCode[];
+}
+
+/** A cache chunk's hits. */
+export interface HitColumnBlock extends HitRows {
+  /** The hits' ids joined with '\n' (ids cannot contain one), as the cache stores them: never split. */
+  readonly ids: string;
+}
+
+/**
+ * A live batch's new hits as the data-plane worker encodes them (see new-hits.ts): their ids already as
+ * characters and hashes, so the UI thread copies them instead of reading and hashing strings.
+ */
+export interface NewHitsBlock extends HitRows {
+  readonly ids: EncodedIds;
 }
 
 export interface HitColumnsOptions {
@@ -222,11 +244,18 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   }
 
   function setStatusAt(row: number, status: AlertStatus): void {
-    const key = severityStatusKey(severityOfKey(categories[row * 4]!), status);
-    if (key === categories[row * 4]) return;
+    if (restyle(row, status)) rewritten.add(row);
+  }
+
+  /** Gives the row the look and category of `status`; false when it had them already, or is hidden. */
+  function restyle(row: number, status: AlertStatus): boolean {
+    const current = categories[row * 4]!;
+    if (current === HIDDEN_KEY) return false;
+    const key = severityStatusKey(severityOfKey(current), status);
+    if (key === current) return false;
     categories[row * 4] = key;
     writeStyle(row, key);
-    rewritten.add(row);
+    return true;
   }
 
   /** Room for the rows of a batch of `count` (see RowIndex.claimAll); rows from `length` up are new. */
@@ -235,25 +264,55 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     return claimed;
   }
 
+  function appendNew(alerts: readonly Alert[]): number {
+    const placed = claimRows(alerts.length);
+    ensureCapacity(length + alerts.length);
+    rows.addNew(alerts.map((alert) => alert.id), placed);
+    return writeAlerts(alerts, placed);
+  }
+
   function appendColumns(block: HitColumnBlock): number {
     onlyCached = false;
     ensureCapacity(length + block.count);
     const placed = claimRows(block.count);
     rows.claimJoined(block.ids, block.count, placed);
-    return writeBlock(block, placed);
+    writeBlock(block, placed);
+    return taken();
   }
 
   function appendNewColumns(block: HitColumnBlock): number {
     if (!onlyCached) return appendColumns(block);
     ensureCapacity(length + block.count);
-    const placed = claimRows(block.count);
-    for (let i = 0; i < block.count; i++) placed[i] = length + i;
     rows.addUnindexed(block.ids, block.count);
-    return writeBlock(block, placed);
+    writeBlock(block, rowsFrom(length, block.count));
+    return taken();
+  }
+
+  function appendNewBlock(block: NewHitsBlock): number {
+    onlyCached = false;
+    ensureCapacity(length + block.count);
+    // Rows first: an id the batch gives twice is found by the index, which hides its second row.
+    writeBlock(block, rowsFrom(length, block.count));
+    rows.addNewEncoded(block.ids);
+    return taken();
+  }
+
+  /** `count` new rows from `first` up, in the claim array. */
+  function rowsFrom(first: number, count: number): Int32Array {
+    const placed = claimRows(count);
+    for (let i = 0; i < count; i++) placed[i] = first + i;
+    return placed;
+  }
+
+  /** Takes the rows the index has added into `length`; returns how many that is. */
+  function taken(): number {
+    const added = rows.size - length;
+    length = rows.size;
+    return added;
   }
 
   /** Writes the block's rows where `placed` says: new rows from `length` up, status updates below. */
-  function writeBlock(block: HitColumnBlock, placed: Int32Array): number {
+  function writeBlock(block: HitRows, placed: Int32Array): void {
     const before = length;
     // Dictionaries are resolved once per block, not once per row.
     const refs = block.checkpoints.map(refOf);
@@ -278,8 +337,6 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       categoryWords[row] = wordOf(key, KEY_OF_SOURCE[sources[i]!]!, checkpointKinds[ref]!, slots[countryRefs[i]!]!);
       if (severity === CRITICAL && at > latestCriticalMs) latestCriticalMs = at;
     }
-    length = rows.size;
-    return length - before;
   }
 
   /** Writes the alerts' rows where `placed` says: new rows from `length` up, status updates below. */
@@ -354,11 +411,18 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       rows.claimAll(alerts.map((alert) => alert.id), placed);
       return writeAlerts(alerts, placed);
     },
-    appendNew(alerts) {
-      const placed = claimRows(alerts.length);
-      ensureCapacity(length + alerts.length);
-      rows.addNew(alerts.map((alert) => alert.id), placed);
-      return writeAlerts(alerts, placed);
+    appendNew,
+    appendRaised(alerts, encoded) {
+      if (encoded === undefined || encoded.count !== alerts.length) return appendNew(alerts);
+      const first = length;
+      const added = appendNewBlock(encoded);
+      // The block has every hit as raised ('new'); an alert acknowledged in the same batch is not any more.
+      // Its row is new, so nothing of it is on the GPU yet to be rewritten.
+      for (let i = 0; i < alerts.length; i++) {
+        const status = alerts[i]!.status;
+        if (status !== 'new') restyle(first + i, status);
+      }
+      return added;
     },
     appendColumns,
     appendNewColumns,

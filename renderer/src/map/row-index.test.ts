@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { createRowIndex } from './row-index';
+import { createRowIndex, hashId, type EncodedIds } from './row-index';
 
 /** Claims ids one batch at a time, as HitColumns does, and returns each id's row. */
 function claim(index: ReturnType<typeof createRowIndex>, ids: readonly string[]): number[] {
   const rows = new Int32Array(ids.length);
   index.claimAll(ids, rows);
   return [...rows];
+}
+
+/** Ids as the data plane encodes them (see new-hits.ts). */
+function encoded(ids: readonly string[]): EncodedIds {
+  const joined = ids.join('');
+  let end = 0;
+  return {
+    count: ids.length,
+    chars: Uint16Array.from(joined, (char) => char.charCodeAt(0)),
+    ends: Uint32Array.from(ids, (id) => (end += id.length)),
+    hashes: Uint32Array.from(ids, hashId),
+  };
 }
 
 describe('RowIndex', () => {
@@ -126,5 +138,26 @@ describe('RowIndex', () => {
     expect(index.indexPending(10)).toBe(0);
     expect(['c1', 'c2', 'c3', 'n1'].map((id) => index.find(id))).toEqual([0, 1, 2, 3]);
     expect(duplicates).toEqual([4]);
+  });
+
+  it('given ids encoded by the data plane, when added, then each takes the next row, reads back as itself and is found, across moves to the old runs', () => {
+    const index = createRowIndex({ youngRows: 8 });
+    const ids = Array.from({ length: 100 }, (_, n) => `hit-${n}-${'é'.repeat(n % 3)}`);
+    index.addNew(ids.slice(0, 5), new Int32Array(5));
+    for (let from = 5; from < ids.length; from += 7) index.addNewEncoded(encoded(ids.slice(from, from + 7)));
+    expect(index.size).toBe(100);
+    expect(ids.map((_, row) => index.idAt(row))).toEqual(ids);
+    expect(ids.map((id) => index.find(id))).toEqual(ids.map((_, row) => row));
+    expect(claim(index, [ids[42]!, 'hit-new'])).toEqual([42, 100]);
+  });
+
+  it('given an encoded batch that holds an id twice, or one still young, then the first row keeps it and the other row is reported', () => {
+    const duplicates: number[] = [];
+    const index = createRowIndex({ onDuplicate: (row) => duplicates.push(row) });
+    index.addNewEncoded(encoded(['a', 'b']));
+    index.addNewEncoded(encoded(['c', 'a', 'c']));
+    expect(index.size).toBe(5);
+    expect(duplicates).toEqual([3, 4]);
+    expect(['a', 'b', 'c'].map((id) => index.find(id))).toEqual([0, 1, 2]);
   });
 });

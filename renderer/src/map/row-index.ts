@@ -50,6 +50,13 @@ export interface RowIndex {
    */
   addNew(ids: readonly string[], rows: Int32Array): void;
   /**
+   * The same for ids already encoded (by the data-plane worker, see new-hits.ts), each as a new row from
+   * `size` up in order: their characters are copied in one piece and their hashes are taken as given. An id
+   * the batch gives twice, or one still in the young level, keeps its first row; the other is reported to
+   * `onDuplicate`.
+   */
+  addNewEncoded(ids: EncodedIds): void;
+  /**
    * Appends `count` ids joined with '\n' as new rows without looking them up or indexing them: for ids
    * known to be new and distinct (the cache's chunks at start-up). They are indexed by `indexPending`, or
    * before the next lookup or claim.
@@ -60,6 +67,14 @@ export interface RowIndex {
   /** The id of `row`, or undefined past the end. */
   idAt(row: number): string | undefined;
   readonly size: number;
+}
+
+/** Ids as characters: id i is `chars[ends[i - 1] .. ends[i])` (from 0 for the first), its `hashId` in `hashes[i]`. */
+export interface EncodedIds {
+  readonly count: number;
+  readonly chars: Uint16Array;
+  readonly ends: Uint32Array;
+  readonly hashes: Uint32Array;
 }
 
 export interface RowIndexOptions {
@@ -171,6 +186,15 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
       const entry = young[slot * 2 + 1]!;
       if (entry === EMPTY) return -1 - slot;
       if (young[slot * 2] === hash && sameId(entry - 1, text, from, to)) return entry - 1;
+    }
+  }
+
+  /** The same as `probeYoung` for the id of a row already stored. */
+  function probeYoungRow(row: number, hash: number): number {
+    for (let slot = hash & youngMask; ; slot = (slot + 1) & youngMask) {
+      const entry = young[slot * 2 + 1]!;
+      if (entry === EMPTY) return -1 - slot;
+      if (young[slot * 2] === hash && sameRows(entry - 1, row)) return entry - 1;
     }
   }
 
@@ -406,6 +430,24 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
           rows[i] = appendChars(id, 0, id.length);
           placeYoung(-1 - found, hash, rows[i]!);
         }
+      }
+    },
+    addNewEncoded(ids) {
+      const { count, hashes: given } = ids;
+      reserve(count);
+      reserveChars(ids.chars.length);
+      const first = size;
+      const base = starts[first]!;
+      chars.set(ids.chars, base);
+      for (let i = 0; i < count; i++) starts[first + i + 1] = base + ids.ends[i]!;
+      size += count;
+      for (let i = 0; i < count; i++) {
+        const row = first + i;
+        const hash = given[i]!;
+        roomInYoung();
+        const found = probeYoungRow(row, hash);
+        if (found < 0) placeYoung(-1 - found, hash, row);
+        else onDuplicate(row);
       }
     },
     addUnindexed(joined, count) {

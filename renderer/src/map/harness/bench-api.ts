@@ -33,11 +33,21 @@ export interface ScrubFrameTiming extends ScrubUpdateTiming {
 
 export interface MapBench {
   readonly ready: Promise<void>;
-  /** Puts `count` hits in the store and on the GPU (not timed); returns the uploads that took. */
-  fill(count: number): Promise<UploadCount>;
-  /** Prepares the next batch of alerts (not timed), so timing covers only the map. */
-  prepare(count: number): void;
-  /** Appends the prepared batch to store and layer, then draws: each step timed on the main thread. */
+  /**
+   * Puts `count` hits in the store and on the GPU (not timed); returns the uploads that took. `capacity`:
+   * rows to allocate for at first (as the store holds after its doublings), so the appends that follow
+   * need not grow it.
+   */
+  fill(count: number, capacity?: number): Promise<UploadCount>;
+  /**
+   * Prepares the next batch of alerts, raised, and the rows the data-plane worker encodes for them (off the
+   * UI thread in the console, so not part of the append); returns how long that encoding took, in ms.
+   */
+  prepare(count: number): number;
+  /**
+   * Appends the prepared batch to store and layer as a live batch does (`HitColumns.appendRaised` with the
+   * worker's rows), then draws: each step timed on the main thread.
+   */
   appendPrepared(): AppendTiming;
   /**
    * Moves the time window through all `frames` frames of a scrub across the filled hits (a replay trail window

@@ -1,7 +1,8 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../../i18n';
-import { createHitColumns } from '../hit-columns';
+import { createHitColumns, type NewHitsBlock } from '../hit-columns';
+import { encodeNewHits } from '../new-hits';
 import { createMapController, type MapController, type MapWindow } from '../map-controller';
 import type { MapFilters } from '../categories';
 import { WorldMap } from '../WorldMap';
@@ -108,7 +109,7 @@ function countUploads(): () => UploadCount {
 function startBench(root: HTMLElement): void {
   const takeUploads = countUploads();
   root.style.cssText = 'position:fixed;inset-block-start:0;inset-inline-start:0;inline-size:480px;block-size:320px';
-  const hits = createHitColumns({ originMs: ORIGIN_MS, kindOf: (id) => kinds.get(id) });
+  let hits = createHitColumns({ originMs: ORIGIN_MS, kindOf: (id) => kinds.get(id) });
   const controller: MapController = createMapController({
     container: root,
     onSelectAlert: () => undefined,
@@ -119,6 +120,7 @@ function startBench(root: HTMLElement): void {
   });
   let nextId = 1;
   let prepared: ReturnType<typeof syntheticAlerts> = [];
+  let preparedRows: NewHitsBlock | undefined;
   let endMs = ORIGIN_MS + 3_600_000;
   let mapWindow: MapWindow = { startMs: endMs - 120_000, endMs };
   // A live trail of the last two minutes: the GPU filters the older hits out in the vertex shader, which keeps
@@ -146,7 +148,10 @@ function startBench(root: HTMLElement): void {
   }
   window.mapBench = {
     ready: controller.ready,
-    async fill(count) {
+    async fill(count, capacity) {
+      if (capacity !== undefined && hits.length === 0) {
+        hits = createHitColumns({ originMs: ORIGIN_MS, kindOf: (id) => kinds.get(id), initialCapacity: capacity });
+      }
       const chunk = 20_000;
       for (let done = 0; done < count; done += chunk) {
         const size = Math.min(chunk, count - done);
@@ -164,10 +169,14 @@ function startBench(root: HTMLElement): void {
       mapWindow = { startMs: endMs - 120_000, endMs };
       prepared = syntheticAlerts({ count, firstId: nextId, startMs: endMs - 60_000, endMs, checkpoints, seed: nextId });
       nextId += count;
+      // What the data-plane worker does for a live batch, timed here to be reported beside the append.
+      const t0 = performance.now();
+      preparedRows = encodeNewHits(prepared.map((alert) => alert.hit));
+      return performance.now() - t0;
     },
     appendPrepared() {
       const t0 = performance.now();
-      hits.appendNew(prepared);
+      hits.appendRaised(prepared, preparedRows);
       const t1 = performance.now();
       controller.update(scene());
       const uploaded = performance.now();
@@ -191,7 +200,7 @@ function startBench(root: HTMLElement): void {
     },
     appendPreparedToStore() {
       const t0 = performance.now();
-      hits.appendNew(prepared);
+      hits.appendRaised(prepared, preparedRows);
       return performance.now() - t0;
     },
     async settle() {
