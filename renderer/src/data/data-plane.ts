@@ -20,7 +20,8 @@ import type { BatchRange, FromWorker, ToWorker, WorkerLike } from './worker-prot
 
 /**
  * The data plane: owns the socket to the hub, validates every payload, coalesces event batches into one
- * message per flush interval, and resumes from the last range it passed on. A hub that sends something
+ * message per flush interval (with the map's rows for the batch's new hits, see map/new-hits.ts), and
+ * resumes from the last range it passed on. A hub that sends something
  * invalid gets it rejected and logged; the stream goes on. In the app it runs in a worker (hub-worker.ts);
  * tests and the fault-injection suite run it in-process (`inProcessWorker`).
  */
