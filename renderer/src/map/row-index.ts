@@ -189,13 +189,14 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     }
   }
 
-  /** The same as `probeYoung` for the id of a row already stored. */
-  function probeYoungRow(row: number, hash: number): number {
-    for (let slot = hash & youngMask; ; slot = (slot + 1) & youngMask) {
-      const entry = young[slot * 2 + 1]!;
-      if (entry === EMPTY) return -1 - slot;
-      if (young[slot * 2] === hash && sameRows(entry - 1, row)) return entry - 1;
+  /** The young slot holding the id of the stored row `row` under another row, or the free slot where it would go. */
+  function youngSlotOfRow(row: number, hash: number): number {
+    let slot = hash & youngMask;
+    for (let entry = young[slot * 2 + 1]!; entry !== EMPTY; entry = young[slot * 2 + 1]!) {
+      if (young[slot * 2] === hash && sameRows(entry - 1, row)) return slot;
+      slot = (slot + 1) & youngMask;
     }
+    return slot;
   }
 
   /** The young row of the id `text[from..to)`, or -1. */
@@ -341,17 +342,15 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   /** Indexes one row added by `addUnindexed`; a twin in the old level is found when the young level moves. */
   function indexRow(row: number): void {
     const hash = hashRow(row);
-    for (let slot = hash & youngMask; ; slot = (slot + 1) & youngMask) {
-      const entry = young[slot * 2 + 1]!;
-      if (entry === EMPTY) break;
-      if (young[slot * 2] === hash && sameRows(entry - 1, row)) {
-        const kept = entry - 1;
-        if (row < kept) young[slot * 2 + 1] = row + 1;
-        onDuplicate(Math.max(row, kept));
-        return;
-      }
+    const slot = youngSlotOfRow(row, hash);
+    const entry = young[slot * 2 + 1]!;
+    if (entry === EMPTY) {
+      insertYoung(hash, row);
+      return;
     }
-    insertYoung(hash, row);
+    const kept = entry - 1;
+    if (row < kept) young[slot * 2 + 1] = row + 1;
+    onDuplicate(Math.max(row, kept));
   }
 
   function indexPending(maxRows: number): number {
@@ -445,8 +444,8 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
         const row = first + i;
         const hash = given[i]!;
         roomInYoung();
-        const found = probeYoungRow(row, hash);
-        if (found < 0) placeYoung(-1 - found, hash, row);
+        const slot = youngSlotOfRow(row, hash);
+        if (young[slot * 2 + 1] === EMPTY) placeYoung(slot, hash, row);
         else onDuplicate(row);
       }
     },
