@@ -1,5 +1,6 @@
-import { ALERT_STATUSES, SEVERITIES, SOURCES, type Alert, type AlertStatus } from '@watchfloor/shared';
+import { ALERT_STATUSES, type Alert, type AlertStatus } from '@watchfloor/shared';
 import type { HitColumns } from '../map/hit-columns';
+import { Dictionary, writeHitRow } from '../map/hit-rows';
 import type { HitChunkRow } from './database';
 
 /**
@@ -9,9 +10,7 @@ import type { HitChunkRow } from './database';
  */
 export const HIT_CHUNK_ROWS = 2048;
 
-const severityIndex = new Map(SEVERITIES.map((value, index) => [value, index]));
 const statusIndex = new Map(ALERT_STATUSES.map((value, index) => [value, index]));
-const sourceIndex = new Map(SOURCES.map((value, index) => [value, index]));
 
 export function statusKey(status: AlertStatus): number {
   return statusIndex.get(status)!;
@@ -53,32 +52,16 @@ export function appendToChunk(chunk: HitChunkRow, alerts: readonly Alert[]): Hit
   const sources = grown(chunk.sources, count);
   const checkpointRefs = grown(chunk.checkpointRefs, count);
   const countryRefs = grown(chunk.countryRefs, count);
-  const checkpoints = [...chunk.checkpoints];
-  const countries = [...chunk.countries];
-  const checkpointRef = new Map(checkpoints.map((id, index) => [id, index]));
-  const countryRef = new Map(countries.map((code, index) => [code, index]));
-  const refOf = (map: Map<string, number>, list: string[], key: string): number => {
-    let ref = map.get(key);
-    if (ref === undefined) {
-      ref = list.length;
-      list.push(key);
-      map.set(key, ref);
-    }
-    return ref;
-  };
+  const rows = { positions, atMs, severities, sources, checkpointRefs, countryRefs };
+  const checkpoints = new Dictionary(chunk.checkpoints);
+  const countries = new Dictionary(chunk.countries);
   let firstAt = start === 0 ? Number.POSITIVE_INFINITY : chunk.firstAt;
   let lastAt = start === 0 ? 0 : chunk.lastAt;
   alerts.forEach((alert, offset) => {
     const row = start + offset;
     const hit = alert.hit;
-    positions[row * 2] = hit.lon;
-    positions[row * 2 + 1] = hit.lat;
-    atMs[row] = hit.at;
-    severities[row] = severityIndex.get(hit.severity)!;
+    writeHitRow(rows, row, hit, checkpoints, countries);
     statuses[row] = statusKey(alert.status);
-    sources[row] = sourceIndex.get(hit.source)!;
-    checkpointRefs[row] = refOf(checkpointRef, checkpoints, hit.checkpointId);
-    countryRefs[row] = refOf(countryRef, countries, hit.country);
     firstAt = Math.min(firstAt, hit.at);
     lastAt = Math.max(lastAt, hit.at);
   });
@@ -95,9 +78,9 @@ export function appendToChunk(chunk: HitChunkRow, alerts: readonly Alert[]): Hit
     statuses,
     sources,
     checkpointRefs,
-    checkpoints,
+    checkpoints: checkpoints.values,
     countryRefs,
-    countries,
+    countries: countries.values,
   };
 }
 

@@ -1,5 +1,6 @@
-import { ALERT_STATUSES, SEVERITIES, SOURCES, type Hit, type OpsEvent } from '@watchfloor/shared';
+import { ALERT_STATUSES, type Hit, type OpsEvent } from '@watchfloor/shared';
 import type { NewHitsBlock } from './hit-columns';
+import { Dictionary, writeHitRow } from './hit-rows';
 import { hashId } from './row-index';
 
 /**
@@ -17,6 +18,7 @@ export function encodeNewHits(hits: readonly Hit[]): NewHitsBlock {
   const sources = new Uint8Array(count);
   const checkpointRefs = new Uint16Array(count);
   const countryRefs = new Uint8Array(count);
+  const rows = { positions, atMs, severities, sources, checkpointRefs, countryRefs };
   const checkpoints = new Dictionary();
   const countries = new Dictionary();
   const ends = new Uint32Array(count);
@@ -24,13 +26,7 @@ export function encodeNewHits(hits: readonly Hit[]): NewHitsBlock {
   let chars = 0;
   for (let i = 0; i < count; i++) {
     const hit = hits[i]!;
-    positions[i * 2] = hit.lon;
-    positions[i * 2 + 1] = hit.lat;
-    atMs[i] = hit.at;
-    severities[i] = SEVERITY_INDEX.get(hit.severity)!;
-    sources[i] = SOURCE_INDEX.get(hit.source)!;
-    checkpointRefs[i] = checkpoints.refOf(hit.checkpointId);
-    countryRefs[i] = countries.refOf(hit.country);
+    writeHitRow(rows, i, hit, checkpoints, countries);
     chars += hit.id.length;
     ends[i] = chars;
     hashes[i] = hashId(hit.id);
@@ -70,23 +66,6 @@ export function buffersOf(block: NewHitsBlock): ArrayBuffer[] {
 }
 
 const NEW_STATUS = ALERT_STATUSES.indexOf('new');
-const SEVERITY_INDEX = new Map(SEVERITIES.map((value, index) => [value, index]));
-const SOURCE_INDEX = new Map(SOURCES.map((value, index) => [value, index]));
 /** What the block's reference columns can address (Uint16, Uint8). */
 const MAX_CHECKPOINTS = 0xffff + 1;
 const MAX_COUNTRIES = 0xff + 1;
-
-class Dictionary {
-  readonly values: string[] = [];
-  private readonly refs = new Map<string, number>();
-
-  refOf(value: string): number {
-    let ref = this.refs.get(value);
-    if (ref === undefined) {
-      ref = this.values.length;
-      this.values.push(value);
-      this.refs.set(value, ref);
-    }
-    return ref;
-  }
-}
