@@ -1,4 +1,5 @@
 type Column = Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array;
+type ColumnType<T extends Column> = new (length: number) => T;
 
 /**
  * A typed array of `length` elements of `from`'s type, holding its first `used` elements, the rest written
@@ -7,8 +8,12 @@ type Column = Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Arr
  * copies everything, pays them once. (Used by HitColumns and RowIndex, which grow by doubling.)
  */
 export function grownArray<T extends Column>(from: T, length: number, used: number): T {
-  const next = new (from.constructor as new (length: number) => T)(length);
+  const next = zeroedArray(from.constructor as ColumnType<T>, length);
   next.set(from.subarray(0, used));
-  next.fill(0, used);
   return next;
+}
+
+/** A new typed array with its memory written now, for the same reason as `grownArray`: an array sized for rows to come. */
+export function zeroedArray<T extends Column>(type: ColumnType<T>, length: number): T {
+  return new type(length).fill(0) as T;
 }

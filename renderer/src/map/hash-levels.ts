@@ -1,4 +1,4 @@
-import { grownArray } from './grown-array';
+import { grownArray, zeroedArray } from './grown-array';
 
 /**
  * The old level of `RowIndex`: (hash, row) pairs in sorted runs whose sizes double, as in a binary counter.
@@ -58,10 +58,10 @@ export function createHashLevels(options: HashLevelsOptions): HashLevels {
       const capacity = runRows * 2 ** index;
       let bits = 1;
       while (bits < MAX_DIRECTORY_BITS && 2 ** bits * BUCKET_PAIRS < capacity) bits += 1;
-      // Written with zeros now, so the merges that fill it do not pay a page fault per 4 KB (see grownArray).
+      // Written with zeros now, so the merges that fill it do not pay a page fault per 4 KB (see zeroedArray).
       run = {
-        hashes: grownArray(new Uint32Array(0), capacity, 0),
-        rows: grownArray(new Uint32Array(0), capacity, 0),
+        hashes: zeroedArray(Uint32Array, capacity),
+        rows: zeroedArray(Uint32Array, capacity),
         size: 0,
         directory: new Uint32Array(2 ** bits + 1),
         shift: 32 - bits,

@@ -10,7 +10,7 @@ import {
 } from '@watchfloor/shared';
 import { createCountrySlots, HIDDEN_KEY, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
-import { grownArray } from './grown-array';
+import { grownArray, zeroedArray } from './grown-array';
 import { createRowIndex, type EncodedIds } from './row-index';
 
 /**
@@ -160,15 +160,16 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   let generation = 0;
   let latestCriticalMs = Number.NEGATIVE_INFINITY;
 
-  let positions = new Float32Array(capacity * 2);
-  let times = new Float32Array(capacity);
-  let categories = new Uint8Array(capacity * 4);
-  let fillColors = new Uint8Array(capacity * 4);
-  let lineColors = new Uint8Array(capacity * 4);
-  let radii = new Float32Array(capacity);
-  let lineWidths = new Float32Array(capacity);
-  let atMs = new Float64Array(capacity);
-  let checkpointRefs = new Uint32Array(capacity);
+  // Written with zeros now (zeroedArray), as growth does: the rows to come do not each pay a page fault.
+  let positions = zeroedArray(Float32Array, capacity * 2);
+  let times = zeroedArray(Float32Array, capacity);
+  let categories = zeroedArray(Uint8Array, capacity * 4);
+  let fillColors = zeroedArray(Uint8Array, capacity * 4);
+  let lineColors = zeroedArray(Uint8Array, capacity * 4);
+  let radii = zeroedArray(Float32Array, capacity);
+  let lineWidths = zeroedArray(Float32Array, capacity);
+  let atMs = zeroedArray(Float64Array, capacity);
+  let checkpointRefs = zeroedArray(Uint32Array, capacity);
   // Word views of the four-byte columns, for one store per row (see wordOf).
   let categoryWords = new Uint32Array(categories.buffer);
   let fillWords = new Uint32Array(fillColors.buffer);

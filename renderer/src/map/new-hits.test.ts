@@ -30,6 +30,7 @@ describe('encodeNewHits (the data plane encodes a batch of new hits for the map)
     expect(String.fromCharCode(...ids.chars)).toBe('hit-ahit-béhit-c');
     expect([...ids.ends]).toEqual([5, 11, 16]);
     expect([...ids.hashes]).toEqual(['hit-a', 'hit-bé', 'hit-c'].map(hashId));
+    expect([...ids.order].map((i) => ids.hashes[i])).toEqual([...ids.hashes].sort((a, b) => a - b));
   });
 
   it('given a block, then its buffers transfer to another thread whole, each once', () => {

@@ -1,12 +1,12 @@
 import { ALERT_STATUSES, type Hit, type OpsEvent } from '@watchfloor/shared';
 import type { NewHitsBlock } from './hit-columns';
 import { Dictionary, writeHitRow } from './hit-rows';
-import { hashId } from './row-index';
+import { hashId, hashOrder } from './row-index';
 
 /**
  * The map's rows for a live batch's new hits, encoded by the data-plane worker as it passes the batch on,
  * so the UI thread's share of an append is copying typed arrays (`HitColumns.appendRaised`): the reading of
- * every hit object, the category lookups and the hashing and copying of every id happen off the UI thread.
+ * every hit object, the category lookups, and the hashing, ordering and copying of every id happen off the UI thread.
  * Each hit as the store raises it: status 'new'. The arrays are the block's own, so they can be transferred.
  */
 export function encodeNewHits(hits: readonly Hit[]): NewHitsBlock {
@@ -48,7 +48,7 @@ export function encodeNewHits(hits: readonly Hit[]): NewHitsBlock {
     checkpoints: checkpoints.values,
     countryRefs,
     countries: countries.values,
-    ids: { count, chars: idChars, ends, hashes },
+    ids: { count, chars: idChars, ends, hashes, order: hashOrder(hashes) },
   };
 }
 
@@ -62,7 +62,8 @@ export function newHitsOf(events: readonly OpsEvent[]): Hit[] {
 /** The block's buffers, to transfer with the message that carries it. */
 export function buffersOf(block: NewHitsBlock): ArrayBuffer[] {
   const arrays = [block.positions, block.atMs, block.severities, block.statuses, block.sources, block.checkpointRefs, block.countryRefs];
-  return [...arrays, block.ids.chars, block.ids.ends, block.ids.hashes].map((array) => array.buffer as ArrayBuffer);
+  const { chars, ends, hashes, order } = block.ids;
+  return [...arrays, chars, ends, hashes, order].map((array) => array.buffer as ArrayBuffer);
 }
 
 const NEW_STATUS = ALERT_STATUSES.indexOf('new');

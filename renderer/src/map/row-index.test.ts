@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRowIndex, hashId, type EncodedIds } from './row-index';
+import { createRowIndex, hashId, hashOrder, MAX_ORDERED_IDS, type EncodedIds } from './row-index';
 
 /** Claims ids one batch at a time, as HitColumns does, and returns each id's row. */
 function claim(index: ReturnType<typeof createRowIndex>, ids: readonly string[]): number[] {
@@ -12,11 +12,13 @@ function claim(index: ReturnType<typeof createRowIndex>, ids: readonly string[])
 function encoded(ids: readonly string[]): EncodedIds {
   const joined = ids.join('');
   let end = 0;
+  const hashes = Uint32Array.from(ids, hashId);
   return {
     count: ids.length,
     chars: Uint16Array.from(joined, (char) => char.charCodeAt(0)),
     ends: Uint32Array.from(ids, (id) => (end += id.length)),
-    hashes: Uint32Array.from(ids, hashId),
+    hashes,
+    order: hashOrder(hashes),
   };
 }
 
@@ -149,6 +151,26 @@ describe('RowIndex', () => {
     expect(ids.map((_, row) => index.idAt(row))).toEqual(ids);
     expect(ids.map((id) => index.find(id))).toEqual(ids.map((_, row) => row));
     expect(claim(index, [ids[42]!, 'hit-new'])).toEqual([42, 100]);
+  });
+
+  it('given hashes, then hashOrder lists their indices by ascending hash, equal hashes in batch order', () => {
+    const hashes = Uint32Array.from([7, 0xffffffff, 3, 7, 0, 3]);
+    expect([...hashOrder(hashes)]).toEqual([4, 2, 5, 0, 3, 1]);
+    expect(hashOrder(new Uint32Array(0)).length).toBe(0);
+    expect(() => hashOrder(new Uint32Array(MAX_ORDERED_IDS + 1))).toThrow(RangeError);
+  });
+
+  it('given the same encoded batches indexed in batch order or in hash order, then every id finds the same row', () => {
+    const ids = Array.from({ length: 300 }, (_, n) => `hit-${(n * 7919) % 1000}`);
+    const inHashOrder = createRowIndex({ youngRows: 64 });
+    const inBatchOrder = createRowIndex({ youngRows: 64 });
+    for (let from = 0; from < ids.length; from += 50) {
+      const batch = encoded(ids.slice(from, from + 50));
+      inHashOrder.addNewEncoded(batch);
+      inBatchOrder.addNewEncoded({ ...batch, order: Uint32Array.from(batch.order.keys()) });
+    }
+    expect(ids.map((id) => inHashOrder.find(id))).toEqual(ids.map((_, row) => row));
+    expect(ids.map((id) => inBatchOrder.find(id))).toEqual(ids.map((_, row) => row));
   });
 
   it('given an encoded batch that holds an id twice, or one still young, then the first row keeps it and the other row is reported', () => {

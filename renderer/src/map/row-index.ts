@@ -1,4 +1,4 @@
-import { grownArray } from './grown-array';
+import { grownArray, zeroedArray } from './grown-array';
 import { createHashLevels } from './hash-levels';
 
 /**
@@ -18,7 +18,9 @@ import { createHashLevels } from './hash-levels';
  * they move, sorted by hash, into the old level: sorted runs of doubling size (`HashLevels`), merged in
  * sequential passes the processor streams, where inserting into one big table would cost one cold cache
  * line per id. Each id is moved about log2(held / 65,536) times in all; a lookup reads one short bucket
- * per run.
+ * per run. A live batch's ids come ordered by hash from the data plane and a probe starts at the slot of
+ * the hash's top bits, so the batch walks the young table once from start to end, which the processor
+ * prefetches, instead of 5,000 jumps to cold lines.
  *
  * Why `addNew`: a live batch's new hits are known to be new by the caller (the store's reducer has just
  * raised them), so they go into the young level without a lookup in the old one. Should such an id be held
@@ -51,9 +53,9 @@ export interface RowIndex {
   addNew(ids: readonly string[], rows: Int32Array): void;
   /**
    * The same for ids already encoded (by the data-plane worker, see new-hits.ts), each as a new row from
-   * `size` up in order: their characters are copied in one piece and their hashes are taken as given. An id
-   * the batch gives twice, or one still in the young level, keeps its first row; the other is reported to
-   * `onDuplicate`.
+   * `size` up in order: their characters are copied in one piece, their hashes are taken as given, and they
+   * are indexed in `order`. An id the batch gives twice, or one still in the young level, keeps its first
+   * row; the other is reported to `onDuplicate`.
    */
   addNewEncoded(ids: EncodedIds): void;
   /**
@@ -75,6 +77,26 @@ export interface EncodedIds {
   readonly chars: Uint16Array;
   readonly ends: Uint32Array;
   readonly hashes: Uint32Array;
+  /**
+   * The ids' indices by ascending hash, ties in batch order (`hashOrder`): indexed in this order, a batch's
+   * probes walk the young table from start to end instead of jumping about a megabyte at random.
+   */
+  readonly order: Uint32Array;
+}
+
+/** Largest batch `hashOrder` can order: its keys are hash * 2^21 + index, exact in a double. */
+export const MAX_ORDERED_IDS = 1 << 21;
+
+/** The indices of `hashes` by ascending hash, ties by index (see EncodedIds.order). */
+export function hashOrder(hashes: Uint32Array): Uint32Array {
+  const count = hashes.length;
+  if (count > MAX_ORDERED_IDS) throw new RangeError(`${count} ids are more than one batch can order (${MAX_ORDERED_IDS})`);
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = hashes[i]! * MAX_ORDERED_IDS + i;
+  keys.sort();
+  const order = new Uint32Array(count);
+  for (let k = 0; k < count; k++) order[k] = keys[k]! % MAX_ORDERED_IDS;
+  return order;
 }
 
 export interface RowIndexOptions {
@@ -126,8 +148,8 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   let pendingFrom = 0;
   let pendingTo = 0;
   // Row r's id is chars[starts[r] .. starts[r + 1]).
-  let chars = new Uint16Array(Math.max(64, expectedRows * CHARS_PER_ROW));
-  let starts = new Uint32Array(Math.max(64, expectedRows + 1));
+  let chars = zeroedArray(Uint16Array, Math.max(64, expectedRows * CHARS_PER_ROW));
+  let starts = zeroedArray(Uint32Array, Math.max(64, expectedRows + 1));
 
   // Young level: per slot the id's hash, then row + 1 (EMPTY where free), at most half full. The hash sits
   // beside the row so a probe compares it in the cache line it already loaded.
@@ -135,6 +157,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   while (youngSlots < Math.min(expectedRows, youngRows) * 2) youngSlots *= 2;
   let young = new Uint32Array(youngSlots * 2);
   let youngMask = youngSlots - 1;
+  let youngShift = 32 - Math.log2(youngSlots);
   let youngCount = 0;
 
   // Old level: sorted runs of (hash, row), see HashLevels.
@@ -180,9 +203,17 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     return finalise(hash);
   }
 
+  /**
+   * Where the young level's probe for `hash` starts: its top bits, so ids taken in ascending hash order
+   * (`addNewEncoded`) visit the table from start to end, whatever its size.
+   */
+  function homeSlot(hash: number): number {
+    return hash >>> youngShift;
+  }
+
   /** The young row of the id `text[from..to)`, or -1 - the free slot where it would go. */
   function probeYoung(text: string, from: number, to: number, hash: number): number {
-    for (let slot = hash & youngMask; ; slot = (slot + 1) & youngMask) {
+    for (let slot = homeSlot(hash); ; slot = (slot + 1) & youngMask) {
       const entry = young[slot * 2 + 1]!;
       if (entry === EMPTY) return -1 - slot;
       if (young[slot * 2] === hash && sameId(entry - 1, text, from, to)) return entry - 1;
@@ -191,7 +222,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
 
   /** The young slot holding the id of the stored row `row` under another row, or the free slot where it would go. */
   function youngSlotOfRow(row: number, hash: number): number {
-    let slot = hash & youngMask;
+    let slot = homeSlot(hash);
     for (let entry = young[slot * 2 + 1]!; entry !== EMPTY; entry = young[slot * 2 + 1]!) {
       if (young[slot * 2] === hash && sameRows(entry - 1, row)) return slot;
       slot = (slot + 1) & youngMask;
@@ -229,7 +260,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
   /** Records `row` under `hash` in the young level; the caller knows the young level lacks its id. */
   function insertYoung(hash: number, row: number): void {
     roomInYoung();
-    let slot = hash & youngMask;
+    let slot = homeSlot(hash);
     while (young[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & youngMask;
     placeYoung(slot, hash, row);
   }
@@ -244,11 +275,12 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
     const previous = young;
     youngSlots *= 2;
     youngMask = youngSlots - 1;
+    youngShift -= 1;
     young = new Uint32Array(youngSlots * 2);
     for (let i = 0; i < previous.length; i += 2) {
       const entry = previous[i + 1]!;
       if (entry === EMPTY) continue;
-      let slot = previous[i]! & youngMask;
+      let slot = homeSlot(previous[i]!);
       while (young[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & youngMask;
       young[slot * 2] = previous[i]!;
       young[slot * 2 + 1] = entry;
@@ -432,7 +464,7 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
       }
     },
     addNewEncoded(ids) {
-      const { count, hashes: given } = ids;
+      const { count, hashes: given, order } = ids;
       reserve(count);
       reserveChars(ids.chars.length);
       const first = size;
@@ -440,7 +472,8 @@ export function createRowIndex(options: RowIndexOptions = {}): RowIndex {
       chars.set(ids.chars, base);
       for (let i = 0; i < count; i++) starts[first + i + 1] = base + ids.ends[i]!;
       size += count;
-      for (let i = 0; i < count; i++) {
+      for (let k = 0; k < count; k++) {
+        const i = order[k]!;
         const row = first + i;
         const hash = given[i]!;
         roomInYoung();
