@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AppendTiming } from '../../renderer/src/map/harness/bench-api';
 import { openMapBench, type BenchWindow } from './map/bench-page';
+import { waitForGpuIdle } from './map/gpu-idle';
 import { serveBuiltRenderer } from './map/harness-server';
 import { mean, median, percentile, type Bench, type Measurement } from './report';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
@@ -20,7 +21,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
  * The forced synchronous deck draw that follows is timed and reported on its own line, not in the sum: it is
  * a per-frame cost (one instanced draw call whatever the batch size, paid every animation frame with or
  * without new hits), and here its "CPU side" is mostly SwiftShader, the software GPU, answering in
- * Chromium's GPU process; the rasterising itself is let finish between samples, outside any timing.
+ * Chromium's GPU process; the rasterising itself is let finish between samples (and after the fills, which
+ * keep it busy for half a minute), outside any timing, by waiting until the GPU process uses no more CPU.
  * Needs the built renderer (`npx electron-vite build --mode harness`).
  */
 const BATCH = 5_000;
@@ -68,11 +70,12 @@ async function filledMap(browser: Browser, baseUrl: string, held: number): Promi
 }
 
 /** One batch appended to `map`, its rasterising let finish before the next sample. */
-async function sample(map: FilledMap, round: number): Promise<void> {
+async function sample(browser: Browser, map: FilledMap, round: number): Promise<void> {
   const { page } = map;
   const encodeMs = await page.evaluate((count) => (window as BenchWindow).mapBench!.prepare(count), BATCH);
   const timing = await page.evaluate(() => (window as BenchWindow).mapBench!.appendPrepared());
   await page.evaluate(() => (window as BenchWindow).mapBench!.settle());
+  await waitForGpuIdle(browser);
   if (round >= WARMUP) {
     map.samples.push(timing);
     map.encodes.push(encodeMs);
@@ -95,9 +98,18 @@ async function sample(map: FilledMap, round: number): Promise<void> {
 async function measure(browser: Browser, baseUrl: string): Promise<SizeResult[]> {
   const maps: FilledMap[] = [];
   for (const held of SIZES) maps.push(await filledMap(browser, baseUrl, held));
+  // Filling made a million alert objects that are garbage now: collected before sampling, not by the
+  // collector's concurrent threads and incremental steps during the first samples.
+  for (const map of maps) {
+    const session = await map.page.context().newCDPSession(map.page);
+    await session.send('HeapProfiler.collectGarbage');
+    await session.detach();
+  }
+  // The software GPU draws the fills for about half a minute; samples taken meanwhile measured that.
+  progress(`waiting for the GPU process to finish drawing the fills: ${((await waitForGpuIdle(browser)) / 1000).toFixed(1)} s`);
   for (let round = 0; round < WARMUP + SAMPLES; round++) {
     const order = round % 2 === 0 ? maps : [...maps].reverse();
-    for (const map of order) await sample(map, round);
+    for (const map of order) await sample(browser, map, round);
   }
   const results: SizeResult[] = [];
   for (const map of maps) {
