@@ -81,6 +81,7 @@ test('given a signed-in duty officer, when hits arrive, then they show in the qu
   await page.getByLabel('Search alerts').fill('');
   await expect(console.mapCanvas).toBeVisible();
   await expect(page.getByTestId('operation-status')).toContainText('Online');
+  await console.waitForMap();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/live-main.png` });
 });
 
@@ -189,5 +190,6 @@ test('given the wall display view, then it shows the map and operation status wi
   await expect(page.getByTestId('operation-status')).toContainText('HARMATTAN');
   await expect(page.getByRole('region', { name: 'Alert queue' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Acknowledge/ })).toHaveCount(0);
+  await console.waitForMap();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/wall.png` });
 });

@@ -31,6 +31,11 @@ export class ConsolePage {
     await expect(this.connection).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   }
 
+  /** Waits until the basemap has loaded and deck.gl's device is up (the map stops saying "Loading the map…"). */
+  async waitForMap(): Promise<void> {
+    await expect(this.page.getByTestId('world-map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  }
+
   row(alertId: string): Locator {
     return this.page.locator(`[data-alert-id="${alertId}"].queue-row`);
   }
