@@ -79,4 +79,12 @@ describe('debrief CSV', () => {
       'watchfloor-debrief_Sea-Shield-2_20261122T0800Z-20261122T0900Z_UTC.csv',
     );
   });
+
+  it('given a hit stamped beyond any date, when exported and named, then its time reads "invalid time" instead of failing', () => {
+    const impossible = foldEvents(EMPTY_OPS_STATE, [{ ...hitRaised(1, { id: 'hit-far' }), at: 9e15 }]).state;
+    const far = { from: T0, to: 9e15 };
+    const body = rows(debriefCsv({ operation, range: far, asOf: 9e15, state: impossible }));
+    expect(body[1]).toContain('invalid time');
+    expect(debriefFileName({ operation, range: far })).toBe('watchfloor-debrief_HARMATTAN_20261122T0800Z-invalid-time_UTC.csv');
+  });
 });

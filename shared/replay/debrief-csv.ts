@@ -1,6 +1,7 @@
 import type { Alert, AlertHistoryEntry } from '../alerts/lifecycle';
 import type { Operation } from '../domain/model';
 import type { OpsState } from '../ops/state';
+import { INVALID_TIME, formatIsoUtc } from '../time/format';
 import type { TimeRange } from './ranges';
 
 /**
@@ -125,10 +126,11 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A time no Date can hold reads as a placeholder, so one bad time never stops the export. */
 function isoUtc(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return formatIsoUtc(epochMs)?.replace(/\.\d{3}Z$/, 'Z') ?? INVALID_TIME;
 }
 
 function compactUtc(epochMs: number): string {
-  return isoUtc(epochMs).replace(/[-:]/g, '').replace(/\d{2}Z$/, 'Z');
+  return formatIsoUtc(epochMs)?.replace(/[-:]/g, '').replace(/\d{2}\.\d{3}Z$/, 'Z') ?? INVALID_TIME.replace(' ', '-');
 }

@@ -14,6 +14,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import { displayZone } from '../i18n/display-zone';
+import { formatPercent } from '../i18n/numbers';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
 
@@ -85,7 +86,7 @@ export function AlertDetail(props: AlertDetailProps) {
         <dt>{t('detail.source')}</dt>
         <dd>{t(`map.source.${alert.hit.source}`)}</dd>
         <dt>{t('detail.score')}</dt>
-        <dd>{(alert.hit.score * 100).toFixed(1)} %</dd>
+        <dd>{formatPercent(alert.hit.score)}</dd>
         <dt>{t('detail.recordOwner')}</dt>
         <dd>{alert.hit.recordOwner}</dd>
         <dt>{t('detail.screenedAt')}</dt>
@@ -175,7 +176,7 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
   const unconfirmed = entry.seq === UNCONFIRMED_SEQ;
   return (
     <li className={`history__entry history__entry--${entry.type.replace('.', '-')}${unconfirmed ? ' history__entry--unconfirmed' : ''}`}>
-      <time className="history__time">{formatUtc(entry.at).slice(11)}</time>
+      <time className="history__time">{formatUtc(entry.at, { date: false })}</time>
       <span className="history__what">
         {what}
         {unconfirmed && <em className="history__unconfirmed"> · {t('history.unconfirmed')}</em>}

@@ -2,6 +2,7 @@ import { formatDuration, formatUtc, type Operation, type PresenceEntry } from '@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../data/live-store';
+import { formatCount } from '../i18n/numbers';
 import { Clock } from '../shell/Clock';
 import { useSession } from './hooks';
 
@@ -65,7 +66,7 @@ export function PresenceSummary(props: { readonly presence: readonly PresenceEnt
       <span>{t('presence.online', { count: props.presence.length })}</span>
       {silenced.map((entry) => (
         <span key={entry.officer.id} className="presence__dnd" title={t('presence.dndTitle')}>
-          {t('presence.dnd', { name: entry.officer.name, until: formatUtc(entry.doNotDisturbUntil!).slice(11, 16) })}
+          {t('presence.dnd', { name: entry.officer.name, until: formatUtc(entry.doNotDisturbUntil!, { date: false, seconds: false, zone: false }) })}
         </span>
       ))}
     </div>
@@ -116,7 +117,7 @@ export function CatchUp(props: { readonly snapshot: LiveSnapshot }) {
   const done = Math.min(through, total);
   return (
     <div className="catch-up" data-testid="catch-up">
-      <label htmlFor="catch-up-progress">{t('connection.catchUp', { done: done.toLocaleString(), total: total.toLocaleString() })}</label>
+      <label htmlFor="catch-up-progress">{t('connection.catchUp', { done: formatCount(done), total: formatCount(total) })}</label>
       <progress id="catch-up-progress" max={total} value={done} />
     </div>
   );

@@ -166,7 +166,7 @@ function PlaybackNotice(props: {
   else if (refusal?.code === 'load-failed') text = say('refusal.load-failed', { message: refusal.message });
   else if (refusal !== undefined) text = say(`refusal.${refusal.code}`);
   else if (props.speedClamped) text = say('controls.speedClamped', { speed: props.player.speed });
-  else if (props.player.seeking) text = say('controls.seeking', { time: formatUtc(props.player.seeking.target).slice(11, 19) });
+  else if (props.player.seeking) text = say('controls.seeking', { time: formatUtc(props.player.seeking.target, { date: false, zone: false }) });
   return (
     <span className="playback__notice" role="status" aria-live="polite">
       {text}

@@ -1,4 +1,5 @@
 import {
+  formatIsoUtc,
   formatUtc,
   formatZoned,
   type HitHistogram,
@@ -108,7 +109,7 @@ export function TimelineBar(props: TimelineBarProps) {
         aria-valuemin={player.start}
         aria-valuemax={player.end}
         aria-valuenow={Math.round(shown)}
-        aria-valuetext={say('timeline.valueText', { utc: formatUtc(shown).slice(0, -4), local: formatZoned(shown, props.timeZone) })}
+        aria-valuetext={say('timeline.valueText', { utc: formatUtc(shown, { zone: false }), local: formatZoned(shown, props.timeZone) })}
         aria-busy={player.seeking !== undefined}
         title={say('timeline.zoomHint')}
         data-testid="timeline-bar"
@@ -180,8 +181,8 @@ function histogramPath(values: Float64Array): string {
 function TimeLabel(props: { readonly time: number; readonly zone: string; readonly say: ReplayText; readonly strong?: boolean }) {
   return (
     <span className={props.strong ? 'timeline__time timeline__time--current' : 'timeline__time'}>
-      <time dateTime={new Date(props.time).toISOString()}>
-        <span className="timeline__zone">{props.say('timeline.utc')}</span> {formatUtc(props.time).slice(0, -4)}
+      <time dateTime={formatIsoUtc(props.time)}>
+        <span className="timeline__zone">{props.say('timeline.utc')}</span> {formatUtc(props.time, { zone: false })}
       </time>
       <span>
         <span className="timeline__zone">{props.say('timeline.local')}</span> {formatZoned(props.time, props.zone)}

@@ -1,4 +1,4 @@
-import { formatUtc, formatZoned } from '@watchfloor/shared';
+import { formatIsoUtc, formatUtc, formatZoned } from '@watchfloor/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayZone } from '../i18n/display-zone';
@@ -15,8 +15,8 @@ export function Clock() {
   return (
     <div className="clock" role="timer" aria-live="off">
       <span className="clock__label">{t('clock.utc')}</span>
-      <time className="clock__value" dateTime={new Date(now).toISOString()} data-testid="clock-utc">
-        {formatUtc(now).slice(11)}
+      <time className="clock__value" dateTime={formatIsoUtc(now)} data-testid="clock-utc">
+        {formatUtc(now, { date: false })}
       </time>
       <span className="clock__label">{t('clock.local')}</span>
       <time className="clock__value" data-testid="clock-local">

@@ -1,6 +1,7 @@
 import { CHECKPOINT_STATUSES, type Alert, type Checkpoint, type Operation } from '@watchfloor/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../i18n/numbers';
 import { hitsPerMinute } from './hits-per-minute';
 
 /** Codename, phase, countries, counters, checkpoint health and the hit rate of the last hour. */
@@ -43,7 +44,7 @@ export function OperationStatus(props: {
         ).map(([key, value]) => (
           <div key={key} className="counter">
             <dt>{t(`status.counters.${key}`)}</dt>
-            <dd data-testid={`counter-${key}`}>{value.toLocaleString('en-GB')}</dd>
+            <dd data-testid={`counter-${key}`}>{formatCount(value, 'en-GB')}</dd>
           </div>
         ))}
       </dl>
