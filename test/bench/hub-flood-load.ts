@@ -1,0 +1,153 @@
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * The load side of the hub-flood bench, run in child processes so neither the feeder's clock nor the
+ * flood's socket work shares the hub's event loop. One child plays one part:
+ * - `feeder`: a checkpoint system POSTing hits one after another for `durationMs`; reports each POST's
+ *   time to its answer (the hub has committed the hit by then).
+ * - `flood`: a read-only observer on /ops keeping `commandsInFlight` commands (refused: observers may not
+ *   act) and `historyInFlight` full-size history pages in flight until the parent says stop; reports what
+ *   the hub answered.
+ */
+export type FloodPlan =
+  | { readonly role: 'feeder'; readonly url: string; readonly ingestKey: string; readonly durationMs: number; readonly template: Record<string, unknown> }
+  | {
+      readonly role: 'flood';
+      readonly url: string;
+      readonly token: string;
+      readonly alertIds: readonly string[];
+      readonly commandsInFlight: number;
+      readonly historyInFlight: number;
+      readonly historyLimit: number;
+    };
+
+export interface FeederResult {
+  readonly posts: number;
+  readonly failed: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+export interface FloodResult {
+  readonly commands: number;
+  /** Commands answered, by refusal code (or `ok`). */
+  readonly commandAnswers: Readonly<Record<string, number>>;
+  readonly historyPages: number;
+  readonly historyEvents: number;
+  /** History requests answered with an error, by error code. */
+  readonly historyErrors: Readonly<Record<string, number>>;
+}
+
+export type FloodMessage =
+  | { readonly phase: 'flooding' }
+  | { readonly ok: true; readonly result: FeederResult | FloodResult }
+  | { readonly ok: false; readonly error: string };
+
+let stopFlood: (() => void) | undefined;
+
+process.on('message', (message: FloodPlan | { readonly stop: true }) => {
+  if ('stop' in message) return stopFlood?.();
+  const work = message.role === 'feeder' ? feed(message) : flood(message);
+  void work.then(
+    (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
+    (error: unknown) => process.send?.({ ok: false, error: String((error as Error).stack ?? error) }, () => process.exit(1)),
+  );
+});
+
+async function feed(plan: Extract<FloodPlan, { role: 'feeder' }>): Promise<FeederResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (index: number): Promise<number> =>
+    new Promise((resolve) => {
+      const body = JSON.stringify({ ...plan.template, at: Date.now(), externalId: `flood-feeder-${process.pid}-${index}` });
+      const req = request(`${plan.url}/api/v1/hits`, {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${plan.ingestKey}` },
+      });
+      req.on('response', (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      req.on('error', () => resolve(0));
+      req.end(body);
+    });
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  while (performance.now() - started < plan.durationMs) {
+    const postedAt = performance.now();
+    const status = await post(latencies.length + failed);
+    if (status === 201 || status === 200) latencies.push(performance.now() - postedAt);
+    else failed += 1;
+  }
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => (latencies.length === 0 ? Number.NaN : latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!);
+  return { posts: latencies.length, failed, p50: at(0.5), p95: at(0.95), max: at(1) };
+}
+
+async function flood(plan: Extract<FloodPlan, { role: 'flood' }>): Promise<FloodResult> {
+  const socket: Socket = await new Promise((resolve, reject) => {
+    const connecting = io(`${plan.url}/ops`, { transports: ['websocket'], auth: { token: plan.token }, reconnection: false, forceNew: true });
+    connecting.once('hello', () => resolve(connecting));
+    connecting.once('connect_error', reject);
+  });
+  const commandAnswers: Record<string, number> = {};
+  const historyErrors: Record<string, number> = {};
+  let commands = 0;
+  let historyPages = 0;
+  let historyEvents = 0;
+  let stopped = false;
+  let inFlight = 0;
+  let told = false;
+  const finished = new Promise<void>((resolve) => {
+    stopFlood = () => {
+      stopped = true;
+      if (inFlight === 0) resolve();
+    };
+    const settle = () => {
+      inFlight -= 1;
+      if (stopped && inFlight === 0) resolve();
+    };
+    const tell = () => {
+      if (told) return;
+      told = true;
+      process.send?.({ phase: 'flooding' });
+    };
+    const command = () => {
+      if (stopped) return;
+      inFlight += 1;
+      commands += 1;
+      const alertId = plan.alertIds[commands % plan.alertIds.length]!;
+      const payload = { type: 'acknowledge', alertId, mutationId: `flood-${process.pid}-${commands}` };
+      socket.timeout(60_000).emit('command', payload, (error: unknown, ack: { ok: boolean; code?: string } | undefined) => {
+        const code = error !== null && error !== undefined ? 'no-answer' : ack?.ok === true ? 'ok' : (ack?.code ?? 'unknown');
+        commandAnswers[code] = (commandAnswers[code] ?? 0) + 1;
+        tell();
+        settle();
+        command();
+      });
+    };
+    const history = () => {
+      if (stopped) return;
+      inFlight += 1;
+      socket.timeout(60_000).emit('history', { fromSeq: 1, limit: plan.historyLimit }, (error: unknown, answer: { events?: unknown[]; error?: string } | undefined) => {
+        if (error !== null && error !== undefined) historyErrors['no-answer'] = (historyErrors['no-answer'] ?? 0) + 1;
+        else if (answer?.events !== undefined) {
+          historyPages += 1;
+          historyEvents += answer.events.length;
+        } else historyErrors[answer?.error ?? 'unknown'] = (historyErrors[answer?.error ?? 'unknown'] ?? 0) + 1;
+        settle();
+        history();
+      });
+    };
+    for (let i = 0; i < plan.commandsInFlight; i += 1) command();
+    for (let i = 0; i < plan.historyInFlight; i += 1) history();
+  });
+  await finished;
+  socket.close();
+  return { commands, commandAnswers, historyPages, historyEvents, historyErrors };
+}
