@@ -96,5 +96,8 @@ export function isAlertEvent(event: OpsEvent): event is AlertEvent {
   return event.type.startsWith('alert.');
 }
 
+/** The most events one batch may carry. */
+export const MAX_BATCH_EVENTS = 5000;
+
 /** A batch as it travels from hub to client: events in ascending seq order. */
-export const EventBatch = z.array(OpsEvent).max(5000);
+export const EventBatch = z.array(OpsEvent).max(MAX_BATCH_EVENTS);

@@ -1,9 +1,9 @@
 import {
   CommandAck,
   DetailsResponse,
-  EventBatch,
   Hello,
   HistoryResponse,
+  MAX_BATCH_EVENTS,
   OPS_NAMESPACE,
   PROTOCOL_VERSION,
   PresenceList,
@@ -16,18 +16,25 @@ import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import type { NewHitsBlock } from '../map/hit-columns';
 import { buffersOf, encodeNewHits, newHitsOf } from '../map/new-hits';
+import { readEvents } from './event-reader';
 import type { BatchRange, FromWorker, ToWorker, WorkerLike } from './worker-protocol';
 
 /**
  * The data plane: owns the socket to the hub, validates every payload, coalesces event batches into one
  * message per flush interval (with the map's rows for the batch's new hits, see map/new-hits.ts), and
  * resumes from the last range it passed on. A hub that sends something
- * invalid gets it rejected and logged; the stream goes on. In the app it runs in a worker (hub-worker.ts);
- * tests and the fault-injection suite run it in-process (`inProcessWorker`).
+ * invalid gets it rejected and logged; the stream goes on. Events are read one by one (event-reader.ts):
+ * an unreadable one is left out and reported while the rest of its batch or history page, and the range,
+ * go on. In the app it runs in a worker (hub-worker.ts); tests and the fault-injection suite run it
+ * in-process (`inProcessWorker`).
  */
 const FLUSH_MS = 50;
 const REQUEST_TIMEOUT_MS = 15_000;
 const Range = z.object({ after: z.int().nonnegative(), through: z.int().nonnegative() });
+/** A batch's frame; its events are read one by one. */
+const Batch = z.array(z.unknown()).max(MAX_BATCH_EVENTS);
+/** A history page's frame; its events are read one by one. */
+const HistoryPage = HistoryResponse.extend({ events: z.array(z.unknown()) });
 
 export interface DataPlane {
   handle(message: ToWorker): void;
@@ -48,6 +55,20 @@ export function createDataPlane(post: PostToUi): DataPlane {
   function reject(what: string, problem: string): void {
     console.warn(`[watchfloor] rejected ${what} from the hub: ${problem}`);
     post({ kind: 'rejected', what, problem });
+  }
+
+  /** The readable events of `items`; the others are logged and reported to the UI thread. */
+  function readable(items: readonly unknown[], where: string): readonly OpsEvent[] {
+    const read = readEvents(items);
+    if (read.skippedTypes.length > 0) {
+      console.info(`[watchfloor] skipped events of types this console does not know in ${where}: ${read.skippedTypes.join(', ').slice(0, 200)}`);
+    }
+    if (read.unreadable.length === 0) return read.events;
+    for (const event of read.unreadable) {
+      console.warn(`[watchfloor] left out an unreadable event${event.seq === undefined ? '' : ` (seq ${event.seq})`} in ${where}: ${event.problem}`);
+    }
+    post({ kind: 'unreadable', events: read.unreadable });
+    return read.events;
   }
 
   function flush(): void {
@@ -73,13 +94,14 @@ export function createDataPlane(post: PostToUi): DataPlane {
   }
 
   function onEvents(batch: unknown, range: unknown): void {
-    const events = parseWith(EventBatch, batch);
+    const items = parseWith(Batch, batch);
     const parsedRange = parseWith(Range, range);
-    if (!events.ok) return reject('an event batch', describeIssues(events.issues).slice(0, 500));
+    if (!items.ok) return reject('an event batch', describeIssues(items.issues).slice(0, 500));
     if (!parsedRange.ok) return reject('an event batch range', describeIssues(parsedRange.issues));
-    const ordered = events.value.every((event, index, all) => index === 0 || event.seq > all[index - 1]!.seq);
+    const events = readable(items.value, `the batch through seq ${parsedRange.value.through}`);
+    const ordered = events.every((event, index, all) => index === 0 || event.seq > all[index - 1]!.seq);
     if (!ordered) return reject('an event batch', 'events are not in ascending seq order');
-    pendingEvents.push(...events.value);
+    pendingEvents.push(...events);
     pendingRange = { after: pendingRange?.after ?? parsedRange.value.after, through: parsedRange.value.through };
     through = parsedRange.value.through;
     flushTimer ??= setTimeout(flush, FLUSH_MS);
@@ -152,7 +174,7 @@ export function createDataPlane(post: PostToUi): DataPlane {
     });
   }
 
-  const REPLIES = { command: CommandAck, history: HistoryResponse, details: DetailsResponse } as const;
+  const REPLIES = { command: CommandAck, history: HistoryPage, details: DetailsResponse } as const;
 
   async function request(message: Extract<ToWorker, { kind: 'request' }>): Promise<void> {
     const current = socket;
@@ -163,11 +185,14 @@ export function createDataPlane(post: PostToUi): DataPlane {
     try {
       const answer: unknown = await current.timeout(REQUEST_TIMEOUT_MS).emitWithAck(message.event, message.payload);
       const parsed = parseWith(REPLIES[message.event], answer);
-      if (parsed.ok) post({ kind: 'reply', id: message.id, ok: true, value: parsed.value });
-      else {
+      if (!parsed.ok) {
         reject(`a ${message.event} reply`, describeIssues(parsed.issues));
         post({ kind: 'reply', id: message.id, ok: false, error: 'the hub sent an invalid reply' });
+        return;
       }
+      // A history page passes on its readable events; its `next` still says where the page ended.
+      const value = 'events' in parsed.value ? { ...parsed.value, events: [...readable(parsed.value.events, 'a history page')] } : parsed.value;
+      post({ kind: 'reply', id: message.id, ok: true, value });
     } catch {
       post({ kind: 'reply', id: message.id, ok: false, error: 'the hub did not answer in time' });
     }

@@ -17,6 +17,13 @@ export interface BatchRange {
   readonly through: number;
 }
 
+/** An event from the hub that this console could not read: left out, while the range it sat in still counts. */
+export interface UnreadableEvent {
+  /** Its position in the hub's log, when that much of it could be read. */
+  readonly seq?: number;
+  readonly problem: string;
+}
+
 export type ToWorker =
   | {
       readonly kind: 'connect';
@@ -46,7 +53,9 @@ export type FromWorker =
   | { readonly kind: 'connection'; readonly state: ConnectionState }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: CommandAck | HistoryResponse | DetailsResponse }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: string }
-  | { readonly kind: 'rejected'; readonly what: string; readonly problem: string };
+  | { readonly kind: 'rejected'; readonly what: string; readonly problem: string }
+  /** Events left out of a batch or a history page, the readable rest of it having been passed on. */
+  | { readonly kind: 'unreadable'; readonly events: readonly UnreadableEvent[] };
 
 /** The part of `Worker` the hub client uses (a real worker in the app, `inProcessWorker` in Node tests). */
 export interface WorkerLike {
