@@ -120,3 +120,58 @@ describe('live store with pending commands', () => {
     expect(store.getSnapshot().state.alerts.get('hit-1')?.status).toBe('acknowledged');
   });
 });
+
+describe('live store notices about what the hub sent', () => {
+  const noticeOf = (store: ReturnType<typeof createLiveStore>, id: string) => store.getSnapshot().notices.find((notice) => notice.id === id);
+
+  it('given unreadable events in several batches, then one notice counts them and names their seqs', () => {
+    const store = createLiveStore(now);
+    store.noteUnreadableEvents([{ seq: 1234, problem: 'hit.at: too big' }]);
+    expect(store.getSnapshot().notices).toEqual([
+      { id: 'unreadable-events', key: 'unreadableEvents', values: { count: 1, seqs: '1234' }, tone: 'warning' },
+    ]);
+    store.noteUnreadableEvents([{ seq: 1240, problem: 'x' }, { problem: 'not an object' }, { seq: 1250, problem: 'x' }, { seq: 1300, problem: 'x' }]);
+    expect(store.getSnapshot().notices).toHaveLength(1);
+    expect(noticeOf(store, 'unreadable-events')?.values).toEqual({ count: 5, seqs: '1234, 1240, 1250…' });
+  });
+
+  it('given an unreadable event reported again by a history page, then it is counted once', () => {
+    const store = createLiveStore(now);
+    store.noteUnreadableEvents([{ seq: 7, problem: 'x' }]);
+    store.noteUnreadableEvents([{ seq: 7, problem: 'x' }]);
+    expect(noticeOf(store, 'unreadable-events')?.values).toEqual({ count: 1, seqs: '7' });
+  });
+
+  it('given the notice was dismissed, then the next unreadable event starts a new count', () => {
+    const store = createLiveStore(now);
+    store.noteUnreadableEvents([{ seq: 7, problem: 'x' }, { seq: 8, problem: 'x' }]);
+    store.dismissNotice('unreadable-events');
+    store.noteUnreadableEvents([{ seq: 9, problem: 'x' }]);
+    expect(noticeOf(store, 'unreadable-events')?.values).toEqual({ count: 1, seqs: '9' });
+  });
+
+  it('given unreadable events without a seq, then the notice counts them without naming positions', () => {
+    const store = createLiveStore(now);
+    store.noteUnreadableEvents([{ problem: 'not an object' }, { problem: 'not an object' }]);
+    expect(noticeOf(store, 'unreadable-events')).toMatchObject({ key: 'unreadableEventsUnnumbered', values: { count: 2 } });
+  });
+
+  it('given a reset to another log, then a seq counted before counts again', () => {
+    const store = createLiveStore(now);
+    store.noteUnreadableEvents([{ seq: 7, problem: 'x' }]);
+    store.reset();
+    store.noteUnreadableEvents([{ seq: 7, problem: 'x' }]);
+    expect(noticeOf(store, 'unreadable-events')?.values).toEqual({ count: 2, seqs: '7, 7' });
+  });
+
+  it('given rejected messages, then one notice counts them, in place among the others', () => {
+    const store = createLiveStore(now);
+    store.noteRejectedPayload();
+    store.addNotice({ id: 'cache-full', key: 'cacheFull', tone: 'warning' });
+    store.noteRejectedPayload();
+    expect(store.getSnapshot().notices.map((notice) => [notice.id, notice.values?.count])).toEqual([
+      ['rejected-messages', 2],
+      ['cache-full', undefined],
+    ]);
+  });
+});

@@ -9,7 +9,16 @@ import {
   type OpsState,
   type PresenceEntry,
 } from '@watchfloor/shared';
-import type { BatchRange, ConnectionState } from './worker-protocol';
+import {
+  NO_UNREADABLE,
+  REJECTED_MESSAGES_NOTICE,
+  UNREADABLE_EVENTS_NOTICE,
+  rejectedMessagesNotice,
+  tallyUnreadable,
+  unreadableEventsNotice,
+  type UnreadableTally,
+} from './unreadable-notices';
+import type { BatchRange, ConnectionState, UnreadableEvent } from './worker-protocol';
 
 /**
  * The live picture on the UI thread: the operation state folded by the shared reducer from hub batches,
@@ -57,7 +66,6 @@ export interface LiveSnapshot {
   readonly through: number;
   readonly pending: ReadonlyMap<string, PendingCommand>;
   readonly refusals: readonly Refusal[];
-  readonly rejectedPayloads: number;
   /** Officers connected to the hub and their do-not-disturb; sent to shift leads and admins only. */
   readonly presence: readonly PresenceEntry[];
   /** True while the picture comes from the local cache and the hub has not answered yet. */
@@ -101,6 +109,9 @@ export interface LiveStore {
   commandQueued(command: Command, queuedAt?: number): void;
   commandSent(command: Command): void;
   commandAnswered(command: Command, ack: CommandAck): void;
+  /** Events the hub sent that could not be read: counted in one notice, each seq once per log. */
+  noteUnreadableEvents(events: readonly UnreadableEvent[]): void;
+  /** A whole message from the hub that could not be read: counted in one notice. */
   noteRejectedPayload(): void;
   dismissRefusal(alertId: string): void;
   addNotice(notice: Notice): void;
@@ -120,13 +131,17 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     through: 0,
     pending: new Map(),
     refusals: [],
-    rejectedPayloads: 0,
     presence: [],
     fromCache: false,
     notices: [],
   };
   const listeners = new Set<() => void>();
   let scheduled = false;
+  /** Seqs of unreadable events counted since the log began: a history page or a replay may bring them again. */
+  let countedSeqs = new Set<number>();
+  /** What the notices on screen count; a dismissed notice starts again from nothing. */
+  let unreadable: UnreadableTally = NO_UNREADABLE;
+  let rejectedMessages = 0;
 
   function update(change: Partial<LiveSnapshot>): void {
     snapshot = { ...snapshot, ...change, revision: snapshot.revision + 1 };
@@ -182,6 +197,12 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     return next ?? pending;
   }
 
+  /** A notice with the id of one on screen takes its place there, so a repeat updates its line. */
+  function addNotice(notice: Notice): void {
+    const shown = snapshot.notices.some((n) => n.id === notice.id);
+    update({ notices: shown ? snapshot.notices.map((n) => (n.id === notice.id ? notice : n)) : [...snapshot.notices, notice] });
+  }
+
   return {
     getSnapshot: () => snapshot,
     subscribe(listener) {
@@ -226,6 +247,8 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       });
     },
     reset: () => {
+      // Another log: its seqs are new positions.
+      countedSeqs = new Set();
       const pending = new Map([...snapshot.pending].filter(([, entry]) => entry.seq === undefined));
       publish({ confirmed: EMPTY_OPS_STATE, through: 0, pending, fromCache: false });
     },
@@ -241,10 +264,24 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       const refusal: Refusal = { alertId: command.alertId, commandType: command.type, message: ack.message, at: Date.now() };
       publish({ pending, refusals: [refusal, ...snapshot.refusals.filter((r) => r.alertId !== command.alertId)].slice(0, MAX_REFUSALS) });
     },
-    noteRejectedPayload: () => update({ rejectedPayloads: snapshot.rejectedPayloads + 1 }),
+    noteUnreadableEvents(events) {
+      const fresh = events.filter((event) => event.seq === undefined || !countedSeqs.has(event.seq));
+      if (fresh.length === 0) return;
+      for (const event of fresh) if (event.seq !== undefined) countedSeqs.add(event.seq);
+      unreadable = tallyUnreadable(unreadable, fresh);
+      addNotice(unreadableEventsNotice(unreadable));
+    },
+    noteRejectedPayload() {
+      rejectedMessages += 1;
+      addNotice(rejectedMessagesNotice(rejectedMessages));
+    },
     dismissRefusal: (alertId) => update({ refusals: snapshot.refusals.filter((r) => r.alertId !== alertId) }),
-    addNotice: (notice) => update({ notices: [...snapshot.notices.filter((n) => n.id !== notice.id), notice] }),
-    dismissNotice: (id) => update({ notices: snapshot.notices.filter((n) => n.id !== id) }),
+    addNotice,
+    dismissNotice(id) {
+      if (id === UNREADABLE_EVENTS_NOTICE) unreadable = NO_UNREADABLE;
+      if (id === REJECTED_MESSAGES_NOTICE) rejectedMessages = 0;
+      update({ notices: snapshot.notices.filter((n) => n.id !== id) });
+    },
   };
 }
 

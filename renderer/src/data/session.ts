@@ -95,6 +95,8 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
   let outbox: Outbox = memoryOutbox();
   let timeline: Timeline | undefined;
   let closed = false;
+  /** The hub's count of set-aside log rows the admin was last told of. */
+  let quarantineTold: number | undefined;
   const answers = new Map<string, (ack: CommandAck) => void>();
   const isWriter = () => cache !== undefined && election?.isWriter() === true && !cacheBroken;
 
@@ -137,6 +139,16 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     cacheBroken = true;
     notify({ id: 'cache-failed', key: reason === 'quota' ? 'cacheFull' : 'cacheFailed', tone: 'warning' });
     console.warn(`[watchfloor] local cache writes stopped: ${message}`);
+  }
+
+  /**
+   * Admins hear (in `hello`) how many unreadable rows the hub set aside from its log; told again only when
+   * that number changes, so a reconnection does not bring back a notice the admin dismissed.
+   */
+  function noticeOfQuarantine(quarantined: number | undefined): void {
+    if (quarantined === undefined || quarantined === quarantineTold) return;
+    quarantineTold = quarantined;
+    notify({ id: 'hub-quarantine', key: 'hubQuarantine', values: { count: quarantined }, tone: 'warning' });
   }
 
   function hitsFor(events: readonly OpsEvent[]): HitColumns {
@@ -248,11 +260,14 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
         return store.setConnection(message.state);
       case 'rejected':
         return store.noteRejectedPayload();
+      case 'unreadable':
+        return store.noteUnreadableEvents(message.events);
       case 'presence':
         return store.setPresence(message.presence);
       case 'hello':
         inOrder(async () => {
           store.setHello(message.hello);
+          noticeOfQuarantine(message.hello.quarantinedEvents);
           await bindToHub(message.hello.hubId);
           // Only now: queued commands must not reach a hub the outbox was not meant for.
           greeted = true;

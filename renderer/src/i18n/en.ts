@@ -34,6 +34,20 @@ export const en = {
       'The local cache stopped saving after an error. The live picture is unaffected; after a restart it may be stale until the hub answers.',
     cacheUnavailable:
       'The local cache cannot be opened, so nothing is kept across restarts and commands given offline are kept only while this window is open.',
+    unreadableEvents_one:
+      '1 event from the hub could not be read (seq {{seqs}}) and was left out; everything else is up to date. The console log has the details.',
+    unreadableEvents_other:
+      '{{count}} events from the hub could not be read (seq {{seqs}}) and were left out; everything else is up to date. The console log has the details.',
+    unreadableEventsUnnumbered_one:
+      '1 event from the hub could not be read and was left out; everything else is up to date. The console log has the details.',
+    unreadableEventsUnnumbered_other:
+      '{{count}} events from the hub could not be read and were left out; everything else is up to date. The console log has the details.',
+    rejectedMessages_one:
+      '1 message from the hub could not be read and was set aside; the console carries on with the rest. The console log has the details.',
+    rejectedMessages_other:
+      '{{count}} messages from the hub could not be read and were set aside; the console carries on with the rest. The console log has the details.',
+    hubQuarantine_one: "The hub set aside 1 unreadable event from its log; see the hub's log and health endpoint.",
+    hubQuarantine_other: "The hub set aside {{count}} unreadable events from its log; see the hub's log and health endpoint.",
   },
   operation: { none: 'No operation yet' },
   operationStatus: { planned: 'Planned', active: 'Active', paused: 'Paused', concluded: 'Concluded' },
