@@ -24,8 +24,18 @@ export function concernsCountry(alert: Alert, country: string): boolean {
   return alert.hit.country === country || alert.hit.recordOwner === country;
 }
 
-export function authorize(officer: Officer, command: Command, alert: Alert): Decision {
+/**
+ * What the officer's role alone decides, whatever the command and the alert: the hub refuses these before
+ * it looks at any state.
+ */
+export function authorizeRole(officer: Officer): Decision {
   if (officer.role === 'observer') return forbidden('Observers have a read-only view and cannot act on alerts.');
+  return allowed;
+}
+
+export function authorize(officer: Officer, command: Command, alert: Alert): Decision {
+  const byRole = authorizeRole(officer);
+  if (!byRole.ok) return byRole;
   if (officer.scope !== undefined && !concernsCountry(alert, officer.scope)) {
     return forbidden(`This alert does not concern your country scope (${officer.scope}).`);
   }

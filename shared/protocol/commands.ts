@@ -40,13 +40,17 @@ export type Command = Readonly<z.infer<typeof Command>>;
 export type CommandType = Command['type'];
 export const COMMAND_TYPES: readonly CommandType[] = Command.options.map((option) => option.shape.type.value);
 
-export const REFUSAL_CODES = ['forbidden', 'invalid', 'not-found', 'conflict'] as const;
+/** `rate-limited`: nothing was decided; send the same command again after `retryAfterMs`. */
+export const REFUSAL_CODES = ['forbidden', 'invalid', 'not-found', 'conflict', 'rate-limited'] as const;
 export const RefusalCode = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCode>;
 
+/** How long to wait before asking again, with a `rate-limited` refusal. */
+export const RetryAfterMs = z.int().positive();
+
 export const CommandAck = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), seq: z.int().positive(), duplicate: z.boolean().optional() }),
-  z.object({ ok: z.literal(false), code: RefusalCode, message: z.string().min(1) }),
+  z.object({ ok: z.literal(false), code: RefusalCode, message: z.string().min(1), retryAfterMs: RetryAfterMs.optional() }),
 ]);
 export type CommandAck = Readonly<z.infer<typeof CommandAck>>;
 export type Refusal = Extract<CommandAck, { ok: false }>;

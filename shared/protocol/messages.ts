@@ -8,6 +8,7 @@ import {
   Severity,
   SourceDatabase,
 } from '../domain/model';
+import { RetryAfterMs } from './commands';
 import { OpsEvent } from './events';
 
 /** Wire protocol v1: every message that crosses the hub boundary, HTTP and socket.io `/ops`. */
@@ -100,6 +101,17 @@ export const HistoryResponse = z.object({
 });
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 
+/** A `history` request the hub did not serve; with `rate-limited`, ask again after `retryAfterMs`. */
+export const HistoryError = z.object({
+  error: z.enum(['invalid', 'unavailable', 'rate-limited']),
+  message: z.string().min(1),
+  retryAfterMs: RetryAfterMs.optional(),
+});
+export type HistoryError = z.infer<typeof HistoryError>;
+
+export const HistoryReply = z.union([HistoryResponse, HistoryError]);
+export type HistoryReply = z.infer<typeof HistoryReply>;
+
 export const DetailsRequest = z.object({
   hitId: EntityId,
   reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(REASON_MAX_LENGTH),
@@ -108,7 +120,12 @@ export type DetailsRequest = z.infer<typeof DetailsRequest>;
 
 export const DetailsResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), hitId: EntityId, subject: SubjectDetails }),
-  z.object({ ok: z.literal(false), code: z.enum(['forbidden', 'invalid', 'not-found']), message: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    code: z.enum(['forbidden', 'invalid', 'not-found', 'rate-limited']),
+    message: z.string(),
+    retryAfterMs: RetryAfterMs.optional(),
+  }),
 ]);
 export type DetailsResponse = z.infer<typeof DetailsResponse>;
 

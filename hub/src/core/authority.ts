@@ -7,6 +7,7 @@ import {
   EMPTY_OPS_STATE,
   Operation,
   SYSTEM_ACTOR,
+  authorizeRole,
   concernsCountry,
   decideCommand,
   defaultSeverity,
@@ -36,9 +37,9 @@ import {
   readEvents,
   readSubject,
   recordMutation,
-  recordRefusal,
   type IngestedHit,
 } from '../log/event-store';
+import { createRefusalRecorder } from '../log/refusal-log';
 import { unstorableText } from './storable';
 
 /**
@@ -71,7 +72,7 @@ export interface Authority {
   appendSystemEvents(events: readonly PendingEvent[]): Promise<readonly OpsEvent[]>;
   escalateDue(): Promise<number>;
   revealDetails(officer: Officer, input: unknown): Promise<DetailsResponse>;
-  /** Resolves when every queued write has finished. */
+  /** Resolves when every queued write has finished and every refusal so far is recorded. */
   drain(): Promise<void>;
 }
 
@@ -210,9 +211,12 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     });
   }
 
-  async function refuse(tx: Queryable, officer: Officer, command: unknown, refusal: Refusal): Promise<Refusal> {
+  const refusals = createRefusalRecorder({ db, log });
+
+  /** Logs a refusal and records it; the row is written later, outside any write, so it holds up no one. */
+  function refuse<R extends Refusal>(officer: Officer, command: unknown, refusal: R): R {
     log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.message, command }, 'command refused');
-    await recordRefusal(tx, { officerId: officer.id, command, code: refusal.code, message: refusal.message, at: now() });
+    refusals.record({ officerId: officer.id, command, code: refusal.code, message: refusal.message, at: now() });
     return refusal;
   }
 
@@ -380,19 +384,22 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       if (unstorable !== undefined) {
         return Promise.resolve({ ok: false, code: 'invalid', message: `Invalid command: ${describeIssues([unstorable])}` });
       }
+      // Refused by role alone: decided without the writer, which ingest and other officers' commands wait for.
+      const byRole = authorizeRole(officer);
+      if (!byRole.ok) return Promise.resolve(refuse(officer, command, byRole));
       return write(async (tx, append): Promise<CommandAck> => {
         const previous = await findMutation(tx, command.mutationId);
         if (previous !== undefined) {
           if (previous.officerId === officer.id) return { ok: true, seq: previous.seq, duplicate: true };
-          return refuse(tx, officer, command, { ok: false, code: 'invalid', message: 'This mutation id was already used by another officer.' });
+          return refuse(officer, command, { ok: false, code: 'invalid', message: 'This mutation id was already used by another officer.' });
         }
         const alert = state.alerts.get(command.alertId);
         if (alert === undefined) {
-          return refuse(tx, officer, command, { ok: false, code: 'not-found', message: `No alert ${command.alertId}.` });
+          return refuse(officer, command, { ok: false, code: 'not-found', message: `No alert ${command.alertId}.` });
         }
         const assignee = command.type === 'assign' ? await directory.find(command.officerId, tx) : undefined;
         const decision = decideCommand(officer, command, alert, assignee);
-        if (!decision.ok) return refuse(tx, officer, command, decision);
+        if (!decision.ok) return refuse(officer, command, decision);
         const event = await append(decision.event);
         await recordMutation(tx, command.mutationId, officer.id, event.seq);
         return { ok: true, seq: event.seq };
@@ -464,11 +471,11 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       const unstorable = unstorableText(parsed.value);
       if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       const { hitId, reason } = parsed.value;
+      const refusal = (code: 'forbidden' | 'not-found', message: string): DetailsResponse =>
+        refuse(officer, { type: 'details', hitId }, { ok: false, code, message });
+      if (officer.role === 'observer') return Promise.resolve(refusal('forbidden', 'Observers cannot reveal personal details.'));
       return write(async (tx, append): Promise<DetailsResponse> => {
         const alert = state.alerts.get(hitId);
-        const refusal = (code: 'forbidden' | 'not-found', message: string): Promise<DetailsResponse> =>
-          refuse(tx, officer, { type: 'details', hitId }, { ok: false, code, message }).then(() => ({ ok: false, code, message }));
-        if (officer.role === 'observer') return refusal('forbidden', 'Observers cannot reveal personal details.');
         if (alert === undefined) return refusal('not-found', `No hit ${hitId}.`);
         if (officer.scope !== undefined && !concernsCountry(alert, officer.scope)) {
           return refusal('forbidden', `This hit does not concern your country scope (${officer.scope}).`);
@@ -486,7 +493,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
         cancelIngestFlush();
         void flushIngest();
       }
-      return serial(async () => undefined);
+      return serial(async () => undefined).then(() => refusals.flush());
     },
   };
 }

@@ -121,19 +121,6 @@ export async function readSubject(db: Queryable, hitId: string): Promise<Subject
   return rows[0]?.subject;
 }
 
-export async function recordRefusal(
-  db: Queryable,
-  refusal: { officerId: string; command: unknown; code: string; message: string; at: number },
-): Promise<void> {
-  await db.query('insert into refusals (at, officer_id, command, code, message) values ($1, $2, $3, $4, $5)', [
-    refusal.at,
-    refusal.officerId,
-    JSON.stringify(refusal.command ?? null),
-    refusal.code,
-    refusal.message,
-  ]);
-}
-
 // ---- meta ---------------------------------------------------------------------------------------------------
 
 export async function readMeta(db: Queryable, key: string): Promise<string | undefined> {

@@ -8,7 +8,8 @@ import {
   type CommandAck,
   type DetailsResponse,
   type Hello,
-  type HistoryResponse,
+  type HistoryError,
+  type HistoryReply,
   type Officer,
   type OpsEvent,
   type OpsState,
@@ -20,6 +21,7 @@ import type { TokenService } from '../auth/tokens';
 import type { Authority } from '../core/authority';
 import type { Queryable } from '../db/database';
 import { readEvents } from '../log/event-store';
+import { createSocketLimits, rateLimitedMessage, type SocketLimits } from './socket-limits';
 import { isVisibleTo } from './visibility';
 
 /**
@@ -164,8 +166,22 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
       socket.disconnect(true);
     });
 
+    const limits = createSocketLimits(log, officer);
+    /** Over its limits: answered at once, or disconnected when it ignores the retry hints. */
+    const overLimit = (): void => {
+      if (!limits.flooding()) return;
+      log.warn({ officer: officer.id, role: officer.role }, 'disconnecting a socket that keeps sending over its rate limits');
+      socket.disconnect(true);
+    };
+
     socket.on('command', (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
+      const admission = limits.admit('command');
+      if (!admission.ok) {
+        const limited: CommandAck = { ok: false, code: 'rate-limited', message: rateLimitedMessage('command', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
+        ack(limited);
+        return overLimit();
+      }
       authority.executeCommand(officer, payload).then(
         (result) => ack(result),
         (error: unknown) => {
@@ -178,17 +194,27 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
 
     socket.on('history', (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
-      history(officer, payload).then(
-        (result) => ack(result),
+      history(officer, limits, payload).then(
+        (result) => {
+          ack(result);
+          if ('error' in result && result.error === 'rate-limited') overLimit();
+        },
         (error: unknown) => {
           log.error({ err: error }, 'history failed');
-          ack({ error: 'unavailable', message: 'History could not be read just now. Try again.' });
+          const failed: HistoryError = { error: 'unavailable', message: 'History could not be read just now. Try again.' };
+          ack(failed);
         },
       );
     });
 
     socket.on('details', (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
+      const admission = limits.admit('details');
+      if (!admission.ok) {
+        const limited: DetailsResponse = { ok: false, code: 'rate-limited', message: rateLimitedMessage('details', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
+        ack(limited);
+        return overLimit();
+      }
       authority.revealDetails(officer, payload).then(
         (result) => ack(result),
         (error: unknown) => {
@@ -201,23 +227,32 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
 
     socket.on('disconnect', (reason) => {
       sessions.delete(socket.id);
+      limits.close();
       log.info({ officer: officer.id, reason }, 'client disconnected');
     });
   });
 
-  async function history(officer: Officer, payload: unknown): Promise<HistoryResponse | { error: string; message: string }> {
+  async function history(officer: Officer, limits: SocketLimits, payload: unknown): Promise<HistoryReply> {
     const parsed = parseWith(HistoryRequest, payload);
+    // Limited by the log positions asked for, not the request count; an invalid request costs a full page.
+    const admission = limits.admit('history', parsed.ok ? Math.min(parsed.value.limit, HISTORY_MAX) : HISTORY_MAX);
+    if (!admission.ok) return { error: 'rate-limited', message: rateLimitedMessage('history', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
     if (!parsed.ok) return { error: 'invalid', message: describeIssues(parsed.issues) };
     const request = parsed.value;
     const head = authority.cursor();
     const limit = Math.min(request.limit, HISTORY_MAX);
+    const afterSeq = Math.max(0, (request.fromSeq ?? 1) - 1);
+    // A page by seq of events this hub still holds costs no database read and no re-validation: reads that
+    // take the single database connection and the event loop for far longer, from ingest among others.
+    const held = request.fromTime === undefined && request.toTime === undefined ? authority.recentAfter(afterSeq, limit) : undefined;
     const raw = (
-      await readEvents(db, {
-        afterSeq: Math.max(0, (request.fromSeq ?? 1) - 1),
+      held ??
+      (await readEvents(db, {
+        afterSeq,
         limit,
         ...(request.fromTime !== undefined ? { fromTime: request.fromTime } : {}),
         ...(request.toTime !== undefined ? { toTime: request.toTime } : {}),
-      })
+      }))
     ).filter((event) => event.seq <= head);
     const state = authority.state();
     const events = raw.filter(

@@ -8,6 +8,7 @@ import {
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
+import { createSocketLimits } from './socket-limits';
 
 /**
  * Who is connected to this hub and who has silenced alerts ("do not disturb for N minutes"), so a shift
@@ -46,7 +47,14 @@ export function attachPresence(io: Server, log: Logger, now: () => number = Date
     entry.sockets.add(socket.id);
     entries.set(officer.id, entry);
     if (isSupervisor(officer)) void socket.join(SUPERVISORS_ROOM);
+    // Over the limit, an update is dropped (there is no ack to refuse it with); the limits log it.
+    // A socket that keeps sending regardless is disconnected.
+    const limits = createSocketLimits(log, officer);
     socket.on('presence', (payload: unknown) => {
+      if (!limits.admit('presence').ok) {
+        if (limits.flooding()) socket.disconnect(true);
+        return;
+      }
       const update = parseWith(PresenceUpdate, payload);
       if (!update.ok) return log.warn({ officer: officer.id }, 'invalid presence update ignored');
       const until = update.value.doNotDisturbUntil;
@@ -55,6 +63,7 @@ export function attachPresence(io: Server, log: Logger, now: () => number = Date
       publish();
     });
     socket.on('disconnect', () => {
+      limits.close();
       entry.sockets.delete(socket.id);
       if (entry.sockets.size === 0) entries.delete(officer.id);
       publish();

@@ -1,0 +1,90 @@
+import type { Logger } from 'pino';
+import type { Queryable } from '../db/database';
+
+/**
+ * The `refusals` table: every refused command and details request, for accountability. Refusals are
+ * buffered and written many rows to one statement, outside the writer's transaction, so a client sending
+ * refused requests never holds up the ingest and the commands that wait for the writer. The buffer is
+ * bounded: what overflows it is counted and logged, never allowed to grow the hub's memory.
+ */
+export interface RefusalRow {
+  readonly at: number;
+  readonly officerId: string;
+  readonly command: unknown;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface RefusalRecorder {
+  record(refusal: RefusalRow): void;
+  /** Resolves once every refusal recorded before the call has been written (or counted as lost). */
+  flush(): Promise<void>;
+}
+
+export interface RefusalRecorderOptions {
+  readonly db: Queryable;
+  readonly log: Logger;
+  /** Most refusals held waiting for their write; more are counted and logged, not stored. */
+  readonly capacity?: number;
+  /** Most rows per statement. */
+  readonly batch?: number;
+  /** How long a refusal waits for others to share its statement. */
+  readonly lingerMs?: number;
+}
+
+export function createRefusalRecorder(options: RefusalRecorderOptions): RefusalRecorder {
+  const { db, log } = options;
+  const capacity = options.capacity ?? 10_000;
+  const batch = options.batch ?? 500;
+  const lingerMs = options.lingerMs ?? 50;
+  let waiting: RefusalRow[] = [];
+  let overflowed = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  async function writeWaiting(): Promise<void> {
+    while (waiting.length > 0) {
+      const rows = waiting.splice(0, batch);
+      try {
+        await insertRefusals(db, rows);
+      } catch (error) {
+        log.error({ err: error, refusals: rows.length }, 'refusals could not be recorded');
+      }
+    }
+    if (overflowed > 0) {
+      log.error({ refusals: overflowed }, 'refusals not recorded: the refusal buffer was full');
+      overflowed = 0;
+    }
+  }
+
+  function schedule(): void {
+    timer = undefined;
+    writing = writing.then(writeWaiting);
+  }
+
+  return {
+    record(refusal) {
+      if (waiting.length >= capacity) {
+        overflowed += 1;
+        return;
+      }
+      waiting.push(refusal);
+      timer ??= setTimeout(schedule, lingerMs);
+    },
+    flush() {
+      clearTimeout(timer);
+      schedule();
+      return writing;
+    },
+  };
+}
+
+async function insertRefusals(db: Queryable, rows: readonly RefusalRow[]): Promise<void> {
+  // One jsonb parameter unpacked by the database: one statement and one parse whatever the row count.
+  await db.query(
+    `insert into refusals (at, officer_id, command, code, message)
+     select at, officer_id, command, code, message
+       from jsonb_to_recordset($1::jsonb) as row(at bigint, officer_id text, command jsonb, code text, message text)`,
+    [JSON.stringify(rows.map((row) => ({ at: row.at, officer_id: row.officerId, command: row.command ?? null, code: row.code, message: row.message })))],
+  );
+}
