@@ -8,8 +8,8 @@ import { io, type Socket } from 'socket.io-client';
  * - `feeder`: a checkpoint system POSTing hits one after another for `durationMs`; reports each POST's
  *   time to its answer (the hub has committed the hit by then).
  * - `flood`: a read-only observer on /ops keeping `commandsInFlight` commands (refused: observers may not
- *   act) and `historyInFlight` full-size history pages in flight until the parent says stop; reports what
- *   the hub answered.
+ *   act) and `historyInFlight` full-size history pages in flight until the parent says stop, reconnecting
+ *   when disconnected; reports what the hub answered.
  */
 export type FloodPlan =
   | { readonly role: 'feeder'; readonly url: string; readonly ingestKey: string; readonly durationMs: number; readonly template: Record<string, unknown> }
@@ -39,6 +39,8 @@ export interface FloodResult {
   readonly historyEvents: number;
   /** History requests answered with an error, by error code. */
   readonly historyErrors: Readonly<Record<string, number>>;
+  /** Times the hub disconnected the flood (it reconnects each time). */
+  readonly disconnects: number;
 }
 
 export type FloodMessage =
@@ -90,64 +92,79 @@ async function feed(plan: Extract<FloodPlan, { role: 'feeder' }>): Promise<Feede
 }
 
 async function flood(plan: Extract<FloodPlan, { role: 'flood' }>): Promise<FloodResult> {
+  // Reconnects as a console would when the hub disconnects it, and floods again.
   const socket: Socket = await new Promise((resolve, reject) => {
-    const connecting = io(`${plan.url}/ops`, { transports: ['websocket'], auth: { token: plan.token }, reconnection: false, forceNew: true });
+    const connecting = io(`${plan.url}/ops`, { transports: ['websocket'], auth: { token: plan.token }, forceNew: true });
     connecting.once('hello', () => resolve(connecting));
     connecting.once('connect_error', reject);
   });
   const commandAnswers: Record<string, number> = {};
   const historyErrors: Record<string, number> = {};
+  const count = (counts: Record<string, number>, code: string, by = 1) => (counts[code] = (counts[code] ?? 0) + by);
   let commands = 0;
   let historyPages = 0;
   let historyEvents = 0;
+  let disconnects = 0;
   let stopped = false;
-  let inFlight = 0;
+  /** Requests in flight on the current connection; those of a lost one are counted as unanswered. */
+  let commandsInFlight = 0;
+  let historyInFlight = 0;
+  let connection = 0;
   let told = false;
-  const finished = new Promise<void>((resolve) => {
+  await new Promise<void>((resolve) => {
+    const settle = () => stopped && commandsInFlight + historyInFlight === 0 && resolve();
     stopFlood = () => {
       stopped = true;
-      if (inFlight === 0) resolve();
+      settle();
     };
-    const settle = () => {
-      inFlight -= 1;
-      if (stopped && inFlight === 0) resolve();
-    };
-    const tell = () => {
-      if (told) return;
-      told = true;
-      process.send?.({ phase: 'flooding' });
-    };
-    const command = () => {
-      if (stopped) return;
-      inFlight += 1;
+    const command = (on: number) => {
+      if (stopped || on !== connection || !socket.connected) return;
+      commandsInFlight += 1;
       commands += 1;
       const alertId = plan.alertIds[commands % plan.alertIds.length]!;
       const payload = { type: 'acknowledge', alertId, mutationId: `flood-${process.pid}-${commands}` };
-      socket.timeout(60_000).emit('command', payload, (error: unknown, ack: { ok: boolean; code?: string } | undefined) => {
-        const code = error !== null && error !== undefined ? 'no-answer' : ack?.ok === true ? 'ok' : (ack?.code ?? 'unknown');
-        commandAnswers[code] = (commandAnswers[code] ?? 0) + 1;
-        tell();
+      socket.emit('command', payload, (ack: { ok: boolean; code?: string } | undefined) => {
+        if (on !== connection) return;
+        commandsInFlight -= 1;
+        count(commandAnswers, ack?.ok === true ? 'ok' : (ack?.code ?? 'unknown'));
+        if (!told) process.send?.({ phase: 'flooding' });
+        told = true;
         settle();
-        command();
+        command(on);
       });
     };
-    const history = () => {
-      if (stopped) return;
-      inFlight += 1;
-      socket.timeout(60_000).emit('history', { fromSeq: 1, limit: plan.historyLimit }, (error: unknown, answer: { events?: unknown[]; error?: string } | undefined) => {
-        if (error !== null && error !== undefined) historyErrors['no-answer'] = (historyErrors['no-answer'] ?? 0) + 1;
-        else if (answer?.events !== undefined) {
+    const history = (on: number) => {
+      if (stopped || on !== connection || !socket.connected) return;
+      historyInFlight += 1;
+      socket.emit('history', { fromSeq: 1, limit: plan.historyLimit }, (answer: { events?: unknown[]; error?: string } | undefined) => {
+        if (on !== connection) return;
+        historyInFlight -= 1;
+        if (answer?.events !== undefined) {
           historyPages += 1;
           historyEvents += answer.events.length;
-        } else historyErrors[answer?.error ?? 'unknown'] = (historyErrors[answer?.error ?? 'unknown'] ?? 0) + 1;
+        } else count(historyErrors, answer?.error ?? 'unknown');
         settle();
-        history();
+        history(on);
       });
     };
-    for (let i = 0; i < plan.commandsInFlight; i += 1) command();
-    for (let i = 0; i < plan.historyInFlight; i += 1) history();
+    const start = () => {
+      for (let i = 0; i < plan.commandsInFlight; i += 1) command(connection);
+      for (let i = 0; i < plan.historyInFlight; i += 1) history(connection);
+    };
+    socket.on('disconnect', () => {
+      disconnects += 1;
+      connection += 1;
+      count(commandAnswers, 'lost to a disconnect', commandsInFlight);
+      count(historyErrors, 'lost to a disconnect', historyInFlight);
+      commandsInFlight = 0;
+      historyInFlight = 0;
+      settle();
+      // Disconnected by the hub, socket.io does not reconnect by itself: do it after a second, as a console.
+      if (!stopped) setTimeout(() => socket.connect(), 1000);
+    });
+    socket.on('hello', start);
+    start();
   });
-  await finished;
   socket.close();
-  return { commands, commandAnswers, historyPages, historyEvents, historyErrors };
+  return { commands, commandAnswers, historyPages, historyEvents, historyErrors, disconnects };
 }
