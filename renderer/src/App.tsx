@@ -9,6 +9,7 @@ import { LiveScreen } from './live/LiveScreen';
 import { changeLanguage } from './i18n';
 import { setDisplayZone } from './i18n/display-zone';
 import { desktopBridge } from './platform';
+import { PanelBoundary } from './shell/PanelBoundary';
 import { discoverHub, type HubEndpoint } from './signin/endpoint';
 import { SignIn, type SignedIn } from './signin/SignIn';
 import { decodeSession, encodeSession } from './signin/stored-session';
@@ -95,20 +96,27 @@ export function App(props: { readonly appInfo: AppInfo }) {
   if (endpoint === undefined) return <div className="splash">{t('signIn.finding')}</div>;
   return (
     <>
-      <CrashRecoveredNotice recovered={recovered} />
+      <PanelBoundary panel="recovered">
+        <CrashRecoveredNotice recovered={recovered} />
+      </PanelBoundary>
       {session === undefined ? (
-        <SignIn
-          endpoint={endpoint}
-          notice={notice}
-          onSignedIn={(signedIn) => {
-            void store(signedIn);
-            setNotice(undefined);
-            setSession(startSession(signedIn.hubUrl, signedIn.token, signedIn.officer, sessionOptions(endpoint)));
-          }}
-        />
+        <PanelBoundary panel="signIn">
+          <SignIn
+            endpoint={endpoint}
+            notice={notice}
+            onSignedIn={(signedIn) => {
+              void store(signedIn);
+              setNotice(undefined);
+              setSession(startSession(signedIn.hubUrl, signedIn.token, signedIn.officer, sessionOptions(endpoint)));
+            }}
+          />
+        </PanelBoundary>
       ) : (
         <SessionContext.Provider value={session}>
-          <LiveScreen wall={wall} onSignOut={signOut} key={`${session.officer.id}-${props.appInfo.platform}`} />
+          {/* What the screen's own panels do not catch (its state, its layout) shows as a failed console to reload, not a blank window. */}
+          <PanelBoundary panel={wall ? 'wall' : 'console'}>
+            <LiveScreen wall={wall} onSignOut={signOut} key={`${session.officer.id}-${props.appInfo.platform}`} />
+          </PanelBoundary>
         </SessionContext.Provider>
       )}
     </>

@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { loadAppInfo } from './platform';
+import { ROOT_ERROR_OPTIONS } from './shell/PanelBoundary';
 import './styles/app.css';
 
 async function start(): Promise<void> {
   const [appInfo] = await Promise.all([loadAppInfo(), initI18n()]);
-  createRoot(document.getElementById('root')!).render(
+  createRoot(document.getElementById('root')!, ROOT_ERROR_OPTIONS).render(
     <StrictMode>
       <App appInfo={appInfo} />
     </StrictMode>,

@@ -10,6 +10,7 @@ import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
 import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, type QueueFilter } from '../queue/queue-model';
 import { EmptyState, Panel } from '../shell/Panel';
+import { PanelBoundary } from '../shell/PanelBoundary';
 import { OperationStatus } from '../status/OperationStatus';
 import { MapFilterBar } from './MapFilterBar';
 import { Notices } from './Notices';
@@ -20,7 +21,8 @@ import { useCommands, useLive, useNow, useSession } from './hooks';
 
 /**
  * The duty officer's screen: queue, map, detail and operation status, driven by keyboard first.
- * `wall` is the read-only wall display: map and status only, nothing to act on.
+ * `wall` is the read-only wall display: map and status only, nothing to act on. Each panel, the top bar,
+ * the notices and the dialogs sit in their own `PanelBoundary`, so one that fails leaves the rest working.
  */
 type OpenDialog = 'escalate' | 'resolve' | 'note' | 'shortcuts' | undefined;
 
@@ -182,57 +184,67 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const countries = useMemo(() => [...new Set(checkpoints.map((checkpoint) => checkpoint.country))].sort(), [checkpoints]);
   const map = (
     <Panel id="map" title={t('panels.map')}>
-      {!props.wall && <MapFilterBar filter={filter} onFilter={setFilter} countries={countries} />}
-      {snapshot.hello === undefined && !snapshot.fromCache ? (
-        <EmptyState>{t('empty.map')}</EmptyState>
-      ) : (
-        <WorldMap
-          hits={session.hits()}
-          revision={session.hitsRevision()}
-          checkpoints={checkpoints}
-          selectedAlertId={selectedId}
-          onSelectAlert={props.wall ? () => undefined : setSelectedId}
-          filters={mapFilters}
-          window={mapWindow}
-          center={[5, 12]}
-          zoom={props.wall ? 2.2 : 3.2}
-        />
-      )}
+      <PanelBoundary panel="map">
+        {!props.wall && <MapFilterBar filter={filter} onFilter={setFilter} countries={countries} />}
+        {snapshot.hello === undefined && !snapshot.fromCache ? (
+          <EmptyState>{t('empty.map')}</EmptyState>
+        ) : (
+          <WorldMap
+            hits={session.hits()}
+            revision={session.hitsRevision()}
+            checkpoints={checkpoints}
+            selectedAlertId={selectedId}
+            onSelectAlert={props.wall ? () => undefined : setSelectedId}
+            filters={mapFilters}
+            window={mapWindow}
+            center={[5, 12]}
+            zoom={props.wall ? 2.2 : 3.2}
+          />
+        )}
+      </PanelBoundary>
       {timeline && replay && (
-        <TimelinePanel
-          timeline={timeline}
-          snapshot={replay}
-          operation={operation}
-          liveState={liveState}
-          checkpointName={checkpointName}
-          mapImage={() => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined)}
-        />
+        <PanelBoundary panel="timeline">
+          <TimelinePanel
+            timeline={timeline}
+            snapshot={replay}
+            operation={operation}
+            liveState={liveState}
+            checkpointName={checkpointName}
+            mapImage={() => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined)}
+          />
+        </PanelBoundary>
       )}
     </Panel>
   );
   const status = (
     <Panel id="status" title={t('panels.status')}>
-      <OperationStatus operation={operation} checkpoints={checkpoints} alerts={state.alerts} now={shownNow} />
+      <PanelBoundary panel="status">
+        <OperationStatus operation={operation} checkpoints={checkpoints} alerts={state.alerts} now={shownNow} />
+      </PanelBoundary>
     </Panel>
   );
 
   return (
     <div className={props.wall ? 'shell shell--wall' : 'shell'}>
-      <TopBar snapshot={snapshot} operation={operation} now={now} onSignOut={props.onSignOut} onHelp={() => setDialog('shortcuts')} wall={props.wall}>
-        {bridge !== undefined && !props.wall && (
-          <DoNotDisturbControl
-            bridge={bridge}
-            timeZone={displayZone()}
-            onChange={(status) => session.setDoNotDisturb(status.active ? status.until : undefined)}
-          />
-        )}
-        {bridge !== undefined && !props.wall && (
-          <button type="button" className="button button--small" onClick={() => void bridge.openWallMap()}>
-            {t('topbar.openWall')}
-          </button>
-        )}
-      </TopBar>
-      <Notices snapshot={snapshot} />
+      <PanelBoundary panel="topBar">
+        <TopBar snapshot={snapshot} operation={operation} now={now} onSignOut={props.onSignOut} onHelp={() => setDialog('shortcuts')} wall={props.wall}>
+          {bridge !== undefined && !props.wall && (
+            <DoNotDisturbControl
+              bridge={bridge}
+              timeZone={displayZone()}
+              onChange={(status) => session.setDoNotDisturb(status.active ? status.until : undefined)}
+            />
+          )}
+          {bridge !== undefined && !props.wall && (
+            <button type="button" className="button button--small" onClick={() => void bridge.openWallMap()}>
+              {t('topbar.openWall')}
+            </button>
+          )}
+        </TopBar>
+      </PanelBoundary>
+      <PanelBoundary panel="notices">
+        <Notices snapshot={snapshot} />
+      </PanelBoundary>
       {props.wall ? (
         <main className="workspace workspace--wall">
           {map}
@@ -241,83 +253,89 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
       ) : (
         <main className="workspace">
           <Panel id="queue" title={t('panels.queue')}>
-            <AlertQueue
-              rows={rows}
-              counts={counts}
-              filter={filter}
-              onFilter={setFilter}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
-              onOpen={(id) => {
-                setSelectedId(id);
-                document.getElementById('alert-detail-panel')?.focus();
-              }}
-              checked={checked}
-              onToggleChecked={(id) =>
-                setChecked((previous) => {
-                  const next = new Set(previous);
-                  if (next.has(id)) next.delete(id);
-                  else next.add(id);
-                  return next;
-                })
-              }
-              onBulkAcknowledge={readOnlyReason ? undefined : bulkAcknowledge}
-              snapshot={snapshot}
-              officer={officer}
-              now={shownNow}
-              checkpointName={checkpointName}
-            />
+            <PanelBoundary panel="queue">
+              <AlertQueue
+                rows={rows}
+                counts={counts}
+                filter={filter}
+                onFilter={setFilter}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onOpen={(id) => {
+                  setSelectedId(id);
+                  document.getElementById('alert-detail-panel')?.focus();
+                }}
+                checked={checked}
+                onToggleChecked={(id) =>
+                  setChecked((previous) => {
+                    const next = new Set(previous);
+                    if (next.has(id)) next.delete(id);
+                    else next.add(id);
+                    return next;
+                  })
+                }
+                onBulkAcknowledge={readOnlyReason ? undefined : bulkAcknowledge}
+                snapshot={snapshot}
+                officer={officer}
+                now={shownNow}
+                checkpointName={checkpointName}
+              />
+            </PanelBoundary>
           </Panel>
           {map}
           <Panel id="detail" title={t('panels.detail')}>
             <div id="alert-detail-panel" tabIndex={-1} className="detail-focus">
-              {selected ? (
-                <AlertDetail
-                  alert={selected}
-                  checkpoint={state.checkpoints.get(selected.hit.checkpointId)}
-                  officer={officer}
-                  snapshot={snapshot}
-                  readOnlyReason={readOnlyReason}
-                  onAction={act}
-                />
-              ) : (
-                <EmptyState>{t('empty.detail')}</EmptyState>
-              )}
+              <PanelBoundary panel="detail" retryOn={selectedId}>
+                {selected ? (
+                  <AlertDetail
+                    alert={selected}
+                    checkpoint={state.checkpoints.get(selected.hit.checkpointId)}
+                    officer={officer}
+                    snapshot={snapshot}
+                    readOnlyReason={readOnlyReason}
+                    onAction={act}
+                  />
+                ) : (
+                  <EmptyState>{t('empty.detail')}</EmptyState>
+                )}
+              </PanelBoundary>
             </div>
           </Panel>
           {status}
         </main>
       )}
-      {dialog === 'escalate' && selected && (
-        <EscalateDialog
-          alert={selected}
-          onClose={() => setDialog(undefined)}
-          onSubmit={(level, reason) => {
-            commands.escalate(selected.id, level, reason);
-            setDialog(undefined);
-          }}
-        />
-      )}
-      {dialog === 'resolve' && selected && (
-        <ResolveDialog
-          officer={officer}
-          onClose={() => setDialog(undefined)}
-          onSubmit={(outcome) => {
-            commands.resolve(selected.id, outcome);
-            setDialog(undefined);
-          }}
-        />
-      )}
-      {dialog === 'note' && selected && (
-        <NoteDialog
-          onClose={() => setDialog(undefined)}
-          onSubmit={(text) => {
-            commands.note(selected.id, text);
-            setDialog(undefined);
-          }}
-        />
-      )}
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
+      <PanelBoundary panel="dialog" retryOn={dialog}>
+        {dialog === 'escalate' && selected && (
+          <EscalateDialog
+            alert={selected}
+            onClose={() => setDialog(undefined)}
+            onSubmit={(level, reason) => {
+              commands.escalate(selected.id, level, reason);
+              setDialog(undefined);
+            }}
+          />
+        )}
+        {dialog === 'resolve' && selected && (
+          <ResolveDialog
+            officer={officer}
+            onClose={() => setDialog(undefined)}
+            onSubmit={(outcome) => {
+              commands.resolve(selected.id, outcome);
+              setDialog(undefined);
+            }}
+          />
+        )}
+        {dialog === 'note' && selected && (
+          <NoteDialog
+            onClose={() => setDialog(undefined)}
+            onSubmit={(text) => {
+              commands.note(selected.id, text);
+              setDialog(undefined);
+            }}
+          />
+        )}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
+      </PanelBoundary>
     </div>
   );
 }
