@@ -2,6 +2,7 @@ import {
   CommandAck,
   DetailsResponse,
   Hello,
+  HistoryError,
   HistoryResponse,
   MAX_BATCH_EVENTS,
   OPS_NAMESPACE,
@@ -51,6 +52,8 @@ export function createDataPlane(post: PostToUi): DataPlane {
   let pendingEvents: OpsEvent[] = [];
   let pendingRange: BatchRange | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Event types of a newer protocol already mentioned in the log: each is mentioned once. */
+  const skippedTypesLogged = new Set<string>();
 
   function reject(what: string, problem: string): void {
     console.warn(`[watchfloor] rejected ${what} from the hub: ${problem}`);
@@ -60,8 +63,9 @@ export function createDataPlane(post: PostToUi): DataPlane {
   /** The readable events of `items`; the others are logged and reported to the UI thread. */
   function readable(items: readonly unknown[], where: string): readonly OpsEvent[] {
     const read = readEvents(items);
-    if (read.skippedTypes.length > 0) {
-      console.info(`[watchfloor] skipped events of types this console does not know in ${where}: ${read.skippedTypes.join(', ').slice(0, 200)}`);
+    for (const type of read.skippedTypes.filter((skipped) => !skippedTypesLogged.has(skipped))) {
+      skippedTypesLogged.add(type);
+      console.info(`[watchfloor] skipping events of type '${type.slice(0, 80)}', which this console does not know (a newer protocol)`);
     }
     if (read.unreadable.length === 0) return read.events;
     for (const event of read.unreadable) {
@@ -174,7 +178,8 @@ export function createDataPlane(post: PostToUi): DataPlane {
     });
   }
 
-  const REPLIES = { command: CommandAck, history: HistoryPage, details: DetailsResponse } as const;
+  // A history error (rate-limited among them) passes on as it is, for the caller to act on.
+  const REPLIES = { command: CommandAck, history: z.union([HistoryPage, HistoryError]), details: DetailsResponse } as const;
 
   async function request(message: Extract<ToWorker, { kind: 'request' }>): Promise<void> {
     const current = socket;

@@ -1,9 +1,10 @@
-import type { Command, CommandAck, DetailsRequest, DetailsResponse, HistoryRequest, HistoryResponse, PresenceUpdate } from '@watchfloor/shared';
+import type { Command, CommandAck, DetailsRequest, DetailsResponse, HistoryReply, HistoryRequest, HistoryResponse, PresenceUpdate } from '@watchfloor/shared';
 import type { FromWorker, ToWorker, WorkerLike } from './worker-protocol';
 
 /**
  * The UI thread's handle on the data-plane worker: connect, and request/reply calls (commands, history,
- * details) matched by id. Streamed messages go to `onMessage`.
+ * details) matched by id. Streamed messages go to `onMessage`. A history page the hub rate-limits is asked for
+ * again after the wait it names, so replay and gap fill only slow down; any other history error rejects.
  */
 export interface HubClient {
   /** `hubId`: the hub `since` counts in (from the local cache), if known. */
@@ -15,6 +16,9 @@ export interface HubClient {
   presence(update: PresenceUpdate): void;
   dispose(): void;
 }
+
+/** How many times a rate-limited history page is asked for before giving up. */
+const HISTORY_ATTEMPTS = 10;
 
 export function createHubClient(onMessage: (message: FromWorker) => void, worker: WorkerLike = spawnWorker()): HubClient {
   let nextId = 1;
@@ -36,11 +40,19 @@ export function createHubClient(onMessage: (message: FromWorker) => void, worker
       send({ kind: 'request', id, event, payload });
     });
   }
+  async function history(historyRequest: HistoryRequest): Promise<HistoryResponse> {
+    for (let attempt = 1; ; attempt += 1) {
+      const reply = await request<HistoryReply>('history', historyRequest);
+      if (!('error' in reply)) return reply;
+      if (reply.error !== 'rate-limited' || attempt >= HISTORY_ATTEMPTS) throw new Error(reply.message);
+      await new Promise((resolve) => setTimeout(resolve, reply.retryAfterMs ?? 1000));
+    }
+  }
   return {
     connect: (url, token, since, hubId) => send({ kind: 'connect', url, token, since, clientId, ...(hubId === undefined ? {} : { hubId }) }),
     disconnect: () => send({ kind: 'disconnect' }),
     command: (command) => request<CommandAck>('command', command),
-    history: (historyRequest) => request<HistoryResponse>('history', historyRequest),
+    history,
     details: (detailsRequest) => request<DetailsResponse>('details', detailsRequest),
     presence: (update) => send({ kind: 'presence', update }),
     dispose: () => {

@@ -62,6 +62,31 @@ describe('outbox sender', () => {
     expect(await outbox.pending()).toEqual([]);
   });
 
+  it('given a rate-limited answer, then the command stays queued, is not rolled back, and goes again after retryAfterMs', async () => {
+    vi.useFakeTimers();
+    try {
+      let limited = true;
+      const { outbox, sender, log } = harness(async () =>
+        limited ? { ok: false, code: 'rate-limited', message: 'Too many commands; try again in 2 s.', retryAfterMs: 2000 } : { ok: true, seq: 4 },
+      );
+      await outbox.enqueue(ack(1));
+      await outbox.enqueue(ack(2));
+      sender.kick();
+      await sender.idle();
+      expect(log).toEqual(['send hit-1', 'stalled hit-1']);
+      expect((await outbox.pending()).map((entry) => entry.mutationId)).toEqual(['m-0000000001', 'm-0000000002']);
+      limited = false;
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(log).toEqual(['send hit-1', 'stalled hit-1']);
+      await vi.advanceTimersByTimeAsync(1);
+      await sender.idle();
+      expect(log).toEqual(['send hit-1', 'stalled hit-1', 'send hit-1', 'ok hit-1', 'send hit-2', 'ok hit-2']);
+      expect(await outbox.pending()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('given a refusal, then the command leaves the outbox and the next one is sent', async () => {
     const { outbox, sender, log } = harness(async (command) =>
       command.alertId === 'hit-1' ? { ok: false, code: 'conflict', message: 'Already held by Bola.' } : { ok: true, seq: 3 },

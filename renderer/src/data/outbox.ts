@@ -90,7 +90,7 @@ export interface OutboxSenderDeps {
   send(command: Command): Promise<CommandAck>;
   onSending(entry: OutboxEntry): void;
   onAnswer(entry: OutboxEntry, ack: CommandAck): void;
-  /** Not delivered; it stays queued until the next `kick`. */
+  /** Not delivered, or turned away by the hub's rate limit; it stays queued and is sent again later. */
   onStalled(entry: OutboxEntry, error: unknown): void;
   /**
    * After a stall: in how many ms to send again by itself, or undefined to wait for the next `kick`. A
@@ -109,6 +109,9 @@ export interface OutboxSender {
   stop(): void;
 }
 
+/** When the hub says `rate-limited` without saying how long to wait. */
+const RATE_LIMITED_RETRY_MS = 1000;
+
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let round: Promise<void> | undefined;
   let again = false;
@@ -117,7 +120,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   function retryLater(entry: OutboxEntry): void {
     const delay = deps.retryAfterStall?.(entry);
-    if (delay === undefined) return;
+    if (delay !== undefined) retryIn(delay);
+  }
+
+  function retryIn(delay: number): void {
     clearTimeout(retry);
     retry = setTimeout(() => {
       retry = undefined;
@@ -146,6 +152,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         }
         // Closed meanwhile: the row stays, and the next start sends it again (the hub answers duplicate).
         if (stopped) return;
+        if (!ack.ok && ack.code === 'rate-limited') {
+          // The hub decided nothing: the command stays queued, as offline, and goes again when it may.
+          deps.onStalled(next, new Error(ack.message));
+          return retryIn(ack.retryAfterMs ?? RATE_LIMITED_RETRY_MS);
+        }
         if (ack.ok) await outbox.acknowledge(next.mutationId);
         else await outbox.refuse(next.mutationId);
         deps.onAnswer(next, ack);

@@ -1,5 +1,5 @@
 import type { NewHitsBlock } from '../map/hit-columns';
-import type { CommandAck, DetailsResponse, Hello, HistoryResponse, OpsEvent, PresenceEntry, PresenceUpdate, Reset } from '@watchfloor/shared';
+import type { CommandAck, DetailsResponse, Hello, HistoryReply, OpsEvent, PresenceEntry, PresenceUpdate, Reset } from '@watchfloor/shared';
 
 /**
  * Messages between the UI thread and the data-plane worker that owns the hub socket. The worker validates
@@ -51,7 +51,7 @@ export type FromWorker =
   | { readonly kind: 'reset'; readonly reset: Reset }
   | { readonly kind: 'presence'; readonly presence: readonly PresenceEntry[] }
   | { readonly kind: 'connection'; readonly state: ConnectionState }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: CommandAck | HistoryResponse | DetailsResponse }
+  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: CommandAck | HistoryReply | DetailsResponse }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: string }
   | { readonly kind: 'rejected'; readonly what: string; readonly problem: string }
   /** Events left out of a batch or a history page, the readable rest of it having been passed on. */
