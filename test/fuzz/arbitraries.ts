@@ -120,6 +120,8 @@ export interface HubFixture {
   readonly checkpointId: string;
   readonly windowStart: number;
   readonly alertIds: readonly string[];
+  /** Alerts that do not concern the officer scoped to Nigeria. */
+  readonly abroadAlertIds: ReadonlySet<string>;
   readonly officerIds: readonly string[];
 }
 
@@ -175,7 +177,7 @@ export function commandPayload(fixture: HubFixture): fc.Arbitrary<unknown> {
   const valid = fc.tuple(fc.constantFrom(...fixture.alertIds), fc.constantFrom('acknowledge', 'escalate', 'resolve', 'note', 'assign'), fc.constantFrom(...fixture.officerIds)).map(
     ([alertId, type, officerId]) => {
       mutationIds += 1;
-      const base = { type, alertId, mutationId: `fuzz-m-${Date.now().toString(36)}-${mutationIds}` };
+      const base = { type, alertId, mutationId: `fuzz-m-${mutationIds}` };
       switch (type) {
         case 'escalate':
           return { ...base, level: 1 + (mutationIds % 3), reason: 'Needs a lead at the desk' };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CacheDatabase, CURRENT_STORES, type DatabaseOptions } from '../../renderer/src/cache/database';
+import { CacheDatabase, CURRENT_STORES, type DatabaseOptions, type OutboxRow } from '../../renderer/src/cache/database';
 import { OutboxRowSchema } from '../../renderer/src/cache/rows';
 import { junk, PROTO_KEYS } from './arbitraries';
 
@@ -113,10 +113,13 @@ export async function rawCache(name: string, options: DatabaseOptions): Promise<
   return raw;
 }
 
-/** Mutation ids of the queued commands a console must still send: rows that read back whole, for this officer and hub. */
-export async function readableCommands(raw: CacheDatabase, officerId: string, hubId: string): Promise<string[]> {
+/**
+ * The queued commands a console must still send: rows that read back whole, for this officer and hub. A
+ * row's key (`mutationId`) may differ from its command's after damage; each is what one side goes by.
+ */
+export async function readableOutbox(raw: CacheDatabase, officerId: string, hubId: string): Promise<OutboxRow[]> {
   return (await raw.outbox.toArray()).flatMap((row) => {
     const parsed = OutboxRowSchema.safeParse(row);
-    return parsed.success && parsed.data.officerId === officerId && parsed.data.hubId === hubId ? [parsed.data.mutationId] : [];
+    return parsed.success && parsed.data.officerId === officerId && parsed.data.hubId === hubId ? [parsed.data as OutboxRow] : [];
   });
 }

@@ -26,10 +26,10 @@ import type { Session } from '../../renderer/src/data/session';
 import { workstation } from '../support/console';
 import { connectClient, ingestMany, waitUntil } from '../support/hub';
 import { commandPayload, detailsPayload, handshakeAuth, historyPayload, ingestText, ipcCall, overTheWire, presencePayload, type HubFixture, type IpcCall } from './arbitraries';
-import { applyDamage, damages, rawCache, readableCommands } from './cache-damage';
+import { applyDamage, damages, rawCache, readableOutbox } from './cache-damage';
 import { closingLine, digest, mayRefuse, namesOneOf, newTally, pictureDifferences, sameDigest, storable, type HubDigest } from './oracle';
 import { fuzzRun } from './scale';
-import { CHECKPOINT, OPERATION, SOCKET_BUDGET, startFuzzHub, USERS, WINDOW_START, type FuzzHub, type Username } from './world';
+import { CHECKPOINT, CHECKPOINT_ABROAD, OPERATION, SOCKET_BUDGET, startFuzzHub, USERS, WINDOW_START, type FuzzHub, type Username } from './world';
 
 /**
  * The fuzz suite: random and malformed input at every door of the system, against a real hub and the
@@ -57,8 +57,16 @@ beforeAll(async () => {
   // The consoles say what they ride out (damaged caches, refused rows); the suite counts outcomes instead.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   world = await startFuzzHub();
-  const alertIds = await ingestMany(hub(), 4, { operationId: OPERATION, checkpointId: CHECKPOINT });
-  fixture = { operationId: OPERATION, checkpointId: CHECKPOINT, windowStart: WINDOW_START, alertIds, officerIds: USERS.map((user) => user.id) };
+  const home = await ingestMany(hub(), 2, { operationId: OPERATION, checkpointId: CHECKPOINT });
+  const abroad = await ingestMany(hub(), 2, { operationId: OPERATION, checkpointId: CHECKPOINT_ABROAD });
+  fixture = {
+    operationId: OPERATION,
+    checkpointId: CHECKPOINT,
+    windowStart: WINDOW_START,
+    alertIds: [...home, ...abroad],
+    abroadAlertIds: new Set(abroad),
+    officerIds: USERS.map((user) => user.id),
+  };
 });
 
 afterAll(async () => {
@@ -106,6 +114,13 @@ function noServerError(status: number, input: unknown): void {
 }
 
 const timeout = run.scale.timeoutMs;
+
+/** The alert an event is about, if any. */
+function alertOf(event: OpsEvent): string | undefined {
+  if (event.type === 'hit.raised') return event.hit.id;
+  if (event.type === 'audit.details-viewed') return event.hitId;
+  return 'alertId' in event ? event.alertId : undefined;
+}
 
 describe(`fuzzing the hub (${run.scale.name})`, () => {
   it('given random, mutated, oversized and non-JSON ingest bodies, then each gets 2xx or a 4xx with issues, refused ones change nothing, and every accepted hit reads back as a valid event', async () => {
@@ -174,6 +189,7 @@ describe(`fuzzing the hub (${run.scale.name})`, () => {
           expect(ack).toEqual({ ok: false, code: 'invalid', message: expect.stringMatching(/^Invalid command: /) });
         }
         if (who === 'observer') expect(ack.ok).toBe(false);
+        if (who === 'abuja' && parsed.success && fixture.abroadAlertIds.has(parsed.data.alertId)) expect(ack.ok).toBe(false);
         if (!ack.ok || ack.duplicate === true) await unchangedSince(before, payload);
         else expect(hub().authority.cursor()).toBe(before.cursor + 1);
       }),
@@ -188,7 +204,9 @@ describe(`fuzzing the hub (${run.scale.name})`, () => {
         const before = await digest(hub());
         const answer = await world.ask(who, 'history', payload, SOCKET_BUDGET.history);
         if (HistoryRequest.safeParse(overTheWire(payload)).success) {
-          expect(HistoryResponse.safeParse(answer).success, `history answered ${shown(answer)}`).toBe(true);
+          const page = HistoryResponse.safeParse(answer);
+          expect(page.success, `history answered ${shown(answer)}`).toBe(true);
+          if (who === 'abuja') expect(page.data!.events.filter((event) => fixture.abroadAlertIds.has(alertOf(event) ?? ''))).toEqual([]);
         } else expect(answer).toEqual({ error: 'invalid', message: expect.any(String) });
         await unchangedSince(before, payload);
       }),
@@ -205,6 +223,7 @@ describe(`fuzzing the hub (${run.scale.name})`, () => {
         const parsed = DetailsRequest.safeParse(overTheWire(payload));
         if (!parsed.success || !storable(parsed.data)) expect(answer).toMatchObject({ ok: false, code: 'invalid' });
         if (who === 'observer') expect(answer.ok).toBe(false);
+        if (who === 'abuja' && parsed.success && fixture.abroadAlertIds.has(parsed.data.hitId)) expect(answer.ok).toBe(false);
         // A granted reveal appends exactly its audit event.
         if (answer.ok) expect(hub().authority.cursor()).toBe(before.cursor + 1);
         else await unchangedSince(before, payload);
@@ -347,14 +366,14 @@ describe(`fuzzing the console's local cache (${run.scale.name})`, () => {
 
         const raw = await rawCache(options.name, options);
         for (const each of damage) await applyDamage(raw, each);
-        const mustKeep = await readableCommands(raw, identity.officerId, identity.hubId);
+        const mustKeep = (await readableOutbox(raw, identity.officerId, identity.hubId)).map((row) => row.mutationId);
         raw.close();
 
         const { cache } = await openLocalCache(identity, options);
         try {
           const picture = await cache.loadPicture();
           expect(picture.through).toBeLessThanOrEqual(events.at(-1)!.seq);
-          expect(picture.pending.map((entry) => entry.command.mutationId)).toEqual(expect.arrayContaining(mustKeep));
+          expect(picture.pending.map((entry) => entry.mutationId)).toEqual(expect.arrayContaining(mustKeep));
           for (const entry of picture.pending) expect(Command.safeParse(entry.command).success).toBe(true);
           expect(picture.hits.length).toBe(picture.state.alerts.size);
           // The cache still takes the hub's picture afterwards.
@@ -394,7 +413,7 @@ describe(`fuzzing the console's local cache (${run.scale.name})`, () => {
         const queued = note();
         await raw.outbox.add({ mutationId: queued.mutationId, hubId: hub().hubId, officerId: officer.id, command: queued, queuedAt: Date.now(), attempts: 0, status: 'queued' });
         for (const each of damage) await applyDamage(raw, each);
-        const mustSend = await readableCommands(raw, officer.id, hub().hubId);
+        const mustSend = (await readableOutbox(raw, officer.id, hub().hubId)).map((row) => row.command.mutationId);
         raw.close();
 
         const second = station.open(hub().url, token, officer);

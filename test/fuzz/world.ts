@@ -16,6 +16,8 @@ import { connectClient, signIn, startTestHub, tempDir, TEST_BACKENDS, type TestC
  */
 export const OPERATION = 'op-fuzz';
 export const CHECKPOINT = 'cp-fuzz-los';
+/** In Benin: its hits do not concern the officer scoped to Nigeria. */
+export const CHECKPOINT_ABROAD = 'cp-fuzz-coo';
 export const WINDOW_START = Date.UTC(2026, 10, 1);
 
 export const USERS = [
@@ -73,7 +75,10 @@ export async function startFuzzHub(): Promise<FuzzHub> {
           counters: { checks: 0, hits: 0, arrests: 0, victimsRescued: 0, documentsSeized: 0 },
         },
       ],
-      checkpoints: [{ id: CHECKPOINT, name: 'Lagos airport (fuzz)', kind: 'airport', country: 'NG', lon: 3.3212, lat: 6.5774, status: 'online' }],
+      checkpoints: [
+        { id: CHECKPOINT, name: 'Lagos airport (fuzz)', kind: 'airport', country: 'NG', lon: 3.3212, lat: 6.5774, status: 'online' },
+        { id: CHECKPOINT_ABROAD, name: 'Cotonou port (fuzz)', kind: 'seaport', country: 'BJ', lon: 2.4253, lat: 6.3654, status: 'online' },
+      ],
     }),
   );
   const errors: string[] = [];
