@@ -5,9 +5,30 @@ import { z } from 'zod';
  * schema used at a boundary and the type used inside it can never drift apart.
  */
 
-/** Milliseconds since the Unix epoch, UTC. Every time on the wire and in state is one of these. */
-export const EpochMs = z.int().nonnegative();
+/**
+ * The latest time the domain can hold: 2100-01-01T00:00:00Z. Every time a console formats or draws stays
+ * far inside what a JavaScript Date (±8.64e15 ms) and the map's float32 seconds can represent.
+ */
+export const LATEST_EPOCH_MS = Date.UTC(2100, 0, 1);
+
+/** Milliseconds since the Unix epoch, UTC, from 1970 up to `LATEST_EPOCH_MS`. Every time on the wire and in state is one of these. */
+export const EpochMs = z
+  .int()
+  .nonnegative('expected a time at or after 1970-01-01T00:00:00Z')
+  .max(LATEST_EPOCH_MS, 'expected a time before 2100-01-01T00:00:00Z');
 export type EpochMs = z.infer<typeof EpochMs>;
+
+/**
+ * One line of text shown as a label (a summary, a name, a phase): no control characters, which would break
+ * the line, and no bidirectional overrides or isolates, which can make a label read as something it is not.
+ */
+const LABEL_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+export const Label = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((text) => !LABEL_FORBIDDEN.test(text), 'must be one line without control or bidirectional-override characters');
 
 /** ISO 3166-1 alpha-2 country code, upper case. */
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as NG');
@@ -56,7 +77,7 @@ export type CheckpointStatus = z.infer<typeof CheckpointStatus>;
 
 export const Checkpoint = z.object({
   id: EntityId,
-  name: z.string().min(1).max(120),
+  name: Label(120),
   kind: CheckpointKind,
   country: CountryCode,
   lon: Longitude,
@@ -80,13 +101,20 @@ export const OperationCounters = z.object({
 });
 export type OperationCounters = Readonly<z.infer<typeof OperationCounters>>;
 
+export const OperationWindow = z
+  .object({ start: EpochMs, end: EpochMs.optional() })
+  .refine((window) => window.end === undefined || window.end >= window.start, {
+    message: 'the window must not end before it starts',
+    path: ['end'],
+  });
+
 export const Operation = z.object({
   id: EntityId,
-  codename: z.string().min(1).max(80),
+  codename: Label(80),
   status: OperationStatus,
-  phase: z.string().min(1).max(80),
+  phase: Label(80),
   countries: z.array(CountryCode).min(1).max(250),
-  window: z.object({ start: EpochMs, end: EpochMs.optional() }),
+  window: OperationWindow,
   counters: OperationCounters,
 });
 export type Operation = Readonly<z.infer<typeof Operation>>;
@@ -109,7 +137,7 @@ export const Hit = z.object({
   severity: Severity,
   /** Country whose bureau owns the matched record. */
   recordOwner: CountryCode,
-  summary: z.string().min(1).max(280),
+  summary: Label(280),
   subjectRef: EntityId,
 });
 export type Hit = Readonly<z.infer<typeof Hit>>;
@@ -120,7 +148,7 @@ export type Role = z.infer<typeof Role>;
 
 export const Officer = z.object({
   id: EntityId,
-  name: z.string().min(1).max(120),
+  name: Label(120),
   role: Role,
   /** A bureau user sees and acts only on what concerns this country. */
   scope: CountryCode.optional(),
@@ -128,7 +156,7 @@ export const Officer = z.object({
 export type Officer = Readonly<z.infer<typeof Officer>>;
 
 /** Who did something: an officer, or the hub itself (`SYSTEM_ACTOR`) for automatic escalations. */
-export const Actor = z.object({ id: EntityId, name: z.string().min(1).max(120) });
+export const Actor = z.object({ id: EntityId, name: Label(120) });
 export type Actor = Readonly<z.infer<typeof Actor>>;
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Hub (automatic)' };
 

@@ -3,6 +3,7 @@ import {
   CountryCode,
   EntityId,
   EpochMs,
+  Label,
   Officer,
   REASON_MAX_LENGTH,
   Severity,
@@ -26,7 +27,15 @@ export type SessionRequest = z.infer<typeof SessionRequest>;
 export const SessionResponse = z.object({ token: z.string().min(1), officer: Officer });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
-export const HealthResponse = z.object({ status: z.literal('ok'), headSeq: z.int().nonnegative() });
+/**
+ * `degraded`: the hub serves everything it can read, but set aside `quarantinedEvents` rows of its log that
+ * no reader could read (see docs/protocol.md, "Unreadable events").
+ */
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  headSeq: z.int().nonnegative(),
+  quarantinedEvents: z.int().nonnegative().optional(),
+});
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** Personal data about the screened subject. Stored on the hub only; never in an event or a client cache. */
@@ -38,14 +47,11 @@ export const IngestHitBody = z.object({
   externalId: z.string().min(1).max(128),
   operationId: EntityId,
   checkpointId: EntityId,
-  at: z.union([
-    EpochMs,
-    z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
-  ]),
+  at: z.union([EpochMs, z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)).pipe(EpochMs)]),
   source: SourceDatabase,
   score: z.number().min(0).max(1),
   severity: Severity.optional(),
-  summary: z.string().trim().min(1).max(280),
+  summary: z.string().trim().pipe(Label(280)),
   recordOwner: CountryCode,
   subject: SubjectDetails,
 });
@@ -75,6 +81,8 @@ export const Hello = z.object({
   hubId: z.string().min(1),
   headSeq: z.int().nonnegative(),
   officer: Officer,
+  /** Admins only, when the hub has set aside unreadable rows of its log: how many (see health). */
+  quarantinedEvents: z.int().positive().optional(),
 });
 export type Hello = z.infer<typeof Hello>;
 

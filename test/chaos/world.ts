@@ -217,9 +217,10 @@ export function createIngestor(random: Random, seed: number, resendRate: number)
 /** Every event in the hub's log, in seq order, straight from its database. */
 export async function loggedEvents(hub: RunningHub): Promise<OpsEvent[]> {
   const events: OpsEvent[] = [];
-  for (;;) {
-    const page = await readEvents(hub.db, { afterSeq: events.at(-1)?.seq ?? 0, limit: 5000 });
-    events.push(...page);
-    if (page.length < 5000) return events;
+  for (let after = 0; ; ) {
+    const page = await readEvents(hub.db, { afterSeq: after, limit: 5000 });
+    events.push(...page.events);
+    if (page.rowsRead < 5000) return events;
+    after = page.lastSeq!;
   }
 }

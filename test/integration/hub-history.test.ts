@@ -149,7 +149,7 @@ describe('history with hits raised over HTTP', () => {
     const response = await fetch(`${hub.url}/api/v1/hits`, {
       method: 'POST',
       headers: { Authorization: 'Bearer test-ingest-key', 'Content-Type': 'application/json' },
-      body: JSON.stringify(hitBody({ subject: { name: 'HISTORY SUBJECT' } })),
+      body: JSON.stringify(hitBody({ at: clock, subject: { name: 'HISTORY SUBJECT' } })),
     });
     const { hitId, seq } = (await response.json()) as { hitId: string; seq: number };
     const page = await history(lead, { fromSeq: seq, limit: 1 });

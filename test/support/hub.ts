@@ -48,14 +48,18 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<Runnin
     ...(ownDir ? { dataDir: ownDir.dir } : {}),
     ...overrides,
   });
-  const hub = await startHub(config, { log: pino({ level: process.env.WATCHFLOOR_TEST_LOG ?? 'silent' }), ...hooks });
-  if (ownDir === undefined) return hub;
-  const remove = ownDir.remove;
-  return { ...hub, stop: async () => {
-    await hub.stop();
+  const started = await startHub(config, { log: pino({ level: process.env.WATCHFLOOR_TEST_LOG ?? 'silent' }), ...hooks });
+  const remove = ownDir?.remove;
+  const hub = remove === undefined ? started : { ...started, stop: async () => {
+    await started.stop();
     await remove();
   } };
+  if (hooks?.now !== undefined) hubClocks.set(hub, hooks.now);
+  return hub;
 }
+
+/** The clock each test hub runs on, where a test gave it one: hits it ingests are screened at that time. */
+const hubClocks = new WeakMap<RunningHub, () => number>();
 
 /** A fresh data directory holding the migrated template, for tests that restart a hub on it. */
 export async function templateDataDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
@@ -189,7 +193,7 @@ export function waitUntil(predicate: () => boolean | Promise<boolean>, what: str
  */
 export async function ingestMany(hub: RunningHub, count: number, overrides: Record<string, unknown> = {}): Promise<string[]> {
   const outcomes = await Promise.all(
-    Array.from({ length: count }, () => hub.authority.ingest(IngestHitBody.parse(hitBody({ at: Date.now(), ...overrides })))),
+    Array.from({ length: count }, () => hub.authority.ingest(IngestHitBody.parse(hitBody({ at: (hubClocks.get(hub) ?? Date.now)(), ...overrides })))),
   );
   return outcomes.map((outcome) => {
     if (outcome.status === 400) throw new Error(`ingest refused: ${JSON.stringify(outcome.issues)}`);

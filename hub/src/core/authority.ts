@@ -14,6 +14,7 @@ import {
   describeIssues,
   escalationDeadline,
   foldEventsInPlace,
+  ingestTimeIssue,
   parseWith,
   type CommandAck,
   type DetailsResponse,
@@ -24,6 +25,7 @@ import {
   type Officer,
   type PendingEvent,
   type Refusal,
+  type ValidationIssue,
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import type { OfficerDirectory } from '../auth/officers';
@@ -32,7 +34,10 @@ import { WRITER_LOCK } from '../db/migrations';
 import {
   appendEvent,
   appendIngestedHits,
+  countQuarantined,
   findIngest,
+  quarantineEvents,
+  readBack,
   findMutation,
   readEvents,
   readSubject,
@@ -52,6 +57,8 @@ export interface Authority {
   readonly state: () => OpsState;
   /** Highest seq this hub has read from the log (may be above state.lastSeq if an event was refused). */
   readonly cursor: () => number;
+  /** Rows of the log set aside because no reader could read them (as far as this hub knows). */
+  readonly quarantined: () => number;
   start(): Promise<void>;
   /**
    * Events after `afterSeq` (up to `limit`) from the ones this hub absorbed most recently, or undefined
@@ -120,6 +127,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   const ingestGroup = Math.min(ingestBatch, deps.ingestGroup ?? 64);
   let state: OpsState = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
   let cursor = 0;
+  let quarantined = 0;
   const listeners = new Set<(events: readonly OpsEvent[]) => void>();
   // The latest absorbed events in seq order, as a ring: recent[(start + i) % capacity].
   const recentCapacity = deps.recentCapacity ?? 100_000;
@@ -144,8 +152,9 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     return run;
   }
 
-  function absorb(events: readonly OpsEvent[]): void {
+  function absorb(events: readonly OpsEvent[], readThrough?: number): void {
     const fresh = events.filter((event) => event.seq > cursor);
+    if (readThrough !== undefined) cursor = Math.max(cursor, readThrough);
     if (fresh.length === 0) return;
     // The authority owns its state and keeps no older version: fold in place, O(batch) per write.
     const result = foldEventsInPlace(state, fresh);
@@ -153,7 +162,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       log.error({ seq: refusal.seq, reason: refusal.reason, detail: refusal.detail }, 'event in the log refused by the reducer');
     }
     state = result.state;
-    cursor = fresh[fresh.length - 1]!.seq;
+    cursor = Math.max(cursor, fresh[fresh.length - 1]!.seq);
     for (const event of fresh) {
       if (recent.length < recentCapacity) recent.push(event);
       else {
@@ -171,13 +180,30 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     }
   }
 
-  async function catchUp(source: Queryable): Promise<void> {
+  /**
+   * Reads what other writers appended. `setAside` moves the rows no reader can read out of the log; it runs
+   * in the writer's transaction (the caller's, or one of its own).
+   */
+  async function catchUp(source: Queryable, setAside: (work: (tx: Queryable) => Promise<number>) => Promise<number>): Promise<void> {
     for (;;) {
       const page = await readEvents(source, { afterSeq: cursor, limit: PAGE });
-      absorb(page);
-      if (page.length < PAGE) return;
+      if (page.unreadable.length > 0) {
+        for (const row of page.unreadable) log.error({ seq: row.seq, problem: row.problem }, 'unreadable event set aside from the log');
+        quarantined += await setAside((tx) => quarantineEvents(tx, page.unreadable, now()));
+      }
+      absorb(page.events, page.lastSeq);
+      if (page.rowsRead < PAGE) return;
     }
   }
+
+  /** Catch-up outside a write: unreadable rows are set aside in a transaction of their own under the lock. */
+  const catchUpAlone = () =>
+    catchUp(db, (work) =>
+      db.transaction(async (tx) => {
+        await tx.query('select pg_advisory_xact_lock($1)', [WRITER_LOCK]);
+        return work(tx);
+      }),
+    );
 
   /** One write: lock, catch up, decide and append, commit, then publish what was appended. */
   function write<T>(
@@ -191,7 +217,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       const appended: OpsEvent[] = [];
       const result = await db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock($1)', [WRITER_LOCK]);
-        await catchUp(tx);
+        await catchUp(tx, (work) => work(tx));
         const append = async (event: PendingEvent) => {
           const logged = await appendEvent(tx, event, now());
           appended.push(logged);
@@ -261,31 +287,20 @@ export function createAuthority(deps: AuthorityDeps): Authority {
             results.push({ status: 400, issues });
             continue;
           }
-          const hitId = `hit-${randomUUID()}`;
-          raisedHere.set(body.externalId, hitId);
-          results.push({ status: 201, hitId });
-          raised.push({
-            externalId: body.externalId,
-            subject: body.subject,
-            event: {
-              type: 'hit.raised',
-              hit: {
-                id: hitId,
-                operationId: operation.id,
-                checkpointId: checkpoint.id,
-                country: checkpoint.country,
-                at: body.at,
-                lon: checkpoint.lon,
-                lat: checkpoint.lat,
-                source: body.source,
-                score: body.score,
-                severity: body.severity ?? defaultSeverity(body.source, body.score),
-                recordOwner: body.recordOwner,
-                summary: body.summary,
-                subjectRef: `subj-${randomUUID()}`,
-              },
-            },
-          });
+          const timeIssue = ingestTimeIssue(body.at, now(), operation.window.start);
+          if (timeIssue !== undefined) {
+            results.push({ status: 400, issues: [timeIssue] });
+            continue;
+          }
+          const event = raisedEvent(body, checkpoint, operation.id);
+          const checked = readBack(event, now());
+          if (!checked.ok) {
+            results.push({ status: 400, issues: checked.issues.map(asIngestIssue) });
+            continue;
+          }
+          raisedHere.set(body.externalId, event.hit.id);
+          results.push({ status: 201, hitId: event.hit.id });
+          raised.push({ externalId: body.externalId, subject: body.subject, event });
         }
         const seqOf = new Map<string, number>();
         for (const event of await appendHits(raised)) if (event.type === 'hit.raised') seqOf.set(event.hit.id, event.seq);
@@ -340,6 +355,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   return {
     state: () => state,
     cursor: () => cursor,
+    quarantined: () => quarantined,
 
     forgetThrough(seq) {
       evictedThrough = Math.max(evictedThrough, seq);
@@ -363,9 +379,13 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       return page;
     },
 
-    start: () => serial(() => catchUp(db)),
+    start: () =>
+      serial(async () => {
+        quarantined = await countQuarantined(db);
+        await catchUpAlone();
+      }),
 
-    pump: () => serial(() => catchUp(db)),
+    pump: () => serial(catchUpAlone),
 
     subscribe(listener) {
       listeners.add(listener);
@@ -400,6 +420,11 @@ export function createAuthority(deps: AuthorityDeps): Authority {
         const assignee = command.type === 'assign' ? await directory.find(command.officerId, tx) : undefined;
         const decision = decideCommand(officer, command, alert, assignee);
         if (!decision.ok) return refuse(officer, command, decision);
+        const checked = readBack(decision.event, now());
+        if (!checked.ok) {
+          const message = `Invalid command: ${describeIssues(checked.issues)}`;
+          return refuse(officer, command, { ok: false, code: 'invalid', message });
+        }
         const event = await append(decision.event);
         await recordMutation(tx, command.mutationId, officer.id, event.seq);
         return { ok: true, seq: event.seq };
@@ -496,4 +521,33 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       return serial(async () => undefined).then(() => refusals.flush());
     },
   };
+}
+
+/** The hit.raised event an ingested body becomes, screened at `checkpoint` (its country and position). */
+function raisedEvent(body: IngestHitBody, checkpoint: Checkpoint, operationId: string): Extract<PendingEvent, { type: 'hit.raised' }> {
+  return {
+    type: 'hit.raised',
+    hit: {
+      id: `hit-${randomUUID()}`,
+      operationId,
+      checkpointId: checkpoint.id,
+      country: checkpoint.country,
+      at: body.at,
+      lon: checkpoint.lon,
+      lat: checkpoint.lat,
+      source: body.source,
+      score: body.score,
+      severity: body.severity ?? defaultSeverity(body.source, body.score),
+      recordOwner: body.recordOwner,
+      summary: body.summary,
+      subjectRef: `subj-${randomUUID()}`,
+    },
+  };
+}
+
+/** An event's issue in the ingest body's terms: the hit's position and country come from its checkpoint. */
+function asIngestIssue(issue: ValidationIssue): ValidationIssue {
+  const field = issue.path.replace(/^hit\./, '');
+  const fromCheckpoint = ['country', 'lon', 'lat'].includes(field);
+  return fromCheckpoint ? { path: 'checkpointId', message: `the checkpoint's ${field}: ${issue.message}` } : { path: field, message: issue.message };
 }

@@ -61,6 +61,21 @@ const MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
       );
     `,
   },
+  {
+    id: 2,
+    sql: `
+      -- Rows of the log no reader could read, moved out of events as they were, with the reason.
+      create table quarantined_events (
+        seq bigint primary key,
+        at bigint not null,
+        type text not null,
+        alert_id text,
+        body jsonb not null,
+        problem text not null,
+        quarantined_at bigint not null
+      );
+    `,
+  },
 ];
 
 /** Applies pending migrations under an advisory lock, so hubs starting together on one database agree. */

@@ -64,7 +64,11 @@ export function apiHandler(deps: ApiDeps) {
   async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     const method = request.method ?? 'GET';
     if (method === 'GET' && path === '/api/v1/health') {
-      const health: HealthResponse = { status: 'ok', headSeq: authority.cursor() };
+      const quarantined = authority.quarantined();
+      const health: HealthResponse =
+        quarantined === 0
+          ? { status: 'ok', headSeq: authority.cursor() }
+          : { status: 'degraded', headSeq: authority.cursor(), quarantinedEvents: quarantined };
       return sendJson(response, 200, health);
     }
     if (method === 'POST' && path === '/api/v1/session') {

@@ -1,29 +1,54 @@
-import { OpsEvent, type PendingEvent, type SubjectDetails } from '@watchfloor/shared';
+import { EVENT_TYPES, OpsEvent, parseWith, type Parsed, type PendingEvent, type SubjectDetails, type ValidationIssue } from '@watchfloor/shared';
+import { unstorableText } from '../core/storable';
 import type { Queryable } from '../db/database';
 
 /**
  * The append-only event log and the tables written in the same transaction as an event (processed
  * mutation ids, ingest external ids, personal subject data). Plain functions over a `Queryable`, so every
  * call can run inside the caller's transaction.
+ *
+ * What is written is exactly what every reader can read: an event is checked against the protocol's event
+ * schema (the one consoles and the hub's own restart read with) before it is appended. A row that fails it
+ * all the same (written by an older build, or by hand) is left out of every read and reported, so one bad
+ * row never stops the hub, its history or a console; `quarantineEvents` sets it aside.
  */
 interface EventRow {
   readonly seq: number;
   readonly at: number;
+  readonly type: string;
   readonly body: unknown;
   readonly [column: string]: unknown;
 }
 
-export class CorruptEventError extends Error {
-  override readonly name = 'CorruptEventError';
+/** A row of the log that no reader can read, with the reason. */
+export interface UnreadableEvent {
+  readonly seq: number;
+  readonly problem: string;
 }
 
-function toEvent(row: EventRow): OpsEvent {
-  const parsed = OpsEvent.safeParse({ ...(row.body as object), seq: row.seq, at: row.at });
-  if (!parsed.success) throw new CorruptEventError(`event ${row.seq} in the log does not match protocol v1: ${parsed.error.message}`);
-  return parsed.data;
+/** An event the log refused to append because readers could not read it back. */
+export class UnwritableEventError extends Error {
+  override readonly name = 'UnwritableEventError';
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(`event refused by the log: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+  }
+}
+
+/** The event as every reader will read it back once appended at `at`, or why it could not be. */
+export function readBack(event: PendingEvent, at: number): Parsed<OpsEvent> {
+  const parsed = parseWith(OpsEvent, { ...event, seq: 1, at });
+  if (!parsed.ok) return parsed;
+  const unstorable = unstorableText(event);
+  return unstorable === undefined ? parsed : { ok: false, issues: [unstorable] };
+}
+
+function writable(event: PendingEvent, at: number): void {
+  const checked = readBack(event, at);
+  if (!checked.ok) throw new UnwritableEventError(checked.issues);
 }
 
 export async function appendEvent(db: Queryable, event: PendingEvent, at: number): Promise<OpsEvent> {
+  writable(event, at);
   const alertId = 'alertId' in event ? event.alertId : event.type === 'hit.raised' ? event.hit.id : undefined;
   const rows = await db.query<{ seq: number }>(
     'insert into events (at, type, alert_id, body) values ($1, $2, $3, $4) returning seq',
@@ -47,6 +72,7 @@ export interface IngestedHit {
  */
 export async function appendIngestedHits(db: Queryable, hits: readonly IngestedHit[], at: number): Promise<OpsEvent[]> {
   if (hits.length === 0) return [];
+  for (const hit of hits) writable(hit.event, at);
   const rows = await db.query<{ seq: number; alert_id: string }>(
     `with batch as (
        select item->>'externalId' as external_id, item->'event'->'hit'->>'id' as hit_id, item->'event' as body,
@@ -69,17 +95,65 @@ export async function appendIngestedHits(db: Queryable, hits: readonly IngestedH
   return rows.map((row) => ({ ...byId.get(row.alert_id)!, seq: Number(row.seq), at }) as OpsEvent);
 }
 
+/** A page of the log: the events readers can read, and how far the page went through the log. */
+export interface LogPage {
+  readonly events: OpsEvent[];
+  /** Rows of the page no reader can read, left out of `events`. */
+  readonly unreadable: readonly UnreadableEvent[];
+  /** How many rows the page read, readable or not; fewer than asked means the end of what matched. */
+  readonly rowsRead: number;
+  /** Seq of the last row read, if any. */
+  readonly lastSeq: number | undefined;
+}
+
 export async function readEvents(
   db: Queryable,
   range: { readonly afterSeq: number; readonly limit: number; readonly fromTime?: number; readonly toTime?: number },
-): Promise<OpsEvent[]> {
+): Promise<LogPage> {
   const rows = await db.query<EventRow>(
-    `select seq, at, body from events
+    `select seq, at, type, body from events
       where seq > $1 and ($2::bigint is null or at >= $2) and ($3::bigint is null or at <= $3)
       order by seq limit $4`,
     [range.afterSeq, range.fromTime ?? null, range.toTime ?? null, range.limit],
   );
-  return rows.map(toEvent);
+  const events: OpsEvent[] = [];
+  const unreadable: UnreadableEvent[] = [];
+  for (const row of rows) {
+    // A type this build does not know is a later protocol extension written by a newer hub: skipped, never
+    // set aside, so an older node sharing the database never takes a newer one's events away.
+    if (!(EVENT_TYPES as readonly string[]).includes(row.type)) continue;
+    const parsed = OpsEvent.safeParse({ ...(row.body as object), seq: Number(row.seq), at: Number(row.at) });
+    if (parsed.success) events.push(parsed.data);
+    else unreadable.push({ seq: Number(row.seq), problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ').slice(0, 2000) });
+  }
+  const last = rows[rows.length - 1];
+  return { events, unreadable, rowsRead: rows.length, lastSeq: last === undefined ? undefined : Number(last.seq) };
+}
+
+/**
+ * Moves unreadable rows out of the log into `quarantined_events`, as they were and with the reason, for
+ * an administrator to inspect. Run in the writer's transaction. Returns how many rows it moved.
+ */
+export async function quarantineEvents(tx: Queryable, unreadable: readonly UnreadableEvent[], now: number): Promise<number> {
+  if (unreadable.length === 0) return 0;
+  const moved = await tx.query<{ seq: number }>(
+    `with reasons as (
+       select (item->>'seq')::bigint as seq, item->>'problem' as problem from jsonb_array_elements($1::jsonb) as input(item)
+     ), kept as (
+       insert into quarantined_events (seq, at, type, alert_id, body, problem, quarantined_at)
+       select e.seq, e.at, e.type, e.alert_id, e.body, reasons.problem, $2::bigint from events e join reasons using (seq)
+       on conflict (seq) do nothing
+       returning seq
+     )
+     delete from events where seq in (select seq from kept) returning seq`,
+    [JSON.stringify(unreadable), now],
+  );
+  return moved.length;
+}
+
+export async function countQuarantined(db: Queryable): Promise<number> {
+  const rows = await db.query<{ count: number | string }>('select count(*) as count from quarantined_events');
+  return Number(rows[0]?.count ?? 0);
 }
 
 export async function headSeq(db: Queryable): Promise<number> {

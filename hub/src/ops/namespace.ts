@@ -100,13 +100,21 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         session.live = true;
         return;
       }
-      const held = authority.recentAfter(session.readThrough, CATCH_UP_PAGE);
-      const page = (held ?? (await readEvents(db, { afterSeq: session.readThrough, limit: CATCH_UP_PAGE }))).filter(
-        (event) => event.seq <= head,
-      );
-      const through = page.length === CATCH_UP_PAGE ? page[page.length - 1]!.seq : head;
-      deliver(socket, session, page, through, through >= head);
+      const page = await catchUpPage(session.readThrough, head);
+      deliver(socket, session, page.events, page.through, page.through >= head);
     }
+  }
+
+  /** The next page of catch-up after `afterSeq`, up to `head`: from memory when held, else from the log. */
+  async function catchUpPage(afterSeq: number, head: number): Promise<{ readonly events: readonly OpsEvent[]; readonly through: number }> {
+    const held = authority.recentAfter(afterSeq, CATCH_UP_PAGE);
+    if (held !== undefined) {
+      const events = held.filter((event) => event.seq <= head);
+      return { events, through: events.length === CATCH_UP_PAGE ? events[events.length - 1]!.seq : head };
+    }
+    const page = await readEvents(db, { afterSeq, limit: CATCH_UP_PAGE });
+    const more = page.rowsRead === CATCH_UP_PAGE && page.lastSeq !== undefined && page.lastSeq < head;
+    return { events: page.events.filter((event) => event.seq <= head), through: more ? page.lastSeq! : head };
   }
 
   const unsubscribe = authority.subscribe((events) => {
@@ -149,7 +157,14 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     const officer = socket.data.officer as Officer;
     let since = socket.data.since as number;
     const head = authority.cursor();
-    const hello: Hello = { protocol: PROTOCOL_VERSION, hubId: deps.hubId, headSeq: head, officer };
+    const quarantined = authority.quarantined();
+    const hello: Hello = {
+      protocol: PROTOCOL_VERSION,
+      hubId: deps.hubId,
+      headSeq: head,
+      officer,
+      ...(officer.role === 'admin' && quarantined > 0 ? { quarantinedEvents: quarantined } : {}),
+    };
     socket.emit('hello', hello);
     if (since > head || (since > 0 && since < deps.retainedFrom())) {
       const reason = since > head ? 'since is ahead of this hub: the log is not the one you cached' : 'since is older than the retained log';
@@ -245,21 +260,22 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     // A page by seq of events this hub still holds costs no database read and no re-validation: reads that
     // take the single database connection and the event loop for far longer, from ingest among others.
     const held = request.fromTime === undefined && request.toTime === undefined ? authority.recentAfter(afterSeq, limit) : undefined;
-    const raw = (
-      held ??
-      (await readEvents(db, {
-        afterSeq,
-        limit,
-        ...(request.fromTime !== undefined ? { fromTime: request.fromTime } : {}),
-        ...(request.toTime !== undefined ? { toTime: request.toTime } : {}),
-      }))
-    ).filter((event) => event.seq <= head);
+    const page =
+      held !== undefined
+        ? { events: held, rowsRead: held.length, lastSeq: held.at(-1)?.seq }
+        : await readEvents(db, {
+            afterSeq,
+            limit,
+            ...(request.fromTime !== undefined ? { fromTime: request.fromTime } : {}),
+            ...(request.toTime !== undefined ? { toTime: request.toTime } : {}),
+          });
     const state = authority.state();
-    const events = raw.filter(
-      (event) => isVisibleTo(officer, event, state) && inOperation(event, request.operationId, state),
+    const events = page.events.filter(
+      (event) => event.seq <= head && isVisibleTo(officer, event, state) && inOperation(event, request.operationId, state),
     );
-    const last = raw[raw.length - 1];
-    return raw.length === limit && last !== undefined ? { events, next: last.seq + 1 } : { events };
+    // Unreadable rows are left out but still count as read, so the next page starts after them.
+    const more = page.rowsRead === limit && page.lastSeq !== undefined && page.lastSeq <= head;
+    return more ? { events, next: page.lastSeq! + 1 } : { events };
   }
 
   return () => {
