@@ -9,7 +9,7 @@ import fc from 'fast-check';
 
 export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'] as const;
 
-export const nastyString: fc.Arbitrary<string> = fc.oneof(
+const nastyString: fc.Arbitrary<string> = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({
@@ -20,7 +20,7 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Epoch ms and ISO texts at and around every time bound: 1970, 2100, the JS Date range, non-integers. */
-export function fuzzTime(windowStart: number): fc.Arbitrary<unknown> {
+function fuzzTime(windowStart: number): fc.Arbitrary<unknown> {
   const now = Date.now();
   const day = 86_400_000;
   return fc.oneof(
@@ -91,7 +91,7 @@ function cloneWith(value: unknown, path: readonly (string | number)[], change: (
  * A valid value with one part, at any depth, replaced by junk or a nasty time, removed, or joined by a
  * prototype-pollution key (defined as an own property, as JSON.parse would).
  */
-export function mutated(valid: object, extra: fc.Arbitrary<unknown> = junk): fc.Arbitrary<unknown> {
+function mutated(valid: object, extra: fc.Arbitrary<unknown> = junk): fc.Arbitrary<unknown> {
   const paths = pathsOf(valid);
   const parents: (readonly (string | number)[])[] = [[], ...paths.filter((path) => typeof getPath(valid, path) === 'object')];
   const replace = fc.tuple(fc.constantFrom(...paths), fc.oneof(junk, extra)).map(([path, value]) =>

@@ -24,7 +24,7 @@ import { registerBridgeHandlers, type BridgeHandlers, type IpcInvokeEventLike } 
 import { openLocalCache } from '../../renderer/src/cache';
 import type { Session } from '../../renderer/src/data/session';
 import { workstation } from '../support/console';
-import { connectClient, ingestMany, waitUntil } from '../support/hub';
+import { connectClient, hitBody, ingestMany, postHit, waitUntil } from '../support/hub';
 import { commandPayload, detailsPayload, handshakeAuth, historyPayload, ingestText, ipcCall, overTheWire, presencePayload, type HubFixture, type IpcCall } from './arbitraries';
 import { applyDamage, damages, rawCache, readableOutbox } from './cache-damage';
 import { closingLine, digest, mayRefuse, namesOneOf, newTally, pictureDifferences, sameDigest, storable, type HubDigest } from './oracle';
@@ -44,7 +44,8 @@ const tally = newTally();
 const USERNAMES = USERS.map((user) => user.username);
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 const unhandled: string[] = [];
-const onUnhandled = (error: unknown) => void unhandled.push(String(error));
+const onUnhandled = (error: unknown) =>
+  void unhandled.push((error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s+/g, ' ').slice(0, 500));
 
 let world: FuzzHub;
 let fixture: HubFixture;
@@ -176,6 +177,24 @@ describe(`fuzzing the hub (${run.scale.name})`, () => {
     expect(statuses.get(400)).toBeGreaterThan(run.scale.runs.ingest / 3);
     expect(statuses.get(201)).toBeGreaterThan(0);
   }, timeout);
+
+  it.each([
+    ['a time before 1970', { at: '1900-01-01T00:00:00Z' }, 'at'],
+    ['a time just before 1970', { at: '1969-12-31T23:59:59Z' }, 'at'],
+    ['a time after 2100', { at: '9999-12-31T23:59:59Z' }, 'at'],
+    ['epoch ms beyond the Date range', { at: 9_000_000_000_000_000 }, 'at'],
+    ['a summary of two lines', { summary: 'Passport reported stolen\npresented at arrivals' }, 'summary'],
+    ['a summary with a bidi override', { summary: 'Passport \u202ereported stolen' }, 'summary'],
+  ])('given a hit with %s, then it is refused on that field and nothing is logged', async (_what, change, field) => {
+    tally.inputs += 1;
+    const before = await digest(hub());
+    const body = { ...hitBody({ operationId: OPERATION, checkpointId: CHECKPOINT, externalId: `fuzz-known-${field}-${JSON.stringify(change).length}` }), ...change };
+    const { status, body: answer } = await postHit(hub(), body);
+    noServerError(status, body);
+    expect(status).toBe(400);
+    expect(answer.issues.map((issue: { path: string }) => issue.path.replace(/^hit\./, ''))).toContain(field);
+    await unchangedSince(before, body);
+  });
 
   it('given random and mutated commands from every role, then invalid ones get code invalid, observers never act, and refused ones change nothing', async () => {
     await fuzz(

@@ -29,7 +29,7 @@ export interface HubDigest {
 const SAMPLE = 4;
 
 /** JSON with every object's keys sorted: the same value read back from the log may list its keys in another order. */
-export function canonical(value: unknown): string | undefined {
+function canonical(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, item: unknown) =>
     typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
   );
@@ -55,8 +55,8 @@ export async function digest(hub: RunningHub): Promise<HubDigest> {
 export const sameDigest = (a: HubDigest, b: HubDigest): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** How far from now and from an operation's start an ingested hit's time may be (see the ingest contract). */
-export const INGEST_FUTURE_MS = 5 * 60_000;
-export const INGEST_BEFORE_WINDOW_MS = 7 * 86_400_000;
+const INGEST_FUTURE_MS = 5 * 60_000;
+const INGEST_BEFORE_WINDOW_MS = 7 * 86_400_000;
 
 /**
  * The fields for which the hub may refuse a body its schema accepts: a name it does not know, a time too

@@ -21,7 +21,7 @@ export interface FuzzScale {
   readonly timeoutMs: number;
 }
 
-export const SCALES: Readonly<Record<'short' | 'full', FuzzScale>> = {
+const SCALES: Readonly<Record<'short' | 'full', FuzzScale>> = {
   short: {
     name: 'short',
     runs: { ingest: 400, command: 400, history: 120, details: 120, presence: 120, handshake: 40, ipc: 400, cacheRows: 30, cacheSessions: 2 },
