@@ -53,6 +53,14 @@ describe('desktop configuration', () => {
     });
   });
 
+  it('given a bureau file with a plain-http update feed, then it is refused naming the file and updateServerUrl', () => {
+    const loaded = loadDesktopConfig(files({ [locations.bureauFile]: { ...bureau, updateServerUrl: 'http://updates.ncb-cotonou.example/watchfloor' } }), locations);
+    expect(loaded).toEqual({
+      ok: false,
+      problem: { file: locations.bureauFile, issues: [{ path: 'updateServerUrl', message: expect.stringMatching(/https/) }] },
+    });
+  });
+
   it('given workstation settings that try to change the update server, then the settings file is reported', () => {
     const loaded = loadDesktopConfig(
       files({ [locations.bureauFile]: bureau, [locations.settingsFile]: { updateServerUrl: 'https://evil.example' } }),

@@ -32,6 +32,19 @@ describe('updates', () => {
     }
   });
 
+  it('given a feed that is not https, then no feed is set and the setting is named; a loopback test feed is used', () => {
+    for (const url of ['http://updates.ncb-abuja.example/watchfloor', 'ftp://updates.example/', 'http://localhost.evil.example/']) {
+      const updater = fakeUpdater();
+      const logger = log();
+      startUpdates(updater, planUpdates(url, true), logger);
+      expect(updater.setFeedURL).not.toHaveBeenCalled();
+      expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^updates off: updateServerUrl .* is not https$/));
+    }
+    const local = fakeUpdater();
+    startUpdates(local, planUpdates('http://127.0.0.1:8080/feed', true), log());
+    expect(local.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'http://127.0.0.1:8080/feed' });
+  });
+
   it('given the update server cannot be reached, then the failure is logged, not thrown', async () => {
     const updater = fakeUpdater();
     updater.checkForUpdatesAndNotify.mockRejectedValue(new Error('ENOTFOUND'));

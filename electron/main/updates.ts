@@ -1,7 +1,11 @@
+import { UpdateFeedUrl } from '@watchfloor/shared';
+
 /**
  * Updates come from the bureau's own update server (electron-updater's generic provider), never from the
  * internet: workstations in a command centre often reach nothing else. No server configured, or an
- * unpackaged build, means no update checks.
+ * unpackaged build, means no update checks. The feed says what code the workstation runs next, so it is
+ * read over https only (plain http from the workstation itself, for tests); the bureau configuration is
+ * refused with such a feed, and a feed that is not is never set.
  */
 export interface UpdaterLike {
   setFeedURL(options: { provider: 'generic'; url: string; channel?: string }): void;
@@ -16,6 +20,7 @@ export type UpdatePlan = { readonly enabled: false; readonly reason: string } | 
 export function planUpdates(updateServerUrl: string | undefined, packaged: boolean): UpdatePlan {
   if (!packaged) return { enabled: false, reason: 'not a packaged build' };
   if (updateServerUrl === undefined) return { enabled: false, reason: 'no updateServerUrl in the bureau configuration' };
+  if (!UpdateFeedUrl.safeParse(updateServerUrl).success) return { enabled: false, reason: `updateServerUrl ${updateServerUrl} is not https` };
   return { enabled: true, url: updateServerUrl };
 }
 

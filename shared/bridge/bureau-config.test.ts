@@ -36,6 +36,22 @@ describe('bureau configuration', () => {
     expect(fields({ ...abuja, language: 'English' })).toEqual(['language']);
   });
 
+  it('given an update feed over plain http, then it is refused by name; https or this workstation, then accepted', () => {
+    const refused = parseWith(BureauConfig, { ...abuja, updateServerUrl: 'http://updates.ncb-abuja.example/watchfloor' });
+    expect(refused.ok ? [] : refused.issues).toEqual([{ path: 'updateServerUrl', message: expect.stringContaining('never fetched over plain http') }]);
+    expect(fields({ ...abuja, updateServerUrl: 'http://localhost.evil.example/feed' })).toEqual(['updateServerUrl']);
+    for (const url of ['https://updates.ncb-abuja.example/watchfloor', 'http://127.0.0.1:8080/feed', 'http://localhost/feed', 'http://[::1]:9/feed']) {
+      expect(fields({ ...abuja, updateServerUrl: url })).toEqual([]);
+    }
+  });
+
+  it('given link hosts, then host names are accepted and anything else is named; workstations cannot add any', () => {
+    expect(fields({ ...abuja, externalLinkHosts: ['www.interpol.int', 'wiki.ncb-abuja.example'] })).toEqual([]);
+    expect(fields({ ...abuja, externalLinkHosts: ['https://www.interpol.int/'] })).toEqual(['externalLinkHosts.0']);
+    expect(fields({ ...abuja, externalLinkHosts: ['*.example'] })).toEqual(['externalLinkHosts.0']);
+    expect(UserOverrides.safeParse({ externalLinkHosts: ['evil.example'] }).success).toBe(false);
+  });
+
   it('given a missing field or an unknown one (a typo), then it is refused', () => {
     const { country: _gone, ...withoutCountry } = abuja;
     expect(fields(withoutCountry)).toEqual(['country']);

@@ -15,19 +15,32 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-const HttpUrl = z
-  .string()
-  .max(2048)
-  .regex(/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/i, 'expected an http(s) URL such as https://hub.bureau.example');
+/** https, or plain http to the workstation itself (loopback), which nothing on the network can read or change. */
+const TLS_OR_LOOPBACK = /^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?)(\/[^\s?#]*)?$/i;
 
 /** A bureau hub is reached over TLS; plain http only on the workstation itself (a hub run locally). */
 const HubUrl = z
   .string()
   .max(2048)
+  .regex(TLS_OR_LOOPBACK, 'expected an https URL such as https://hub.bureau.example (plain http only for a hub on this workstation)');
+
+/**
+ * The update feed decides what code the workstation runs, so it is fetched over TLS only; plain http only
+ * from the workstation itself (a local test server).
+ */
+export const UpdateFeedUrl = z
+  .string()
+  .max(2048)
   .regex(
-    /^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?)(\/[^\s?#]*)?$/i,
-    'expected an https URL such as https://hub.bureau.example (plain http only for a hub on this workstation)',
+    TLS_OR_LOOPBACK,
+    'expected an https URL such as https://updates.bureau.example/watchfloor: updates are never fetched over plain http (only from http://127.0.0.1 or localhost)',
   );
+
+/** A host the app may hand links to the system browser for, e.g. `www.interpol.int` (exact, lower case). */
+const LinkHost = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'expected a lower-case host name such as www.interpol.int');
 
 /** `"demo"` starts the embedded hub with the simulated operation. */
 export const HubSetting = z.union([z.literal('demo'), HubUrl]);
@@ -47,8 +60,10 @@ export const BureauConfig = z
     timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Africa/Lagos'),
     /** Days of events kept in the local cache before they are purged. */
     retentionDays: z.int().min(1).max(3650),
-    /** Where electron-updater looks for new versions (generic provider); none disables updates. */
-    updateServerUrl: HttpUrl.optional(),
+    /** Where electron-updater looks for new versions (generic provider, https); none disables updates. */
+    updateServerUrl: UpdateFeedUrl.optional(),
+    /** Hosts whose https pages links in the app may open in the system browser; none by default. */
+    externalLinkHosts: z.array(LinkHost).max(100).optional(),
     /** Whether native alert notifications play a sound. */
     alertSound: z.boolean().optional(),
   })
@@ -56,8 +71,9 @@ export const BureauConfig = z
 export type BureauConfig = Readonly<z.infer<typeof BureauConfig>>;
 
 /**
- * What a workstation may change over the bureau's settings. The country, the id and the update server stay
- * the bureau's: they decide what the officer sees and what code the workstation runs.
+ * What a workstation may change over the bureau's settings. The country, the id, the update server and the
+ * link hosts stay the bureau's: they decide what the officer sees, what code the workstation runs and where
+ * it sends the officer.
  */
 export const USER_OVERRIDABLE = ['hubUrl', 'language', 'timeZone', 'retentionDays', 'alertSound'] as const;
 export const UserOverrides = BureauConfig.pick({
