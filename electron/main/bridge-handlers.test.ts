@@ -2,6 +2,7 @@ import { IPC_CHANNELS } from '@watchfloor/shared';
 import { describe, expect, it, vi } from 'vitest';
 import type { AlertDesk } from './alert-desk';
 import { desktopBridgeHandlers } from './bridge-handlers';
+import { createExternalLinks } from './external-links';
 import type { TokenStore } from './token-store';
 import { WALL_MAP_URL } from './wall-map';
 
@@ -17,10 +18,10 @@ function setup() {
     clear: vi.fn(async () => undefined),
     persistent: () => true,
   };
-  const openExternal = vi.fn(async () => undefined);
+  const openExternal = vi.fn(async (_url: string) => undefined);
   const handlers = desktopBridgeHandlers({
     appInfo: () => ({ version: '1.0.0', platform: 'linux', desktop: true }),
-    openExternal,
+    externalLinks: createExternalLinks(['www.interpol.int'], openExternal, { warn: vi.fn() }),
     hubConfig: () => ({ url: 'http://127.0.0.1:4100', demo: true }),
     alertDesk,
     openWallMap: () => ({ onSecondaryDisplay: false }),
@@ -55,11 +56,12 @@ describe('desktop bridge handlers', () => {
     expect(handlers[IPC_CHANNELS.doNotDisturb](undefined, wall)).toEqual({ active: false });
   });
 
-  it('given an http(s) link, then the system browser opens it; the app origin or other schemes, then not', async () => {
+  it("given a link to a host the bureau lists, then the system browser opens it; any other host, the app origin or other schemes, then not", () => {
     const { handlers, openExternal } = setup();
-    await expect(handlers[IPC_CHANNELS.openExternal]('https://www.interpol.int/', desk)).resolves.toBe(true);
-    await expect(handlers[IPC_CHANNELS.openExternal]('app://watchfloor/index.html', desk)).resolves.toBe(false);
-    await expect(handlers[IPC_CHANNELS.openExternal]('file:///etc/passwd', desk)).resolves.toBe(false);
+    expect(handlers[IPC_CHANNELS.openExternal]('https://www.interpol.int/', desk)).toBe(true);
+    expect(handlers[IPC_CHANNELS.openExternal]('https://elsewhere.example/', desk)).toBe(false);
+    expect(handlers[IPC_CHANNELS.openExternal]('app://watchfloor/index.html', desk)).toBe(false);
+    expect(handlers[IPC_CHANNELS.openExternal]('file:///etc/passwd', desk)).toBe(false);
     expect(openExternal.mock.calls).toEqual([['https://www.interpol.int/']]);
   });
 });

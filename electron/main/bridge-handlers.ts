@@ -1,6 +1,6 @@
 import { IPC_CHANNELS, type AppInfo, type HubConfig, type WallMapOpened } from '@watchfloor/shared';
 import type { AlertDesk } from './alert-desk';
-import { isSafeExternalUrl } from './guards';
+import type { ExternalLinks } from './external-links';
 import { IpcRefusal, type BridgeHandlers } from './ipc';
 import type { TokenStore } from './token-store';
 import { isWallMapUrl } from './wall-map';
@@ -12,7 +12,7 @@ import { isWallMapUrl } from './wall-map';
  */
 export interface DesktopServices {
   appInfo(): AppInfo;
-  openExternal(url: string): Promise<void>;
+  readonly externalLinks: ExternalLinks;
   hubConfig(): HubConfig;
   readonly alertDesk: AlertDesk;
   openWallMap(): WallMapOpened;
@@ -25,11 +25,7 @@ export function desktopBridgeHandlers(services: DesktopServices): BridgeHandlers
   };
   return {
     [IPC_CHANNELS.appInfo]: () => services.appInfo(),
-    [IPC_CHANNELS.openExternal]: async (url) => {
-      if (!isSafeExternalUrl(url)) return false;
-      await services.openExternal(url);
-      return true;
-    },
+    [IPC_CHANNELS.openExternal]: (url) => services.externalLinks.open(url),
     [IPC_CHANNELS.hubConfig]: () => services.hubConfig(),
     [IPC_CHANNELS.reportAlerts]: (summary, caller) => {
       // Both windows show the same alerts; counting the wall's report too would notify twice.

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createExternalLinks } from './external-links';
 import { denyAllPermissions, guardNavigation, type NavigationEventLike, type SessionLike } from './guards';
 
 function fakeContents() {
@@ -22,20 +23,23 @@ function fakeContents() {
 describe('navigation guard', () => {
   it('given navigation inside the app, then it proceeds; anywhere else, then it is prevented', () => {
     const contents = fakeContents();
-    guardNavigation(contents, vi.fn(), { warn: vi.fn() });
+    guardNavigation(contents, { open: vi.fn(() => false) }, { warn: vi.fn() });
     expect(contents.navigate('will-navigate', 'app://watchfloor/index.html')).toBe(false);
     expect(contents.navigate('will-navigate', 'https://phish.example/login')).toBe(true);
     expect(contents.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
   });
 
-  it('given window.open, then no window is created; http(s) goes to the system browser, other schemes nowhere', () => {
+  it('given window.open, then no window is created; a listed host goes to the system browser, anything else nowhere', () => {
     const contents = fakeContents();
-    const openExternal = vi.fn();
-    guardNavigation(contents, openExternal, { warn: vi.fn() });
+    const openInBrowser = vi.fn(async (_url: string) => undefined);
+    const log = { warn: vi.fn() };
+    guardNavigation(contents, createExternalLinks(['www.interpol.int'], openInBrowser, log), log);
     expect(contents.open('https://www.interpol.int/en')).toEqual({ action: 'deny' });
+    expect(contents.open('https://phish.example/login')).toEqual({ action: 'deny' });
     expect(contents.open('smb://share/payload.exe')).toEqual({ action: 'deny' });
     expect(contents.open('app://watchfloor/index.html')).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls).toEqual([['https://www.interpol.int/en']]);
+    expect(openInBrowser.mock.calls).toEqual([['https://www.interpol.int/en']]);
+    expect(log.warn).toHaveBeenCalledTimes(3);
   });
 });
 

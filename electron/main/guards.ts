@@ -1,9 +1,9 @@
-import { ExternalUrl } from '@watchfloor/shared';
 import { isAppUrl } from './app-protocol';
+import type { ExternalLinks } from './external-links';
 
 /**
  * Deny-by-default edges of a window: no navigation away from the app's origin, no new windows, no
- * permission or device grants. External http(s) links go to the system browser after a check.
+ * permission or device grants. Links to allowed hosts go to the system browser (see external-links).
  */
 export interface NavigationEventLike {
   preventDefault(): void;
@@ -20,15 +20,7 @@ export interface SessionLike {
   setDevicePermissionHandler?(handler: ((details: unknown) => boolean) | null): void;
 }
 
-export function isSafeExternalUrl(url: string): boolean {
-  return ExternalUrl.safeParse(url).success && !isAppUrl(url);
-}
-
-export function guardNavigation(
-  contents: WebContentsLike,
-  openExternal: (url: string) => void,
-  log: { warn(message: string): void },
-): void {
+export function guardNavigation(contents: WebContentsLike, links: ExternalLinks, log: { warn(message: string): void }): void {
   const blockForeign = (event: NavigationEventLike, url: string) => {
     if (isAppUrl(url)) return;
     event.preventDefault();
@@ -37,8 +29,7 @@ export function guardNavigation(
   contents.on('will-navigate', blockForeign);
   contents.on('will-redirect', blockForeign);
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) openExternal(url);
-    else log.warn(`window.open(${url}) blocked`);
+    links.open(url);
     return { action: 'deny' };
   });
 }

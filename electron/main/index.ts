@@ -32,6 +32,7 @@ import { recoverFromCrashes } from './crash-recovery';
 import { configLocations, hubConnectSources, loadDesktopConfig, usesEmbeddedHub } from './desktop-config';
 import { startEmbeddedHub } from './embedded-hub';
 import { configErrorPage, configErrorText, crashLoopPage, hubFailedPage, toDataUrl } from './error-pages';
+import { createExternalLinks, type ExternalLinks } from './external-links';
 import { denyAllPermissions, guardNavigation } from './guards';
 import { registerBridgeHandlers, sendBridgeEvent } from './ipc';
 import { configureLogging, logsFolder } from './logging';
@@ -56,6 +57,10 @@ let deskWindow: BrowserWindow | undefined;
 let wallMap: WallMap | undefined;
 let tray: Tray | undefined;
 
+const openInBrowser = (url: string) => shell.openExternal(url);
+/** Pages shown before the bureau configuration is read (its error pages) link nowhere. */
+const noExternalLinks = createExternalLinks([], openInBrowser, log);
+
 const readText = (file: string): string | undefined => {
   try {
     return readFileSync(file, 'utf8');
@@ -73,7 +78,7 @@ function writeTextAtomically(file: string, text: string): void {
 
 function showMessagePage(html: string): void {
   const window = new BrowserWindow(messageWindowOptions());
-  guardNavigation(window.webContents, (url) => void shell.openExternal(url), log);
+  guardNavigation(window.webContents, noExternalLinks, log);
   void window.loadURL(toDataUrl(html));
 }
 
@@ -101,8 +106,8 @@ function serveApp(connectSources: readonly string[]) {
 }
 
 /** Every app window gets the same guards: navigation, window.open and crash recovery. */
-function guardAppWindow(window: BrowserWindow, fallbackUrl: string): void {
-  guardNavigation(window.webContents, (url) => void shell.openExternal(url), log);
+function guardAppWindow(window: BrowserWindow, fallbackUrl: string, links: ExternalLinks): void {
+  guardNavigation(window.webContents, links, log);
   recoverFromCrashes(window.webContents, {
     fallbackUrl,
     now: Date.now,
@@ -148,9 +153,9 @@ async function configureHub(): Promise<{ config: BureauConfig; hub: HubConfig } 
   }
 }
 
-function openDeskWindow(layouts: ReturnType<typeof createLayoutMemory>): BrowserWindow {
+function openDeskWindow(layouts: ReturnType<typeof createLayoutMemory>, links: ExternalLinks): BrowserWindow {
   const window = new BrowserWindow(deskWindowOptions(preloadPath, layouts.recall('desk', screen.getAllDisplays())));
-  guardAppWindow(window, APP_ENTRY_URL);
+  guardAppWindow(window, APP_ENTRY_URL, links);
   window.once('ready-to-show', () => window.show());
   window.on('focus', () => window.flashFrame(false));
   window.on('close', () => layouts.remember('desk', screen.getAllDisplays(), window.getNormalBounds()));
@@ -189,6 +194,7 @@ async function startDesktop(): Promise<void> {
   const configured = await configureHub();
   if (configured === undefined) return;
   const { config, hub } = configured;
+  const links = createExternalLinks(config.externalLinkHosts ?? [], openInBrowser, log);
   protocol.handle(APP_SCHEME, serveApp(hubConnectSources(hub.url)));
 
   const userData = app.getPath('userData');
@@ -248,7 +254,7 @@ async function startDesktop(): Promise<void> {
     deskBounds: () => deskWindow?.getBounds(),
     createWindow: (options) => {
       const window = new BrowserWindow(options);
-      guardAppWindow(window, WALL_MAP_URL);
+      guardAppWindow(window, WALL_MAP_URL, links);
       return window;
     },
   });
@@ -261,7 +267,7 @@ async function startDesktop(): Promise<void> {
         platform: process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux',
         desktop: true,
       }),
-      openExternal: (url) => shell.openExternal(url),
+      externalLinks: links,
       hubConfig: () => hub,
       alertDesk,
       openWallMap: () => wallMap!.open(),
@@ -271,9 +277,9 @@ async function startDesktop(): Promise<void> {
     log,
   );
 
-  deskWindow = openDeskWindow(layouts);
+  deskWindow = openDeskWindow(layouts, links);
   app.on('activate', () => {
-    if (deskWindow === undefined) deskWindow = openDeskWindow(layouts);
+    if (deskWindow === undefined) deskWindow = openDeskWindow(layouts, links);
     else bringToFront(deskWindow);
   });
 }
