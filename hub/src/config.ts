@@ -18,6 +18,10 @@ export const HubConfig = z
     ingestKey: z.string().min(8, 'the ingest key must be at least 8 characters').optional(),
     tokenSecret: z.string().min(32, 'the token secret must be at least 32 characters').optional(),
     usersFile: z.string().min(1).optional(),
+    /** How long a session token lasts; the console renews it while the officer is active. */
+    tokenMinutes: z.coerce.number().positive().max(24 * 60).default(30),
+    /** No renewal takes a session past this long after sign-in: then the officer gives the password again. */
+    sessionHours: z.coerce.number().positive().max(7 * 24).default(12),
     seedFile: z.string().min(1).optional(),
     retentionDays: z.coerce.number().positive().optional(),
     staticDir: z.string().min(1).optional(),
@@ -41,6 +45,8 @@ const OPTIONS = {
   rate: { type: 'string' },
   'ingest-key': { type: 'string' },
   users: { type: 'string' },
+  'token-minutes': { type: 'string' },
+  'session-hours': { type: 'string' },
   'seed-file': { type: 'string' },
   'retention-days': { type: 'string' },
   serve: { type: 'string' },
@@ -58,7 +64,9 @@ export const USAGE = `Usage: npm run hub -- [options]
   --seed N               simulator seed (default 1)
   --rate R               simulated hits per second (default 0.4)
   --ingest-key KEY       key checkpoint systems send as Bearer (env WATCHFLOOR_INGEST_KEY; demo: demo-ingest-key)
-  --users FILE           officers JSON file (see docs/protocol.md)
+  --users FILE           officers JSON file (see docs/protocol.md); reloaded when it changes
+  --token-minutes N      a session token lasts N minutes, renewed while the officer is active (default 30)
+  --session-hours N      a session ends N hours after sign-in whatever the renewals (default 12)
   --seed-file FILE       operations and checkpoints JSON loaded at start
   --retention-days N     drop handled events older than N days (default: keep all)
   --serve DIR            also serve a built renderer (out/renderer) as a web console
@@ -86,6 +94,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
     ingestKey: pick('ingest-key', 'WATCHFLOOR_INGEST_KEY'),
     tokenSecret: env.WATCHFLOOR_TOKEN_SECRET,
     usersFile: pick('users'),
+    tokenMinutes: pick('token-minutes'),
+    sessionHours: pick('session-hours'),
     seedFile: pick('seed-file'),
     retentionDays: pick('retention-days'),
     staticDir: pick('serve'),

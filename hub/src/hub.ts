@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Checkpoint, Operation, describeIssues, parseWith, type EscalationPolicy, type Officer } from '@watchfloor/shared';
+import { Checkpoint, OPS_NAMESPACE, Operation, describeIssues, parseWith, type EscalationPolicy, type Officer } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { z } from 'zod';
-import { DEMO_USERS, UserFile, createOfficerDirectory, loadUserFile, removeDemoUsers, seedDemoUsers } from './auth/officers';
-import { createTokenService } from './auth/tokens';
+import { startAccess, type RunningAccess } from './auth/access-setup';
+import { DEMO_USERS, createOfficerDirectory, removeDemoUsers, seedDemoUsers } from './auth/officers';
 import type { HubConfig } from './config';
 import { createAuthority, type Authority } from './core/authority';
 import type { Database } from './db/database';
@@ -22,6 +22,7 @@ import { RETAINED_FROM_KEY, purgeBefore } from './log/retention';
 import { createLogger } from './logger';
 import { attachOpsNamespace } from './ops/namespace';
 import { attachPresence } from './ops/presence';
+import { guardSessions } from './ops/session-guard';
 import { startSimulator, type Simulator } from './sim/simulator';
 
 /**
@@ -45,6 +46,8 @@ export interface HubHooks {
   readonly escalationPolicy?: EscalationPolicy;
   readonly escalationTickMs?: number;
   readonly pumpIntervalMs?: number;
+  /** How often the officer directory and sessions are re-read from the database. */
+  readonly accessRefreshMs?: number;
 }
 
 const SeedFile = z.object({
@@ -61,19 +64,26 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     : await openPglite(config.dataDir);
   const timers: NodeJS.Timeout[] = [];
   let simulator: Simulator | undefined;
+  let running: RunningAccess | undefined;
   try {
     await migrate(db);
     const hubId = await ensureMeta(db, 'hub_id', `hub-${randomUUID()}`);
     const secret = config.tokenSecret ?? (await ensureMeta(db, 'token_secret', randomBytes(48).toString('base64url')));
-    const tokens = createTokenService(secret);
 
     if (config.demo) await seedDemoUsers(db);
     else await removeDemoUsers(db);
-    if (config.usersFile) {
-      const users = parseWith(UserFile, JSON.parse(await readFile(config.usersFile, 'utf8')));
-      if (!users.ok) throw new Error(`users file ${config.usersFile}: ${describeIssues(users.issues)}`);
-      await loadUserFile(db, users.value);
-    }
+    running = await startAccess({
+      db,
+      log,
+      secret,
+      demo: config.demo,
+      usersFile: config.usersFile,
+      lifetimes: { tokenMs: config.tokenMinutes * 60_000, maxMs: config.sessionHours * 3_600_000 },
+      channel: `watchfloor_access_${config.databaseSchema}`,
+      refreshMs: hooks.accessRefreshMs ?? 2000,
+      ...(hooks.now ? { now: hooks.now } : {}),
+    });
+    const { access } = running;
     const directory = createOfficerDirectory(db);
 
     const notifyChannel = `watchfloor_events_${config.databaseSchema}`;
@@ -105,7 +115,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       }
     }
 
-    const api = apiHandler({ authority, directory, tokens, ingestKey: config.ingestKey, log });
+    const api = apiHandler({ authority, directory, access, ingestKey: config.ingestKey, log });
     const serveStatic = config.staticDir ? staticFileHandler(config.staticDir) : undefined;
     const clientConfig = {
       hubUrl: '',
@@ -130,16 +140,18 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       serveClient: false,
     });
     let retainedFrom = Number((await readMeta(db, RETAINED_FROM_KEY)) ?? 0);
+    const guard = guardSessions(io.of(OPS_NAMESPACE), access, log);
     const detachOps = attachOpsNamespace({
       io,
       db,
       authority,
-      tokens,
+      access,
+      guard,
       hubId,
       log,
       retainedFrom: () => retainedFrom,
     });
-    const detachPresence = attachPresence(io, log, hooks.now);
+    const detachPresence = attachPresence(io, log, guard.admit, hooks.now);
 
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
@@ -193,6 +205,8 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
           await simulator?.stop();
           detachOps();
           detachPresence();
+          guard.detach();
+          await running?.close();
           await new Promise<void>((resolve) => io.close(() => resolve()));
           await authority.drain();
           await db.close();
@@ -201,6 +215,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     };
   } catch (error) {
     for (const timer of timers) clearInterval(timer);
+    await running?.close();
     await simulator?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;

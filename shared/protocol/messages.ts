@@ -24,8 +24,39 @@ export const SessionRequest = z.object({
 });
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
-export const SessionResponse = z.object({ token: z.string().min(1), officer: Officer });
+/**
+ * A signed-in session. The token names the officer and the session, nothing more: role, scope and whether
+ * the officer may still sign in are read from the hub's directory on every request. `expiresAt`: this token
+ * lapses then unless renewed (`POST /api/v1/session/renew`); `renewableUntil`: no renewal goes past it.
+ */
+export const SessionResponse = z.object({
+  token: z.string().min(1),
+  officer: Officer,
+  expiresAt: EpochMs,
+  renewableUntil: EpochMs,
+});
 export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/**
+ * Why a session is over, or a socket was closed: in the `session-ended` socket message, the `reason` of a
+ * refused handshake (`connect_error` data) and of a refused renewal. `rights-changed` alone leaves the
+ * session valid: the console reconnects with the same token and gets the new rights in `hello`.
+ */
+export const SESSION_END_REASONS = ['signed-out', 'revoked', 'expired', 'disabled', 'removed', 'rights-changed', 'demo', 'unknown'] as const;
+export const SessionEndReason = z.enum(SESSION_END_REASONS);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+/** hub -> client `session-ended`, sent just before the hub closes the socket. */
+export const SessionEnded = z.object({ reason: SessionEndReason, message: z.string().min(1).max(300) });
+export type SessionEnded = z.infer<typeof SessionEnded>;
+
+/** `401` of the session routes and of admin routes whose token's session is over. */
+export const SessionRefused = z.object({ error: z.literal('unauthorized'), reason: SessionEndReason, message: z.string() });
+export type SessionRefused = z.infer<typeof SessionRefused>;
+
+/** `POST /api/v1/officers/:id/sessions/revoke` -> how many of the officer's live sessions were revoked. */
+export const SessionsRevoked = z.object({ officerId: EntityId, revoked: z.int().nonnegative() });
+export type SessionsRevoked = z.infer<typeof SessionsRevoked>;
 
 /**
  * `degraded`: the hub serves everything it can read, but set aside `quarantinedEvents` rows of its log that

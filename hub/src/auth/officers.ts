@@ -16,6 +16,8 @@ export const UserFileEntry = z.object({
   /** `scrypt$…` as written by `npm run hub -- hash-password`, or `password` for a plain one (hashed at load). */
   passwordHash: z.string().startsWith('scrypt$').optional(),
   password: z.string().min(8).optional(),
+  /** A disabled officer cannot sign in, and their open sessions end; the entry stays, unlike a removed one. */
+  disabled: z.boolean().optional(),
 }).refine((entry) => (entry.passwordHash === undefined) !== (entry.password === undefined), {
   message: 'give exactly one of passwordHash or password',
 });
@@ -67,13 +69,6 @@ export async function removeDemoUsers(db: Database): Promise<void> {
   await db.query('delete from officers where demo');
 }
 
-export async function loadUserFile(db: Database, entries: readonly UserFileEntry[]): Promise<void> {
-  for (const entry of entries) {
-    const passwordHash = entry.passwordHash ?? (await hashPassword(entry.password!));
-    await upsert(db, { id: entry.id, username: entry.username, name: entry.name, role: entry.role, scope: entry.scope, passwordHash, demo: false });
-  }
-}
-
 export interface OfficerDirectory {
   signIn(username: string, password: string): Promise<Officer | undefined>;
   /** `via` is the caller's transaction when there is one: PGlite has a single connection. */
@@ -87,7 +82,7 @@ export function createOfficerDirectory(db: Database): OfficerDirectory {
       const row = rows[0];
       // Hash anyway when the user is unknown, so timing does not reveal which usernames exist.
       const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-      return row !== undefined && ok ? toOfficer(row) : undefined;
+      return row !== undefined && ok && row.disabled !== true ? toOfficer(row) : undefined;
     },
     find: async (id, via = db) => {
       const rows = await via.query<OfficerRow>('select * from officers where id = $1', [id]);

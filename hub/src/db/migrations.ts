@@ -76,6 +76,29 @@ const MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
       );
     `,
   },
+  {
+    id: 4,
+    sql: `
+      -- Officers can be disabled; those that came from the users file are removed when it no longer has them.
+      alter table officers add column disabled boolean not null default false;
+      alter table officers add column from_users_file boolean not null default false;
+
+      -- Sign-in sessions: a token names one; sign-out and admins revoke it, and it ends at expires_at
+      -- unless renewed, never after ends_by.
+      create table sessions (
+        id text primary key,
+        officer_id text not null,
+        created_at bigint not null,
+        expires_at bigint not null,
+        ends_by bigint not null,
+        revoked_at bigint,
+        revoked_reason text,
+        demo boolean not null default false
+      );
+      create index sessions_officer on sessions (officer_id);
+      create index sessions_expires on sessions (expires_at);
+    `,
+  },
 ];
 
 /** Applies pending migrations under an advisory lock, so hubs starting together on one database agree. */

@@ -10,9 +10,10 @@ import {
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import type { OfficerDirectory } from '../auth/officers';
-import type { TokenService } from '../auth/tokens';
+import type { Access } from '../auth/access';
 import type { AdminOutcome, Authority } from '../core/authority';
 import { HttpError, bearerToken, readJson, sendJson } from './json';
+import { SESSION_END_MESSAGES, sessionRoutes } from './session-routes';
 
 /**
  * HTTP routes of protocol v1. Everything under /api/v1 answers JSON; a request that fails validation
@@ -21,7 +22,8 @@ import { HttpError, bearerToken, readJson, sendJson } from './json';
 export interface ApiDeps {
   readonly authority: Authority;
   readonly directory: OfficerDirectory;
-  readonly tokens: TokenService;
+  /** Sessions and the officer directory as they stand now: who a bearer token stands for. */
+  readonly access: Access;
   readonly ingestKey: string | undefined;
   readonly log: Logger;
 }
@@ -33,7 +35,7 @@ const CORS_HEADERS = {
   // Clients authenticate with bearer tokens, never cookies, so any origin (the desktop app's app://, a
   // bureau's web console) may call the API.
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
   'Access-Control-Max-Age': '600',
 };
@@ -49,10 +51,12 @@ export function apiHandler(deps: ApiDeps) {
     return candidate.length === ingestKey.length && timingSafeEqual(candidate, ingestKey);
   }
 
+  const sessions = sessionRoutes({ access: deps.access, log });
+
   async function admin(request: IncomingMessage): Promise<Officer> {
-    const officer = await deps.tokens.verify(bearerToken(request));
-    if (officer === undefined) throw new HttpError(401, { error: 'unauthorized', message: 'Sign in first.' });
-    return officer;
+    const found = await deps.access.authenticate(bearerToken(request));
+    if (!found.ok) throw new HttpError(401, { error: 'unauthorized', message: SESSION_END_MESSAGES[found.reason] });
+    return found.officer;
   }
 
   function adminResult(response: ServerResponse, outcome: AdminOutcome): void {
@@ -79,7 +83,8 @@ export function apiHandler(deps: ApiDeps) {
         log.warn({ username: parsed.value.username }, 'sign-in refused');
         return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
       }
-      const body: SessionResponse = { token: await deps.tokens.issue(officer), officer };
+      const body: SessionResponse | undefined = await deps.access.open(officer.id);
+      if (body === undefined) return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
       log.info({ officer: officer.id, role: officer.role }, 'signed in');
       return sendJson(response, 200, body);
     }
@@ -106,6 +111,7 @@ export function apiHandler(deps: ApiDeps) {
       const body = await readJson(request, ADMIN_BODY);
       return adminResult(response, await authority.upsertCheckpoint(officer, withId(body, checkpoint[1]!)));
     }
+    if (await sessions(request, response, path)) return;
     throw new HttpError(404, { error: 'not-found', message: `No route ${method} ${path}.` });
   }
 

@@ -17,10 +17,12 @@ import {
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
-import type { TokenService } from '../auth/tokens';
+import type { Access } from '../auth/access';
 import type { Authority } from '../core/authority';
 import type { Queryable } from '../db/database';
 import { readEvents } from '../log/event-store';
+import type { SessionGuard } from './session-guard';
+import { handshakeRefusal, setIdentity } from './socket-identity';
 import { createSocketLimits, rateLimitedMessage, type SocketLimits } from './socket-limits';
 import { isVisibleTo } from './visibility';
 
@@ -42,7 +44,10 @@ export interface OpsNamespaceDeps {
   readonly io: Server;
   readonly db: Queryable;
   readonly authority: Authority;
-  readonly tokens: TokenService;
+  /** Who a handshake's token stands for, as the directory says now. */
+  readonly access: Access;
+  /** Holds each socket to its session; every message is admitted through it. */
+  readonly guard: SessionGuard;
   readonly hubId: string;
   readonly log: Logger;
   /** Lowest `since` the log can still serve completely; older ones get `reset`. */
@@ -68,16 +73,19 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
 
   namespace.use((socket, next) => {
     const handshake = parseWith(Handshake, socket.handshake.auth);
-    if (!handshake.ok) return next(new Error('unauthorized'));
-    void deps.tokens.verify(handshake.value.token).then(
-      (officer) => {
-        if (officer === undefined) return next(new Error('unauthorized'));
-        socket.data.officer = officer;
+    if (!handshake.ok) return next(handshakeRefusal(undefined));
+    void deps.access.authenticate(handshake.value.token).then(
+      (found) => {
+        if (!found.ok) return next(handshakeRefusal(found.reason));
+        setIdentity(socket, { officer: found.officer, sessionId: found.session.id });
         socket.data.since = handshake.value.since ?? 0;
         socket.data.clientId = handshake.value.clientId;
         next();
       },
-      () => next(new Error('unauthorized')),
+      (error: unknown) => {
+        log.error({ err: error }, 'handshake could not be checked');
+        next(handshakeRefusal(undefined));
+      },
     );
   });
 
@@ -189,8 +197,10 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
       socket.disconnect(true);
     };
 
+    // A socket whose session can no longer act is closed instead of answered: its command was not
+    // refused, so the console keeps it queued for when the officer is signed in again.
     socket.on('command', (payload: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
+      if (typeof ack !== 'function' || !deps.guard.admit(socket)) return;
       const admission = limits.admit('command');
       if (!admission.ok) {
         const limited: CommandAck = { ok: false, code: 'rate-limited', message: rateLimitedMessage('command', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
@@ -208,7 +218,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     });
 
     socket.on('history', (payload: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
+      if (typeof ack !== 'function' || !deps.guard.admit(socket)) return;
       history(officer, limits, payload).then(
         (result) => {
           ack(result);
@@ -223,7 +233,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     });
 
     socket.on('details', (payload: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
+      if (typeof ack !== 'function' || !deps.guard.admit(socket)) return;
       const admission = limits.admit('details');
       if (!admission.ok) {
         const limited: DetailsResponse = { ok: false, code: 'rate-limited', message: rateLimitedMessage('details', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };

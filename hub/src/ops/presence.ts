@@ -24,7 +24,8 @@ interface Entry {
   doNotDisturbUntil: number | undefined;
 }
 
-export function attachPresence(io: Server, log: Logger, now: () => number = Date.now): () => void {
+/** `admit`: whether the socket's session may still act (see session-guard.ts); it ends the socket when not. */
+export function attachPresence(io: Server, log: Logger, admit: (socket: Socket) => boolean, now: () => number = Date.now): () => void {
   const namespace = io.of(OPS_NAMESPACE);
   const entries = new Map<string, Entry>();
 
@@ -51,6 +52,7 @@ export function attachPresence(io: Server, log: Logger, now: () => number = Date
     // A socket that keeps sending regardless is disconnected.
     const limits = createSocketLimits(log, officer);
     socket.on('presence', (payload: unknown) => {
+      if (!admit(socket)) return;
       if (!limits.admit('presence').ok) {
         if (limits.flooding()) socket.disconnect(true);
         return;
