@@ -56,6 +56,7 @@ export interface OpsNamespaceDeps {
 
 const CATCH_UP_PAGE = 1000;
 const HISTORY_MAX = 5000;
+const INVALID_HISTORY_COST = 100;
 
 interface Session {
   readonly officer: Officer;
@@ -259,8 +260,9 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
 
   async function history(officer: Officer, limits: SocketLimits, payload: unknown): Promise<HistoryReply> {
     const parsed = parseWith(HistoryRequest, payload);
-    // Limited by the log positions asked for, not the request count; an invalid request costs a full page.
-    const admission = limits.admit('history', parsed.ok ? Math.min(parsed.value.limit, HISTORY_MAX) : HISTORY_MAX);
+    // Limited by the log positions asked for, not the request count. An invalid request reads nothing, so it
+    // costs what a small page does: a flood of them is still capped.
+    const admission = limits.admit('history', parsed.ok ? Math.min(parsed.value.limit, HISTORY_MAX) : INVALID_HISTORY_COST);
     if (!admission.ok) return { error: 'rate-limited', message: rateLimitedMessage('history', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
     if (!parsed.ok) return { error: 'invalid', message: describeIssues(parsed.issues) };
     const request = parsed.value;
