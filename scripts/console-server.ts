@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consoleHeaders } from '../hub/src/http/security-headers';
 import { staticFileHandler } from '../hub/src/http/static-files';
 
 /**
@@ -12,7 +13,8 @@ export interface ConsoleServer {
 }
 
 export async function serveConsole(options: { readonly port: number; readonly renderer: string; readonly hubUrl: string }): Promise<ConsoleServer> {
-  const serveStatic = staticFileHandler(options.renderer);
+  // The page may connect to its own server and to the hub named in /config.json, nowhere else.
+  const serveStatic = staticFileHandler(options.renderer, consoleHeaders(options.hubUrl));
   const server = createServer((request, response) => {
     if (request.url === '/config.json') {
       response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

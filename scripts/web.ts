@@ -4,10 +4,11 @@ import { HubConfig, startHub } from '../hub/src/index';
 import { serveConsole } from './console-server';
 
 /**
- * `npm run web -- --port P [--hub URL] [--data DIR] [--seed N] [--rate R]`: the console in a browser on
- * http://127.0.0.1:P. Without --hub it starts the embedded demo hub (PGlite in --data, default
- * .data/web-hub) serving the built renderer on the same port; with --hub it serves the renderer and points
- * it at that hub.
+ * `npm run web -- --port P [--hub URL] [--data DIR] [--seed N] [--rate R] [--allowed-origins LIST]`: the
+ * console in a browser on http://127.0.0.1:P. Without --hub it starts the embedded demo hub (PGlite in
+ * --data, default .data/web-hub) serving the built renderer on the same port, so the console is the hub's
+ * own origin; --allowed-origins lets consoles served elsewhere use that hub too. With --hub it serves the
+ * renderer and points it at that hub, which must allow this console's origin.
  */
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '0.4' },
     renderer: { type: 'string', default: 'out/renderer' },
     'log-level': { type: 'string', default: 'warn' },
+    'allowed-origins': { type: 'string', default: '' },
   },
 });
 
@@ -38,6 +40,7 @@ if (values.hub === undefined) {
     seed: values.seed,
     rate: values.rate,
     staticDir: values.renderer,
+    allowedOrigins: values['allowed-origins'].split(',').filter((origin) => origin.length > 0),
     logLevel: values['log-level'],
   });
   if (!config.success) fail(config.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
@@ -55,6 +58,6 @@ if (values.hub === undefined) {
     fail(`--hub must be a URL such as https://hub.bureau.example, not '${values.hub}'.`);
   }
   const server = await serveConsole({ port, renderer: values.renderer, hubUrl });
-  console.log(`Watchfloor web console on ${server.url}/ for hub ${hubUrl}`);
+  console.log(`Watchfloor web console on ${server.url}/ for hub ${hubUrl} (start that hub with --allowed-origins ${server.url})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));
 }

@@ -21,7 +21,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.pbf': 'application/x-protobuf',
 };
 
-export function staticFileHandler(rootDir: string) {
+/** `headers`: sent with every file, e.g. the console's security headers. */
+export function staticFileHandler(rootDir: string, headers: Readonly<Record<string, string>>) {
   const root = path.resolve(rootDir);
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
@@ -36,6 +37,7 @@ export function staticFileHandler(rootDir: string) {
     const info = await stat(file).catch(() => undefined);
     if (info === undefined || !info.isFile()) return false;
     response.writeHead(200, {
+      ...headers,
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
       'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -8,7 +8,7 @@ export async function serveBuiltRenderer(dir = 'out/renderer'): Promise<{ url: s
   if (!existsSync(`${dir}/map-harness.html`)) {
     throw new Error(`no built map harness in ${dir}: run 'npx electron-vite build --mode harness' first`);
   }
-  const serve = staticFileHandler(dir);
+  const serve = staticFileHandler(dir, {});
   const server: Server = createServer((request, response) => {
     void serve(request, response).then((served) => {
       if (!served) response.writeHead(404).end();
