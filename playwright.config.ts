@@ -12,6 +12,8 @@ const port = Number(process.env.WATCHFLOOR_E2E_PORT ?? 4699);
 // A fresh hub database per run; `npm run web` starts the embedded demo hub on it (seeded, slow hit rate:
 // the tests post the hits they reason about through the ingest API).
 const hubData = path.join(mkdtempSync(path.join(tmpdir(), 'watchfloor-e2e-')), 'hub');
+// The offline spec serves the console apart from the hub, on the next port; the hub allows that origin.
+const consoleElsewhere = `http://127.0.0.1:${port + 1}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -33,7 +35,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx tsx scripts/web.ts --port ${port} --data ${hubData} --seed 7 --rate 0.3`,
+    command: `npx tsx scripts/web.ts --port ${port} --data ${hubData} --seed 7 --rate 0.3 --allowed-origins ${consoleElsewhere}`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 120_000,

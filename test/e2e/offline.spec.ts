@@ -21,7 +21,8 @@ let server: ConsoleServer;
 test.beforeAll(async ({}, testInfo) => {
   const hubPort = Number(new URL(testInfo.project.use.baseURL!).port);
   proxy = await startFaultProxy({ port: () => hubPort });
-  server = await serveConsole({ port: 0, renderer: 'out/renderer', hubUrl: proxy.url });
+  // The hub allows a console served on the port after its own (playwright.config.ts).
+  server = await serveConsole({ port: hubPort + 1, renderer: 'out/renderer', hubUrl: proxy.url });
 });
 
 test.afterAll(async () => {
