@@ -5,6 +5,7 @@ export * from './protocol/events';
 export * from './protocol/commands';
 export * from './protocol/messages';
 export * from './protocol/ingest-time';
+export * from './access/index';
 export * from './alerts/lifecycle';
 export * from './alerts/authorize';
 export * from './alerts/escalation';

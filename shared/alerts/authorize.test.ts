@@ -3,7 +3,7 @@ import type { Command } from '../protocol/commands';
 import { T0, aCommand, actorOf, aHit, hitRaised, officers } from '../testing/builders';
 import { foldEvents, EMPTY_OPS_STATE } from '../ops/state';
 import type { OpsEvent } from '../protocol/events';
-import { authorize, decideCommand } from './authorize';
+import { authorize, decideCommand, mayAct } from './authorize';
 import type { Alert } from './lifecycle';
 import { DEFAULT_ESCALATION_POLICY, escalationDeadline } from './escalation';
 
@@ -93,6 +93,30 @@ describe('decideCommand', () => {
       message: 'This alert was already resolved (no-action).',
     });
     expect(authorize(officers.duty, commands.note, resolved)).toEqual({ ok: true });
+  });
+});
+
+describe('mayAct', () => {
+  it('given every officer, command and situation of the matrix, then mayAct says what authorize says of an upward command', () => {
+    for (const officer of Object.values(officers)) {
+      for (const alert of [fresh, heldByDuty]) {
+        for (const command of Object.values(commands)) expect(mayAct(officer, command.type, alert)).toEqual(authorize(officer, command, alert));
+      }
+    }
+  });
+
+  it('given an alert at the top escalation level, then escalating is not offered, even to a shift lead', () => {
+    const top = alertAfter([
+      { seq: 2, at: T0, type: 'alert.escalated', alertId: 'hit-1', level: 3, reason: 'x', by: actorOf(officers.lead), auto: false },
+    ]);
+    expect(mayAct(officers.lead, 'escalate', top)).toEqual({ ok: false, code: 'conflict', message: 'The alert is already at the top escalation level (3).' });
+    expect(mayAct(officers.lead, 'note', top)).toEqual({ ok: true });
+  });
+
+  it('given an observer, then every command type is forbidden by role before anything else', () => {
+    for (const type of Object.keys(commands) as Command['type'][]) {
+      expect(mayAct(officers.wall, type, fresh)).toMatchObject({ code: 'forbidden', message: 'Only a duty officer, a shift lead or an admin can act on alerts.' });
+    }
   });
 });
 

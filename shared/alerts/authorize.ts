@@ -1,49 +1,38 @@
+import { isSupervisor, requireCapability } from '../access/capabilities';
+import { allowed, conflict, forbidden, type Decision } from '../access/decision';
+import { requireScope } from '../access/scope';
 import type { Actor, Officer } from '../domain/model';
 import type { Command, Refusal } from '../protocol/commands';
 import type { PendingEvent } from '../protocol/events';
 import type { Alert } from './lifecycle';
 
 /**
- * Who may do what to which alert. Pure, so the hub enforces it, the client greys out what it would refuse,
- * and tests can enumerate every role x command pair.
+ * Who may do what to which alert. Pure, so the hub enforces it, the console greys out, skips and explains
+ * what it would refuse, and tests can enumerate every role x command pair.
  *
- * Rules: observers never act; a scoped officer acts only on alerts that concern their country (screened
- * there, or the record is theirs); a resolved alert takes notes only; acknowledging takes ownership and is
- * refused if someone holds it; escalating and resolving need the holder or a shift lead/admin; assigning
- * is for shift leads and admins; a duty officer's "confirmed" waits for a shift lead's confirmation.
+ * Rules: only roles that may act do (observers never); a scoped officer acts only on alerts within their
+ * country scope; a resolved alert takes notes only; acknowledging takes ownership and is refused if someone
+ * holds it; escalating and resolving need the holder or a supervisor; escalating goes up to level 3 only;
+ * assigning is for supervisors; a duty officer's "confirmed" waits for a supervisor's confirmation.
  */
-export type Decision = { readonly ok: true } | Refusal;
 
-const SUPERVISORS: ReadonlySet<Officer['role']> = new Set(['shift-lead', 'admin']);
-
-export function isSupervisor(officer: Officer): boolean {
-  return SUPERVISORS.has(officer.role);
-}
-
-export function concernsCountry(alert: Alert, country: string): boolean {
-  return alert.hit.country === country || alert.hit.recordOwner === country;
-}
+/** Escalation stops at level 3, the operation commander. */
+const TOP_LEVEL = 3;
 
 /**
- * What the officer's role alone decides, whatever the command and the alert: the hub refuses these before
- * it looks at any state.
+ * Whether the officer may give a command of this type on the alert now, whatever its details: what the
+ * console asks to enable a button, a shortcut or a bulk action.
  */
-export function authorizeRole(officer: Officer): Decision {
-  if (officer.role === 'observer') return forbidden('Observers have a read-only view and cannot act on alerts.');
-  return allowed;
-}
-
-export function authorize(officer: Officer, command: Command, alert: Alert): Decision {
-  const byRole = authorizeRole(officer);
+export function mayAct(officer: Officer, commandType: Command['type'], alert: Alert): Decision {
+  const byRole = requireCapability(officer, 'act');
   if (!byRole.ok) return byRole;
-  if (officer.scope !== undefined && !concernsCountry(alert, officer.scope)) {
-    return forbidden(`This alert does not concern your country scope (${officer.scope}).`);
-  }
-  if (alert.status === 'resolved' && command.type !== 'note') {
+  const byScope = requireScope(officer, alert);
+  if (!byScope.ok) return byScope;
+  if (alert.status === 'resolved' && commandType !== 'note') {
     return conflict(`This alert was already resolved (${alert.outcome ?? 'no outcome'}).`);
   }
   const holds = alert.holder?.id === officer.id;
-  switch (command.type) {
+  switch (commandType) {
     case 'acknowledge':
       if (alert.holder !== undefined) {
         return conflict(holds ? 'You already hold this alert.' : `Already acknowledged by ${alert.holder.name}.`);
@@ -55,7 +44,7 @@ export function authorize(officer: Officer, command: Command, alert: Alert): Dec
     case 'escalate':
       if (!holds && !isSupervisor(officer)) return forbidden('Acknowledge the alert before escalating it.');
       if (alert.status === 'confirmation-pending') return conflict('The alert is awaiting confirmation.');
-      if (command.level <= alert.level) return conflict(`The alert is already at escalation level ${alert.level}.`);
+      if (alert.level === TOP_LEVEL) return conflict(`The alert is already at the top escalation level (${TOP_LEVEL}).`);
       return allowed;
     case 'resolve':
       if (alert.status === 'confirmation-pending' && !isSupervisor(officer)) {
@@ -66,9 +55,18 @@ export function authorize(officer: Officer, command: Command, alert: Alert): Dec
     case 'note':
       return allowed;
     case 'assign':
-      if (!isSupervisor(officer)) return forbidden('Only a shift lead or an admin can assign alerts.');
-      return allowed;
+      return requireCapability(officer, 'supervise', 'assign alerts');
   }
+}
+
+/** Whether the hub accepts this very command: `mayAct`, and an escalation must go up. */
+export function authorize(officer: Officer, command: Command, alert: Alert): Decision {
+  const decision = mayAct(officer, command.type, alert);
+  if (!decision.ok) return decision;
+  if (command.type === 'escalate' && command.level <= alert.level) {
+    return conflict(`The alert is already at escalation level ${alert.level}.`);
+  }
+  return allowed;
 }
 
 /**
@@ -104,14 +102,4 @@ export function decideCommand(
       if (alert.holder?.id === assignee.id) return conflict(`${assignee.name} already holds this alert.`);
       return { ok: true, event: { type: 'alert.assigned', alertId, officer: assignee, by } };
   }
-}
-
-const allowed: Decision = { ok: true };
-
-function forbidden(message: string): Refusal {
-  return { ok: false, code: 'forbidden', message };
-}
-
-function conflict(message: string): Refusal {
-  return { ok: false, code: 'conflict', message };
 }

@@ -1,4 +1,4 @@
-import type { Actor, Hit, Officer } from '../domain/model';
+import type { Actor, Checkpoint, Hit, Officer, Operation } from '../domain/model';
 import type { Command } from '../protocol/commands';
 import type { EventOf, OpsEvent, PendingEvent } from '../protocol/events';
 
@@ -26,6 +26,23 @@ export function aHit(overrides: Partial<Hit> = {}): Hit {
 
 export function hitRaised(seq: number, hit: Partial<Hit> = {}): EventOf<'hit.raised'> {
   return { seq, at: T0 + seq * 1000, type: 'hit.raised', hit: aHit(hit) };
+}
+
+export function anOperation(overrides: Partial<Operation> = {}): Operation {
+  return {
+    id: 'op-1',
+    codename: 'HARMATTAN',
+    status: 'active',
+    phase: 'Screening',
+    countries: ['NG', 'BJ'],
+    window: { start: T0 },
+    counters: { checks: 0, hits: 0, arrests: 0, victimsRescued: 0, documentsSeized: 0 },
+    ...overrides,
+  };
+}
+
+export function aCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoint {
+  return { id: 'cp-los', name: 'Lagos Murtala Muhammed', kind: 'airport', country: 'NG', lon: 3.3212, lat: 6.5774, status: 'online', ...overrides };
 }
 
 export function anOfficer(overrides: Partial<Officer> = {}): Officer {

@@ -50,7 +50,7 @@ describe('admin changes over HTTP', () => {
     expect((await put('/api/v1/operations/op-x', operation)).status).toBe(401);
     const forbidden = await put('/api/v1/operations/op-x', operation, duty.token);
     expect(forbidden.status).toBe(403);
-    expect(await forbidden.json()).toEqual({ error: 'forbidden', message: 'Only an admin can change operations.' });
+    expect(await forbidden.json()).toEqual({ error: 'forbidden', message: 'Only an admin can change operations and checkpoints.' });
     const invalid = await put('/api/v1/checkpoints/cp-x', { ...checkpoint, lat: 123 }, admin.token);
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { message: string }).message).toContain('lat');

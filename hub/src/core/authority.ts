@@ -7,15 +7,16 @@ import {
   EMPTY_OPS_STATE,
   Operation,
   SYSTEM_ACTOR,
-  authorizeRole,
-  concernsCountry,
   decideCommand,
   defaultSeverity,
   describeIssues,
   escalationDeadline,
   foldEventsInPlace,
   ingestTimeIssue,
+  mayAdminister,
+  mayRevealDetails,
   parseWith,
+  requireCapability,
   type CommandAck,
   type DetailsResponse,
   type EscalationPolicy,
@@ -343,10 +344,10 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   }
 
   async function upsert(officer: Officer, event: PendingEvent, what: string): Promise<AdminOutcome> {
-    if (officer.role !== 'admin') {
-      const refusal: Refusal = { ok: false, code: 'forbidden', message: `Only an admin can change ${what}.` };
+    const decision = mayAdminister(officer);
+    if (!decision.ok) {
       log.warn({ officer: officer.id, what }, 'admin change refused');
-      return refusal;
+      return decision;
     }
     const logged = await write((_tx, append) => append(event));
     return { ok: true, seq: logged.seq };
@@ -405,7 +406,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
         return Promise.resolve({ ok: false, code: 'invalid', message: `Invalid command: ${describeIssues([unstorable])}` });
       }
       // Refused by role alone: decided without the writer, which ingest and other officers' commands wait for.
-      const byRole = authorizeRole(officer);
+      const byRole = requireCapability(officer, 'act');
       if (!byRole.ok) return Promise.resolve(refuse(officer, command, byRole));
       return write(async (tx, append): Promise<CommandAck> => {
         const previous = await findMutation(tx, command.mutationId);
@@ -496,17 +497,17 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       const unstorable = unstorableText(parsed.value);
       if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       const { hitId, reason } = parsed.value;
-      const refusal = (code: 'forbidden' | 'not-found', message: string): DetailsResponse =>
-        refuse(officer, { type: 'details', hitId }, { ok: false, code, message });
-      if (officer.role === 'observer') return Promise.resolve(refusal('forbidden', 'Observers cannot reveal personal details.'));
+      const refusal = (refused: Extract<DetailsResponse, { ok: false }>): DetailsResponse => refuse(officer, { type: 'details', hitId }, refused);
+      // Refused by role alone: decided without the writer, as commands are.
+      const byRole = requireCapability(officer, 'reveal-details');
+      if (!byRole.ok) return Promise.resolve(refusal(byRole));
       return write(async (tx, append): Promise<DetailsResponse> => {
         const alert = state.alerts.get(hitId);
-        if (alert === undefined) return refusal('not-found', `No hit ${hitId}.`);
-        if (officer.scope !== undefined && !concernsCountry(alert, officer.scope)) {
-          return refusal('forbidden', `This hit does not concern your country scope (${officer.scope}).`);
-        }
+        if (alert === undefined) return refusal({ ok: false, code: 'not-found', message: `No hit ${hitId}.` });
+        const decision = mayRevealDetails(officer, alert);
+        if (!decision.ok) return refusal(decision);
         const subject = await readSubject(tx, hitId);
-        if (subject === undefined) return refusal('not-found', `No personal details are held for hit ${hitId}.`);
+        if (subject === undefined) return refusal({ ok: false, code: 'not-found', message: `No personal details are held for hit ${hitId}.` });
         await append({ type: 'audit.details-viewed', hitId, reason, by: { id: officer.id, name: officer.name } });
         return { ok: true, hitId, subject };
       });

@@ -4,6 +4,8 @@ import {
   OPS_NAMESPACE,
   PROTOCOL_VERSION,
   describeIssues,
+  mayAdminister,
+  maySeeAudit,
   parseWith,
   type CommandAck,
   type DetailsResponse,
@@ -128,10 +130,11 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
 
   const unsubscribe = authority.subscribe((events) => {
     const through = events[events.length - 1]!.seq;
-    // Officers without a country scope see every event (audit events only if they supervise), so those told
-    // up to the same seq get the very same batch: emit it once per group and socket.io encodes it once for
-    // all of them, instead of once per socket. A batch without audit events is one group for all of them.
-    // Scoped officers get their own filtered batch.
+    // Officers without a country scope see every event, audit events only if they may read the audit trail
+    // (`maySeeEvent` lets nothing else decide for them), so those told up to the same seq get the very same
+    // batch: emit it once per group and socket.io encodes it once for all of them, instead of once per
+    // socket. A batch without audit events is one group for all of them. Scoped officers get their own
+    // filtered batch.
     const audited = events.some((event) => event.type === 'audit.details-viewed');
     const groups = new Map<string, { readonly officer: Officer; readonly session: Session; readonly ids: string[]; readonly members: Session[] }>();
     for (const [id, session] of sessions) {
@@ -142,7 +145,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         deliver(socket, session, events.filter((event) => event.seq > session.readThrough), through, false);
         continue;
       }
-      const key = `${audited && seesAudit(session.officer)}:${session.readThrough}:${session.toldThrough}`;
+      const key = `${audited && maySeeAudit(session.officer)}:${session.readThrough}:${session.toldThrough}`;
       const group = groups.get(key) ?? { officer: session.officer, session, ids: [], members: [] };
       group.ids.push(id);
       group.members.push(session);
@@ -172,7 +175,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
       hubId: deps.hubId,
       headSeq: head,
       officer,
-      ...(officer.role === 'admin' && quarantined > 0 ? { quarantinedEvents: quarantined } : {}),
+      ...(mayAdminister(officer).ok && quarantined > 0 ? { quarantinedEvents: quarantined } : {}),
     };
     socket.emit('hello', hello);
     if (since > head || (since > 0 && since < deps.retainedFrom())) {
@@ -294,10 +297,6 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     unsubscribe();
     sessions.clear();
   };
-}
-
-function seesAudit(officer: Officer): boolean {
-  return officer.role === 'shift-lead' || officer.role === 'admin';
 }
 
 function inOperation(event: OpsEvent, operationId: string | undefined, state: OpsState): boolean {

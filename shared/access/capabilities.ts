@@ -1,0 +1,91 @@
+import type { Officer, Role } from '../domain/model';
+import { allowed, forbidden, type Decision, type Forbidden } from './decision';
+
+/**
+ * What each role may do, written once as data. Adding a role to `ROLES` is a compile error here until its
+ * row says what it may do; every check in the hub and the console reads this table.
+ */
+export const CAPABILITIES = [
+  /** Acknowledge and note alerts, and escalate or resolve those the officer holds. */
+  'act',
+  /** Handle alerts others hold, assign them, confirm "confirmed" resolutions, see who is on duty, and
+   * receive level-1 escalations (level 2 too when scoped to the record-owner country). Needs `act`. */
+  'supervise',
+  /** Step back through an operation's timeline in the console. */
+  'replay',
+  /** Reveal a hit's personal details, giving a reason that lands in the audit trail. */
+  'reveal-details',
+  /** Read the audit trail (audit events, within the officer's country scope). */
+  'see-audit',
+  /** Change operations and checkpoints, and be told of log rows the hub set aside. */
+  'administer',
+  /** Stand as the operation commander: level-3 escalations reach them. */
+  'command-operation',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export interface RoleAccess {
+  /** The role as a refusal message names it: "Only a shift lead or an admin can …". */
+  readonly called: string;
+  readonly may: readonly Capability[];
+}
+
+export const ROLE_ACCESS: { readonly [R in Role]: RoleAccess } = {
+  observer: { called: 'an observer', may: [] },
+  'duty-officer': { called: 'a duty officer', may: ['act', 'reveal-details'] },
+  'shift-lead': { called: 'a shift lead', may: ['act', 'supervise', 'replay', 'reveal-details', 'see-audit'] },
+  admin: { called: 'an admin', may: [...CAPABILITIES] },
+};
+
+/** What each capability lets an officer do, as a refusal names it. */
+const DOING: { readonly [C in Capability]: string } = {
+  act: 'act on alerts',
+  supervise: 'act on alerts others hold',
+  replay: 'replay an operation',
+  'reveal-details': 'reveal personal details',
+  'see-audit': 'read the audit trail',
+  administer: 'change operations and checkpoints',
+  'command-operation': 'receive level-3 escalations',
+};
+
+export function hasCapability(officer: Officer, capability: Capability): boolean {
+  return ROLE_ACCESS[officer.role].may.includes(capability);
+}
+
+/** The roles that have `capability`, in the order of `ROLE_ACCESS`. */
+export function rolesWith(capability: Capability): readonly Role[] {
+  return (Object.keys(ROLE_ACCESS) as Role[]).filter((role) => ROLE_ACCESS[role].may.includes(capability));
+}
+
+/**
+ * Allowed when the officer's role has `capability`; otherwise `forbidden`, naming the roles that have it.
+ * `doing` words the refusal for a narrower action than the capability's own.
+ */
+export function requireCapability(officer: Officer, capability: Capability, doing: string = DOING[capability]): Decision<Forbidden> {
+  if (hasCapability(officer, capability)) return allowed;
+  const roles = rolesWith(capability).map((role) => ROLE_ACCESS[role].called);
+  if (roles.length === 0) return forbidden(`No role can ${doing}.`);
+  const who = roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)!}`;
+  return forbidden(`Only ${who} can ${doing}.`);
+}
+
+export function mayActOnAlerts(officer: Officer): boolean {
+  return hasCapability(officer, 'act');
+}
+
+export function isSupervisor(officer: Officer): boolean {
+  return hasCapability(officer, 'supervise');
+}
+
+export function mayReplay(officer: Officer): boolean {
+  return hasCapability(officer, 'replay');
+}
+
+export function maySeeAudit(officer: Officer): boolean {
+  return hasCapability(officer, 'see-audit');
+}
+
+/** Changing operations and checkpoints (the admin HTTP routes). */
+export function mayAdminister(officer: Officer): Decision<Forbidden> {
+  return requireCapability(officer, 'administer');
+}
