@@ -1,3 +1,4 @@
+import { NEW_INGEST_KEY_USAGE, newIngestKeyCommand } from './auth/new-ingest-key';
 import { hashPassword } from './auth/passwords';
 import { readConfig, USAGE } from './config';
 import { startHub } from './hub';
@@ -5,6 +6,7 @@ import { startHub } from './hub';
 /**
  * `npm run hub -- [options]` runs the hub until SIGINT/SIGTERM, then stops it gracefully.
  * `npm run hub -- hash-password` reads a password on stdin and prints the hash for a users file.
+ * `npm run hub -- new-ingest-key …` makes a checkpoint system's key and prints its keys-file entry.
  */
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'hash-password') {
@@ -18,6 +20,15 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(await hashPassword(password));
     return 0;
   }
+  if (argv[0] === 'new-ingest-key') {
+    const made = newIngestKeyCommand(argv.slice(1));
+    if ('error' in made) {
+      console.error(`new-ingest-key: ${made.error}\n\n${NEW_INGEST_KEY_USAGE}`);
+      return 2;
+    }
+    console.log(made.output);
+    return 0;
+  }
   const read = readConfig(argv, process.env);
   if ('help' in read) {
     console.log(USAGE);
@@ -29,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const hub = await startHub(read.config);
   if (read.config.demo) {
-    console.error(`Watchfloor hub (demo) on ${hub.url}; users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin; ingest key ${read.config.ingestKey}`);
+    console.error(`Watchfloor hub (demo) on ${hub.url}; users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin${read.config.ingestKey === undefined ? '' : `; ingest key ${read.config.ingestKey}`}`);
   }
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
