@@ -1,7 +1,7 @@
 import { raiseAlert, type Alert } from '@watchfloor/shared';
 import { T0, anOfficer, hitRaised, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { desktopAlertSummary, isEscalatedToOfficer } from './alert-summary';
+import { desktopAlertSummary } from './alert-summary';
 import i18next from 'i18next';
 import { en } from '../i18n/en';
 
@@ -42,16 +42,17 @@ describe('desktop alert summary', () => {
     expect(summary.critical).toHaveLength(1);
   });
 
-  it('given escalations, then level 1 reaches shift leads, level 2 the record-owner liaison, level 3 admins', () => {
+  it('given escalations, then each officer is told of those addressed to them, within their scope', () => {
     const l1 = anAlert({}, { status: 'escalated', level: 1 });
     const l2 = anAlert({ recordOwner: 'FR' }, { status: 'escalated', level: 2 });
     const l3 = anAlert({}, { status: 'escalated', level: 3 });
+    const beninL1 = anAlert({ country: 'BJ', recordOwner: 'BJ' }, { status: 'escalated', level: 1 });
     const frLead = anOfficer({ id: 'off-fr', role: 'shift-lead', scope: 'FR' });
-    expect([l1, l2, l3].map((alert) => isEscalatedToOfficer(officers.lead, alert))).toEqual([true, false, false]);
-    expect([l1, l2, l3].map((alert) => isEscalatedToOfficer(frLead, alert))).toEqual([true, true, false]);
-    expect([l1, l2, l3].map((alert) => isEscalatedToOfficer(officers.duty, alert))).toEqual([false, false, false]);
-    expect(isEscalatedToOfficer(officers.admin, l3)).toBe(true);
-    expect(desktopAlertSummary([l1, l2, l3], officers.lead).escalatedToMe.map((n) => n.alertId)).toEqual([l1.id]);
+    const escalatedTo = (officer: typeof frLead) => desktopAlertSummary([l1, l2, l3, beninL1], officer).escalatedToMe.map((n) => n.alertId);
+    expect(escalatedTo(officers.lead)).toEqual([beninL1.id, l1.id]);
+    expect(escalatedTo(frLead)).toEqual([l2.id, l1.id]);
+    expect(escalatedTo(officers.duty)).toEqual([]);
+    expect(escalatedTo(officers.admin)).toEqual([beninL1.id, l3.id, l1.id]);
   });
 
   it('given more critical alerts than the bridge carries, then the newest are kept', () => {

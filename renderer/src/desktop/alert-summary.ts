@@ -2,9 +2,10 @@ import i18next from 'i18next';
 import {
   ALERT_NOTICE_LIMIT,
   SEVERITY_RANK,
-  concernsCountry,
+  isEscalatedTo,
   isOpen,
   isUnacknowledged,
+  withinScope,
   type Alert,
   type AlertNotice,
   type AlertSummary,
@@ -14,21 +15,9 @@ import {
 /**
  * What the desk console reports to the desktop shell (`bridge.reportAlerts`), so the shell can notify an
  * officer who is not looking: the unacknowledged count, open critical alerts nobody holds, and open alerts
- * escalated to this officer's level. Only alerts within the officer's country scope count. No personal data:
- * titles and bodies come from the hit's non-personal summary.
- *
- * Which escalation levels reach whom (design section 4): level 1 the shift lead; level 2 the record-owner
- * bureau's liaison, taken here as a shift lead or admin scoped to the record-owner country; level 3 the
- * operation commander, taken here as an admin.
+ * escalated to this officer (`isEscalatedTo`). Only alerts within the officer's country scope count. No
+ * personal data: titles and bodies come from the hit's non-personal summary.
  */
-export function isEscalatedToOfficer(officer: Officer, alert: Alert): boolean {
-  if (alert.level === 0) return false;
-  if (alert.level === 1) return officer.role === 'shift-lead' || officer.role === 'admin';
-  if (alert.level === 2) {
-    return (officer.role === 'shift-lead' || officer.role === 'admin') && officer.scope === alert.hit.recordOwner;
-  }
-  return officer.role === 'admin';
-}
 
 /** Native notification text, through the same i18n layer as the rest of the console. */
 export function alertNotice(alert: Alert): AlertNotice {
@@ -46,12 +35,12 @@ export function desktopAlertSummary(alerts: Iterable<Alert>, officer: Officer): 
   const escalated: Alert[] = [];
   for (const alert of alerts) {
     if (!isOpen(alert)) continue;
-    if (officer.scope !== undefined && !concernsCountry(alert, officer.scope)) continue;
+    if (!withinScope(officer, alert)) continue;
     if (isUnacknowledged(alert)) {
       unacknowledged += 1;
       if (SEVERITY_RANK[alert.hit.severity] === SEVERITY_RANK.critical) critical.push(alert);
     }
-    if (alert.status === 'escalated' && isEscalatedToOfficer(officer, alert)) escalated.push(alert);
+    if (alert.status === 'escalated' && isEscalatedTo(officer, alert)) escalated.push(alert);
   }
   // The newest first: when more than the limit are open, the ones the officer has not seen yet are kept.
   const newest = (list: Alert[]) => list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, ALERT_NOTICE_LIMIT).map(alertNotice);

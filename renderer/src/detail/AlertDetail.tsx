@@ -1,12 +1,12 @@
 import {
-  authorize,
   formatUtc,
   formatZoned,
+  mayAct,
+  mayRevealDetails,
   UNCONFIRMED_SEQ,
   type Alert,
   type AlertHistoryEntry,
   type Checkpoint,
-  type Command,
   type Officer,
   type SubjectDetails,
 } from '@watchfloor/shared';
@@ -32,20 +32,6 @@ export interface AlertDetailProps {
   readonly snapshot: LiveSnapshot;
   readonly readOnlyReason: string | undefined;
   readonly onAction: (kind: ActionKind) => void;
-}
-
-const PROBE_ID = 'mprobe0000';
-
-/** Whether the hub would allow a command, asked of the shared rules with a representative command. */
-function verdict(officer: Officer, alert: Alert, kind: ActionKind) {
-  const probes: Record<ActionKind, Command> = {
-    acknowledge: { type: 'acknowledge', alertId: alert.id, mutationId: PROBE_ID },
-    escalate: { type: 'escalate', alertId: alert.id, mutationId: PROBE_ID, level: Math.min(3, alert.level + 1) as 1 | 2 | 3, reason: 'x' },
-    resolve: { type: 'resolve', alertId: alert.id, mutationId: PROBE_ID, outcome: 'no-action' },
-    note: { type: 'note', alertId: alert.id, mutationId: PROBE_ID, text: 'x' },
-  };
-  if (kind === 'escalate' && alert.level >= 3) return { ok: false as const, message: 'Already at the top escalation level.' };
-  return authorize(officer, probes[kind], alert);
 }
 
 export function AlertDetail(props: AlertDetailProps) {
@@ -111,7 +97,7 @@ export function AlertDetail(props: AlertDetailProps) {
       ) : (
         <div className="actions" role="toolbar" aria-label={t('detail.actions')}>
           {(['acknowledge', 'escalate', 'resolve', 'note'] as const).map((kind) => {
-            const allowed = verdict(props.officer, alert, kind);
+            const allowed = mayAct(props.officer, kind, alert);
             return (
               <button
                 key={kind}
@@ -127,7 +113,7 @@ export function AlertDetail(props: AlertDetailProps) {
           })}
         </div>
       )}
-      {props.officer.role !== 'observer' && <Reveal key={alert.id} hitId={alert.id} />}
+      {mayRevealDetails(props.officer, alert).ok && <Reveal key={alert.id} hitId={alert.id} />}
       <section className="history" aria-labelledby="history-title">
         <h4 id="history-title">{t('detail.history')}</h4>
         <ol className="history__list" data-testid="alert-history">

@@ -21,6 +21,9 @@ export const en = {
   notices: {
     dismiss: 'Dismiss',
     replayCommand: 'Commands are unavailable while you look at the past. Press "Return to live" to act on alerts.',
+    commandUnavailable: '{{command}} is not possible on this alert: {{reason}}',
+    bulkSkipped_one: 'Acknowledged {{sent}}; skipped 1 selected alert you may not acknowledge now: {{reasons}}.',
+    bulkSkipped_other: 'Acknowledged {{sent}}; skipped {{count}} selected alerts you may not acknowledge now: {{reasons}}.',
     rebuilding: 'Rebuilding the local picture from the hub ({{reason}}).',
     cacheRebuilt:
       'The local cache was unreadable; it was set aside and is being rebuilt from the hub. Queued commands kept: {{kept}}; lost: {{lost}}.',
@@ -116,7 +119,7 @@ export const en = {
   },
   topbar: { signOut: 'Sign out', openWall: 'Open wall map' },
   readOnly: {
-    observer: 'Read-only view: observers cannot act on alerts.',
+    role: 'Read-only view: your role ({{role}}) cannot act on alerts.',
     replay: 'Replay: you are looking at the past, so commands are unavailable. Return to live to act.',
   },
   commands: { acknowledge: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Note', assign: 'Assign' },

@@ -1,4 +1,4 @@
-import { visibleWindow, type Alert, type AlertStatus, type Operation } from '@watchfloor/shared';
+import { mayAct, mayActOnAlerts, mayReplay, visibleWindow, type Alert, type AlertStatus, type Operation } from '@watchfloor/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
@@ -8,6 +8,7 @@ import { WorldMap, type MapFilters } from '../map';
 import { displayZone } from '../i18n/display-zone';
 import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
+import { describeSkipped, planBulkAcknowledge } from '../queue/bulk-acknowledge';
 import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, type QueueFilter } from '../queue/queue-model';
 import { EmptyState, Panel } from '../shell/Panel';
 import { PanelBoundary } from '../shell/PanelBoundary';
@@ -66,8 +67,8 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const [dialog, setDialog] = useState<OpenDialog>(undefined);
 
   const liveState = snapshot.state;
-  // Shift leads replay the operation; the timeline needs its start, so it waits for the operation.
-  const canReplay = !props.wall && (officer.role === 'shift-lead' || officer.role === 'admin');
+  // Supervisors replay the operation; the timeline needs its start, so it waits for the operation.
+  const canReplay = !props.wall && mayReplay(officer);
   const liveOperation = useMemo(() => currentOperation(liveState.operations), [liveState.operations]);
   const operationWindow = liveOperation?.window;
   const concluded = liveOperation?.status === 'concluded';
@@ -87,7 +88,11 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const counts = useMemo(() => queueCounts(state.alerts.values(), officer), [state.alerts, officer]);
   const checkpoints = useMemo(() => [...state.checkpoints.values()], [state.checkpoints]);
   const operation = useMemo(() => currentOperation(state.operations), [state.operations]);
-  const readOnlyReason = officer.role === 'observer' ? t('readOnly.observer') : past ? t('readOnly.replay') : undefined;
+  const readOnlyReason = !mayActOnAlerts(officer)
+    ? t('readOnly.role', { role: t(`roles.${officer.role}`) })
+    : past
+      ? t('readOnly.replay')
+      : undefined;
   const selected: Alert | undefined = selectedId === undefined ? undefined : state.alerts.get(selectedId);
 
   // Keep a selection while there are rows, so the keyboard always has something to act on.
@@ -111,10 +116,17 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
         return;
       }
       if (readOnlyReason || selected === undefined) return;
+      // The shortcut asks what the button asks, and says why where the button would be disabled.
+      const decision = mayAct(officer, kind, selected);
+      if (!decision.ok) {
+        const values = { command: t(`commands.${kind}`), reason: decision.message };
+        session.store.addNotice({ id: 'command-unavailable', key: 'commandUnavailable', values, tone: 'warning' });
+        return;
+      }
       if (kind === 'acknowledge') commands.acknowledge(selected.id);
       else setDialog(kind);
     },
-    [commands, past, readOnlyReason, selected, session],
+    [commands, officer, past, readOnlyReason, selected, session, t],
   );
 
   const move = useCallback(
@@ -128,12 +140,15 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   );
 
   const bulkAcknowledge = useCallback(() => {
-    for (const id of checked) {
-      const alert = state.alerts.get(id);
-      if (alert !== undefined && alert.holder === undefined && alert.status !== 'resolved') commands.acknowledge(id);
+    const plan = planBulkAcknowledge(officer, checked, state.alerts);
+    for (const id of plan.send) commands.acknowledge(id);
+    if (plan.skipped.length > 0) {
+      const count = plan.skipped.reduce((sum, group) => sum + group.alertIds.length, 0);
+      const values = { count, sent: plan.send.length, reasons: describeSkipped(plan.skipped) };
+      session.store.addNotice({ id: 'bulk-acknowledge', key: 'bulkSkipped', values, tone: 'info' });
     }
     setChecked(new Set());
-  }, [checked, commands, state.alerts]);
+  }, [checked, commands, officer, session, state.alerts]);
 
   useEffect(() => {
     if (props.wall) return;

@@ -11,6 +11,7 @@ export class ConsolePage {
   readonly resolveDialog: Locator;
   readonly shortcutsDialog: Locator;
   readonly refusal: Locator;
+  readonly notices: Locator;
   readonly mapCanvas: Locator;
 
   constructor(readonly page: Page) {
@@ -23,6 +24,7 @@ export class ConsolePage {
     this.resolveDialog = page.getByTestId('resolve-dialog');
     this.shortcutsDialog = page.getByTestId('shortcuts-dialog');
     this.refusal = page.getByTestId('refusal');
+    this.notices = page.getByTestId('notices');
     this.mapCanvas = page.getByRole('region', { name: 'World map' }).locator('canvas').first();
   }
 

@@ -1,0 +1,44 @@
+import { raiseAlert, type Alert } from '@watchfloor/shared';
+import { actorOf, hitRaised, officers } from '@watchfloor/shared/testing';
+import { describe, expect, it } from 'vitest';
+import { describeSkipped, planBulkAcknowledge } from './bulk-acknowledge';
+
+function anAlert(id: string, hit: Parameters<typeof hitRaised>[1] = {}, state: Partial<Alert> = {}): Alert {
+  return { ...raiseAlert(hitRaised(1, { id, ...hit })), ...state };
+}
+
+const fresh = anAlert('hit-fresh');
+const escalatedUnheld = anAlert('hit-escalated', {}, { status: 'escalated', level: 1 });
+const heldByLead = anAlert('hit-held', {}, { status: 'acknowledged', holder: actorOf(officers.lead) });
+const resolved = anAlert('hit-resolved', {}, { status: 'resolved', outcome: 'no-action' });
+const benin = anAlert('hit-benin', { country: 'BJ', recordOwner: 'BJ' });
+const alerts = new Map([fresh, escalatedUnheld, heldByLead, resolved, benin].map((alert) => [alert.id, alert]));
+
+describe('bulk acknowledge', () => {
+  it('given a selection with held, resolved and out-of-scope alerts, when a scoped officer acknowledges them all, then only those they may acknowledge are sent and the rest are skipped with the reason', () => {
+    const plan = planBulkAcknowledge(officers.abuja, [...alerts.keys(), 'hit-gone'], alerts);
+    expect(plan.send).toEqual(['hit-fresh', 'hit-escalated']);
+    expect(plan.skipped).toEqual([
+      { reason: 'Already acknowledged by Lea Lead.', alertIds: ['hit-held'] },
+      { reason: 'This alert was already resolved (no-action).', alertIds: ['hit-resolved'] },
+      { reason: 'This alert does not concern your country scope (NG).', alertIds: ['hit-benin'] },
+      { reason: 'No alert hit-gone.', alertIds: ['hit-gone'] },
+    ]);
+  });
+
+  it('given an officer without a scope, then the other country\'s alert is sent too', () => {
+    expect(planBulkAcknowledge(officers.duty, alerts.keys(), alerts).send).toEqual(['hit-fresh', 'hit-escalated', 'hit-benin']);
+  });
+
+  it('given an observer, then nothing is sent and every alert is skipped for the role', () => {
+    const plan = planBulkAcknowledge(officers.wall, [fresh.id, benin.id], alerts);
+    expect(plan.send).toEqual([]);
+    expect(describeSkipped(plan.skipped)).toBe('Only a duty officer, a shift lead or an admin can act on alerts (2)');
+  });
+
+  it('given several alerts skipped for one reason, then they are counted together, the largest group first', () => {
+    const heldToo = anAlert('hit-held-2', {}, { status: 'acknowledged', holder: actorOf(officers.lead) });
+    const plan = planBulkAcknowledge(officers.duty, [resolved.id, heldByLead.id, heldToo.id], new Map([...alerts, [heldToo.id, heldToo]]));
+    expect(describeSkipped(plan.skipped)).toBe('Already acknowledged by Lea Lead (2); This alert was already resolved (no-action) (1)');
+  });
+});
