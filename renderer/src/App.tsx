@@ -1,4 +1,4 @@
-import { Officer, type AppInfo } from '@watchfloor/shared';
+import { Officer, type AppInfo, type SessionEndReason } from '@watchfloor/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -12,6 +12,8 @@ import { desktopBridge } from './platform';
 import { PanelBoundary } from './shell/PanelBoundary';
 import { discoverHub, type HubEndpoint } from './signin/endpoint';
 import { SignIn, type SignedIn } from './signin/SignIn';
+import { SignInAgain } from './signin/SignInAgain';
+import { SignOutQueued } from './signin/SignOutQueued';
 import { decodeSession, encodeSession } from './signin/stored-session';
 
 /**
@@ -19,7 +21,7 @@ import { decodeSession, encodeSession } from './signin/stored-session';
  * The sign-in is kept (desktop: the shell's safeStorage; browser: this tab's session storage) so a reload
  * or a crash recovery does not ask again.
  */
-const Stored = z.object({ hubUrl: z.string(), token: z.string(), officer: Officer });
+const Stored = z.object({ hubUrl: z.string(), token: z.string(), officer: Officer, username: z.string().optional(), expiresAt: z.number().optional() });
 const STORAGE_KEY = 'watchfloor.session';
 
 async function loadStored(): Promise<SignedIn | undefined> {
@@ -47,8 +49,27 @@ async function store(signedIn: SignedIn | undefined): Promise<void> {
 
 const DAY_MS = 86_400_000;
 
-function sessionOptions(endpoint: HubEndpoint): SessionOptions {
-  return endpoint.retentionDays === undefined ? {} : { retentionMs: endpoint.retentionDays * DAY_MS };
+/** Whether the officer used keyboard or pointer since the last time this was asked; a wall display always counts. */
+function trackActivity(wall: boolean): () => boolean {
+  let used = true;
+  const mark = () => (used = true);
+  window.addEventListener('keydown', mark, { capture: true, passive: true });
+  window.addEventListener('pointerdown', mark, { capture: true, passive: true });
+  return () => {
+    const was = used || wall;
+    used = false;
+    return was;
+  };
+}
+
+function sessionOptions(endpoint: HubEndpoint, signedIn: SignedIn, active: () => boolean): SessionOptions {
+  return {
+    ...(endpoint.retentionDays === undefined ? {} : { retentionMs: endpoint.retentionDays * DAY_MS }),
+    ...(signedIn.expiresAt === undefined ? {} : { expiresAt: signedIn.expiresAt }),
+    active,
+    // The renewed token is what a reload or crash recovery starts from.
+    onRenewed: (token, expiresAt) => void store({ ...signedIn, token, expiresAt }),
+  };
 }
 
 export function App(props: { readonly appInfo: AppInfo }) {
@@ -58,6 +79,17 @@ export function App(props: { readonly appInfo: AppInfo }) {
   const [endpoint, setEndpoint] = useState<HubEndpoint | undefined>(undefined);
   const [session, setSession] = useState<Session | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [signedIn, setSignedIn] = useState<SignedIn | undefined>(undefined);
+  /** Why the hub ended the session: the console stays and asks for the password again. */
+  const [ended, setEnded] = useState<SessionEndReason | undefined>(undefined);
+  const [queuedAtSignOut, setQueuedAtSignOut] = useState<number | undefined>(undefined);
+  const [active] = useState(() => trackActivity(wall));
+
+  const begin = (found: HubEndpoint, next: SignedIn) => {
+    setSignedIn(next);
+    setEnded(undefined);
+    setSession(startSession(next.hubUrl, next.token, next.officer, sessionOptions(found, next, active)));
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -67,7 +99,7 @@ export function App(props: { readonly appInfo: AppInfo }) {
       setDisplayZone(found.timeZone);
       if (found.language) await changeLanguage(found.language);
       setEndpoint(found);
-      if (stored) setSession(startSession(stored.hubUrl, stored.token, stored.officer, sessionOptions(found)));
+      if (stored) begin(found, stored);
     })();
     return () => {
       cancelled = true;
@@ -77,20 +109,39 @@ export function App(props: { readonly appInfo: AppInfo }) {
   useEffect(() => {
     if (session === undefined) return;
     return session.store.subscribe(() => {
-      if (session.store.getSnapshot().connection.kind !== 'unauthorized') return;
-      session.close();
-      void store(undefined);
-      setNotice(t('signIn.expired'));
-      setSession(undefined);
+      const connection = session.store.getSnapshot().connection;
+      if (connection.kind === 'unauthorized') setEnded(connection.reason);
     });
-  }, [session, t]);
+  }, [session]);
 
   useEffect(() => () => session?.close(), [session]);
 
-  const signOut = () => {
-    session?.close();
+  const finishSignOut = (reason?: string) => {
+    setQueuedAtSignOut(undefined);
+    setEnded(undefined);
+    void session?.signOut();
     void store(undefined);
+    setNotice(reason);
     setSession(undefined);
+  };
+
+  const signOut = () => {
+    if (session === undefined) return;
+    void session.queuedCommands().then((queued) => (queued > 0 ? setQueuedAtSignOut(queued) : finishSignOut()));
+  };
+
+  const signedInAgain = (result: { readonly token: string; readonly officer: Officer; readonly expiresAt: number }, username: string) => {
+    if (session === undefined || endpoint === undefined) return;
+    const next: SignedIn = { hubUrl: session.hubUrl, token: result.token, officer: result.officer, username, expiresAt: result.expiresAt };
+    void store(next);
+    if (result.officer.id === session.officer.id) {
+      setEnded(undefined);
+      setSignedIn(next);
+      session.resume(result.token, result.expiresAt);
+    } else {
+      session.close();
+      begin(endpoint, next);
+    }
   };
 
   if (endpoint === undefined) return <div className="splash">{t('signIn.finding')}</div>;
@@ -104,10 +155,10 @@ export function App(props: { readonly appInfo: AppInfo }) {
           <SignIn
             endpoint={endpoint}
             notice={notice}
-            onSignedIn={(signedIn) => {
-              void store(signedIn);
+            onSignedIn={(next) => {
+              void store(next);
               setNotice(undefined);
-              setSession(startSession(signedIn.hubUrl, signedIn.token, signedIn.officer, sessionOptions(endpoint)));
+              begin(endpoint, next);
             }}
           />
         </PanelBoundary>
@@ -117,6 +168,10 @@ export function App(props: { readonly appInfo: AppInfo }) {
           <PanelBoundary panel={wall ? 'wall' : 'console'}>
             <LiveScreen wall={wall} onSignOut={signOut} key={`${session.officer.id}-${props.appInfo.platform}`} />
           </PanelBoundary>
+          {ended !== undefined && (
+            <SignInAgain hubUrl={session.hubUrl} username={signedIn?.username} reason={ended} onSignedIn={signedInAgain} onSignOut={() => finishSignOut(t('signIn.expired'))} />
+          )}
+          {queuedAtSignOut !== undefined && <SignOutQueued count={queuedAtSignOut} onSignOut={() => finishSignOut()} onWait={() => setQueuedAtSignOut(undefined)} />}
         </SessionContext.Provider>
       )}
     </>

@@ -52,6 +52,11 @@ export interface CacheIdentity {
   readonly officerId: string;
   /** From the hub's hello; unknown at start-up, before the hub has answered. */
   readonly hubId?: string;
+  /**
+   * The officer's role and country scope (see `rightsOf`): a picture built for other rights shows what the
+   * officer may no longer see, or lacks what they now may, so it is rebuilt; queued commands stay.
+   */
+  readonly rights?: string;
 }
 
 export type CacheNotice =
@@ -151,8 +156,11 @@ export interface LocalCache {
   loadPicture(makeColumns?: MakeColumns, options?: LoadPictureOptions): Promise<CachedPicture>;
   /** Only the map's part (no alert rows, no outbox): for a view that shows the map alone, such as a wall display. */
   loadHits(makeColumns?: MakeColumns): Promise<CachedHits>;
-  /** On the hub's hello: another hub than the cached one wipes the cache (outbox rows for it are dropped). */
-  bindHub(hubId: string): Promise<CacheNotice | undefined>;
+  /**
+   * On the hub's hello: another hub than the cached one wipes the cache (outbox rows for it are dropped);
+   * other rights (the officer's role or scope changed) wipe the picture and keep the outbox.
+   */
+  bindHub(hubId: string, rights?: string): Promise<CacheNotice | undefined>;
   /** Stores a batch `{after, through}`; events at or below what is stored are ignored. */
   applyBatch(events: readonly OpsEvent[], range: { readonly after: number; readonly through: number }): Promise<BatchResult>;
   /** The hub's `reset`: forget the picture, keep the outbox. */
@@ -202,6 +210,7 @@ function freshMeta(identity: CacheIdentity, now: number): MetaRow {
     schemaVersion: SCHEMA_VERSION,
     ...(identity.hubId === undefined ? {} : { hubId: identity.hubId }),
     officerId: identity.officerId,
+    ...(identity.rights === undefined ? {} : { rights: identity.rights }),
     through: 0,
     lastAt: 0,
     savedAt: now,
@@ -276,19 +285,21 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
       const stored = await durable.meta.get(META_KEY);
       const meta = stored === undefined ? undefined : parseMetaRow(stored);
       const hubId = next.hubId ?? meta?.hubId;
+      const rights = next.rights ?? meta?.rights;
       const sameOfficer = meta === undefined || meta.officerId === next.officerId;
+      const sameRights = meta === undefined || next.rights === undefined || meta.rights === next.rights;
       const sameHub = meta?.hubId === undefined || next.hubId === undefined || meta.hubId === next.hubId;
       const rows = (await durable.outbox.toArray()).map(parseOutboxRow);
       const foreign = rows.filter((row) => row.officerId !== next.officerId || (hubId !== undefined && row.hubId !== hubId));
       if (foreign.length > 0) await durable.outbox.bulkDelete(foreign.map((row) => row.position!));
-      if (meta !== undefined && sameOfficer && sameHub) {
+      current = { officerId: next.officerId, ...(hubId === undefined ? {} : { hubId }), ...(rights === undefined ? {} : { rights }) };
+      if (meta !== undefined && sameOfficer && sameHub && sameRights) {
         if (meta.hubId === undefined && next.hubId !== undefined) await durable.meta.put({ ...meta, hubId: next.hubId });
-        current = { officerId: next.officerId, ...(hubId === undefined ? {} : { hubId }) };
       } else {
         for (const store of DATA_STORES) await durable.table(store).clear();
-        current = { officerId: next.officerId, ...(hubId === undefined ? {} : { hubId }) };
         await durable.meta.put(freshMeta(current, now()));
       }
+      // New rights rebuild the picture quietly: the officer is told of the change itself (see the session).
       if (meta === undefined || (sameOfficer && sameHub && foreign.length === 0)) return undefined;
       return {
         kind: 'identity-changed',
@@ -548,7 +559,7 @@ export async function openLocalCache(identity: CacheIdentity, options: LocalCach
     identity: () => current,
     loadPicture,
     loadHits,
-    bindHub: (hubId) => bind({ ...current, hubId }),
+    bindHub: (hubId, rights) => bind({ ...current, hubId, ...(rights === undefined ? {} : { rights }) }),
 
     async applyBatch(events, range) {
       return guarded(async (): Promise<BatchResult> => {

@@ -105,6 +105,8 @@ export interface MetaRow {
    * fetches only what lies below `through`.
    */
   readonly keptThrough?: number;
+  /** The role and scope the picture was built for (see `CacheIdentity`). */
+  readonly rights?: string;
 }
 
 /**

@@ -21,6 +21,7 @@ export {
   type Refused,
   type WriteFailure,
 } from './cache';
+export { rightsOf } from './rights';
 export {
   createCacheChanges,
   electWriter,

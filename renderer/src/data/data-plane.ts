@@ -9,12 +9,15 @@ import {
   PROTOCOL_VERSION,
   PresenceList,
   Reset,
+  SessionEndReason,
+  SessionEnded,
   describeIssues,
   parseWith,
   type OpsEvent,
 } from '@watchfloor/shared';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
+import { rightsOf } from '../cache/rights';
 import type { NewHitsBlock } from '../map/hit-columns';
 import { buffersOf, encodeNewHits, newHitsOf } from '../map/new-hits';
 import { readEvents } from './event-reader';
@@ -49,6 +52,10 @@ export function createDataPlane(post: PostToUi): DataPlane {
   let through = 0;
   /** The hub whose log `through` counts in; undefined until known. */
   let hubId: string | undefined;
+  /** The token for the next handshake: a renewal replaces it without closing the socket. */
+  let token = '';
+  /** The rights `through` was read with; undefined until known. */
+  let rights: string | undefined;
   let pendingEvents: OpsEvent[] = [];
   let pendingRange: BatchRange | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -115,17 +122,21 @@ export function createDataPlane(post: PostToUi): DataPlane {
     socket?.close();
     through = message.since;
     hubId = message.hubId;
+    token = message.token;
+    rights = message.rights;
     post({ kind: 'connection', state: { kind: 'connecting' } });
     const current = io(`${message.url}${OPS_NAMESPACE}`, {
       transports: ['websocket'],
       // A function, so every reconnection resumes from the last range passed on, not the first.
-      auth: (callback) => callback({ token: message.token, since: through, clientId: message.clientId }),
+      auth: (callback) => callback({ token, since: through, clientId: message.clientId }),
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       randomizationFactor: 0.3,
     });
     socket = current;
     let restarting = false;
+    /** Why the hub ended this socket's session, once it said so. */
+    let ended: SessionEndReason | undefined;
     current.on('hello', (payload: unknown) => {
       const hello = parseWith(Hello, payload);
       if (!hello.ok) {
@@ -135,12 +146,17 @@ export function createDataPlane(post: PostToUi): DataPlane {
         post({ kind: 'connection', state: { kind: 'closed' } });
         return;
       }
-      if (hubId !== undefined && hello.value.hubId !== hubId && through > 0) {
-        // Another hub's log: our seqs mean nothing there. Start over from 0 (the hub streams after hello, so
-        // reconnect before anything of the wrong range is passed on).
+      const otherHub = hubId !== undefined && hello.value.hubId !== hubId;
+      const otherRights = rights !== undefined && rightsOf(hello.value.officer) !== rights;
+      rights = rightsOf(hello.value.officer);
+      if ((otherHub || otherRights) && through > 0) {
+        // Another hub's log, or another view of it (the officer's role or scope changed): what we hold was
+        // read otherwise. Start over from 0 (the hub streams after hello, so reconnect before anything of
+        // the wrong range is passed on).
         hubId = hello.value.hubId;
         through = 0;
-        post({ kind: 'reset', reset: { reason: 'the hub is not the one the local cache came from', headSeq: hello.value.headSeq } });
+        const reason = otherHub ? 'the hub is not the one the local cache came from' : 'your role or country scope changed';
+        post({ kind: 'reset', reset: { reason, headSeq: hello.value.headSeq } });
         restarting = true;
         current.disconnect();
         restarting = false;
@@ -164,15 +180,28 @@ export function createDataPlane(post: PostToUi): DataPlane {
       if (!presence.ok) return reject('presence', describeIssues(presence.issues));
       post({ kind: 'presence', presence: presence.value });
     });
-    current.on('connect_error', (error: Error) => {
+    current.on('session-ended', (payload: unknown) => {
+      const parsed = parseWith(SessionEnded, payload);
+      ended = parsed.ok ? parsed.value.reason : 'unknown';
+    });
+    current.on('connect_error', (error: Error & { data?: { reason?: unknown } }) => {
       if (error.message === 'unauthorized') {
         current.close();
-        post({ kind: 'connection', state: { kind: 'unauthorized' } });
+        const reason = SessionEndReason.safeParse(error.data?.reason);
+        post({ kind: 'connection', state: { kind: 'unauthorized', reason: reason.success ? reason.data : 'unknown' } });
       }
     });
     current.io.on('reconnect_attempt', (attempt: number) => post({ kind: 'connection', state: { kind: 'reconnecting', attempt } }));
     current.on('disconnect', (reason) => {
       flush();
+      if (ended !== undefined) {
+        const why = ended;
+        ended = undefined;
+        // New rights: the session stands, so connect again and be given them in hello.
+        if (why === 'rights-changed') current.connect();
+        else post({ kind: 'connection', state: { kind: 'unauthorized', reason: why } });
+        return;
+      }
       if (reason === 'io client disconnect' && !restarting) post({ kind: 'connection', state: { kind: 'closed' } });
       else post({ kind: 'connection', state: { kind: 'reconnecting', attempt: 0 } });
     });
@@ -216,6 +245,9 @@ export function createDataPlane(post: PostToUi): DataPlane {
         return;
       case 'presence':
         socket?.emit('presence', message.update);
+        return;
+      case 'token':
+        token = message.token;
         return;
     }
   }

@@ -7,8 +7,10 @@ import type { FromWorker, ToWorker, WorkerLike } from './worker-protocol';
  * again after the wait it names, so replay and gap fill only slow down; any other history error rejects.
  */
 export interface HubClient {
-  /** `hubId`: the hub `since` counts in (from the local cache), if known. */
-  connect(url: string, token: string, since: number, hubId?: string): void;
+  /** `hubId` and `rights`: the hub `since` counts in and the rights it was read with (from the local cache), if known. */
+  connect(url: string, token: string, since: number, hubId?: string, rights?: string): void;
+  /** A renewed token for the reconnections to come; the open socket stays. */
+  setToken(token: string): void;
   disconnect(): void;
   command(command: Command): Promise<CommandAck>;
   history(request: HistoryRequest): Promise<HistoryResponse>;
@@ -49,7 +51,9 @@ export function createHubClient(onMessage: (message: FromWorker) => void, worker
     }
   }
   return {
-    connect: (url, token, since, hubId) => send({ kind: 'connect', url, token, since, clientId, ...(hubId === undefined ? {} : { hubId }) }),
+    connect: (url, token, since, hubId, rights) =>
+      send({ kind: 'connect', url, token, since, clientId, ...(hubId === undefined ? {} : { hubId }), ...(rights === undefined ? {} : { rights }) }),
+    setToken: (token) => send({ kind: 'token', token }),
     disconnect: () => send({ kind: 'disconnect' }),
     command: (command) => request<CommandAck>('command', command),
     history,

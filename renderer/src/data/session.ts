@@ -4,6 +4,7 @@ import {
   describeNotice,
   electWriter,
   openLocalCache,
+  rightsOf,
   showWindow,
   type CacheNotice,
   type ElectionOptions,
@@ -16,6 +17,7 @@ import { createHitColumns, type HitColumns, type NewHitsBlock } from '../map/hit
 import { createHubClient, type HubClient } from './hub-client';
 import { createLiveStore, type LiveStore, type Notice } from './live-store';
 import { adoptOrphans, createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
+import { keepRenewed, renewSession, signOutSession, type Renewal } from './session-renewal';
 import { createTimeline, type Timeline } from './timeline';
 import type { BatchRange, FromWorker, WorkerLike } from './worker-protocol';
 
@@ -36,6 +38,7 @@ import type { BatchRange, FromWorker, WorkerLike } from './worker-protocol';
  * the writer queues in the cache and the others keep their commands in memory (see `WindowPresence`).
  */
 export interface Session {
+  /** The officer as the hub last said in hello (role and scope can change while signed in). */
   readonly officer: Officer;
   readonly hubUrl: string;
   readonly store: LiveStore;
@@ -54,6 +57,12 @@ export interface Session {
   timeline(window: { readonly start: number; readonly end?: number | undefined }, concluded: boolean): Timeline;
   /** writer: this window stores batches and adopts closed windows' commands; reader: another window does; none: no cache. */
   cacheRole(): 'writer' | 'reader' | 'none';
+  /** Commands given and not yet answered by the hub. */
+  queuedCommands(): Promise<number>;
+  /** After the officer gave the password again: connect with the new token, keeping the picture and outbox. */
+  resume(token: string, expiresAt: number): void;
+  /** Ends the session on the hub and clears the workstation's picture; queued commands stay for the next sign-in. */
+  signOut(): Promise<void>;
   close(): void;
 }
 
@@ -66,6 +75,11 @@ export interface SessionOptions {
   readonly retentionMs?: number;
   /** The data plane; a Web Worker by default. */
   readonly worker?: () => WorkerLike;
+  /** When the token lapses; with it the session renews the token while `active` says the officer is there. */
+  readonly expiresAt?: number;
+  readonly active?: () => boolean;
+  /** A renewed token, to keep for the next start. */
+  readonly onRenewed?: (token: string, expiresAt: number) => void;
 }
 
 const HISTORY_PAGE = 5000;
@@ -77,8 +91,11 @@ const ELECTION_WAIT_MS = 200;
 /** How often the writer looks for commands left queued by a window that has gone. */
 const ADOPT_EVERY_MS = 3000;
 
-export function startSession(hubUrl: string, token: string, officer: Officer, options: SessionOptions = {}): Session {
+export function startSession(hubUrl: string, firstToken: string, signedIn: Officer, options: SessionOptions = {}): Session {
+  let token = firstToken;
+  let officer = signedIn;
   const store = createLiveStore(undefined, (command, alert, givenAt) => optimisticAlert(officer, command, alert, givenAt));
+  let renewal: Renewal | undefined;
   let columns: HitColumns | undefined;
   let revision = 0;
   /** Screen work, in arrival order. */
@@ -244,10 +261,10 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
   }
 
   /** Every window binds: it queues for this hub. A bind wipes only for another hub, so never what the writer just stored. */
-  async function bindToHub(hubId: string): Promise<void> {
+  async function bindToHub(hubId: string, rights: string): Promise<void> {
     if (cache === undefined || cacheBroken) return;
     try {
-      const notice = await cache.bindHub(hubId);
+      const notice = await cache.bindHub(hubId, rights);
       if (notice !== undefined) noticeOfCache(notice);
     } catch (error) {
       console.warn(`[watchfloor] the local cache could not be bound to the hub: ${String(error)}`);
@@ -266,9 +283,11 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
         return store.setPresence(message.presence);
       case 'hello':
         inOrder(async () => {
+          if (rightsOf(message.hello.officer) !== rightsOf(officer)) notify({ id: 'rights-changed', key: 'rightsChanged', tone: 'info' });
+          officer = message.hello.officer;
           store.setHello(message.hello);
           noticeOfQuarantine(message.hello.quarantinedEvents);
-          await bindToHub(message.hello.hubId);
+          await bindToHub(message.hello.hubId, rightsOf(message.hello.officer));
           // Only now: queued commands must not reach a hub the outbox was not meant for.
           greeted = true;
           await adoptOrphaned();
@@ -309,7 +328,7 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     const cacheOptions = options.cache;
     if (cacheOptions !== false && (cacheOptions?.indexedDB ?? globalThis.indexedDB) !== undefined) {
       try {
-        const opened = await openLocalCache({ officerId: officer.id }, cacheOptions ?? {});
+        const opened = await openLocalCache({ officerId: officer.id, rights: rightsOf(officer) }, cacheOptions ?? {});
         cache = opened.cache;
         opened.notices.forEach(noticeOfCache);
         const cacheName = cacheOptions?.name ?? DEFAULT_CACHE_NAME;
@@ -347,7 +366,37 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
         console.warn(`[watchfloor] the local cache cannot be used: ${String(error)}`);
       }
     }
-    if (!closed) client.connect(hubUrl, token, since, hubId);
+    if (!closed) client.connect(hubUrl, token, since, hubId, rightsOf(officer));
+    if (!closed && options.expiresAt !== undefined) renewal = keepRenewed({ expiresAt: options.expiresAt, active: options.active ?? (() => true), renew });
+  }
+
+  /** Renews the token; the new expiry, or undefined when the session is over (the hub ends the socket too). */
+  async function renew(): Promise<number | undefined | 'retry'> {
+    const outcome = await renewSession(hubUrl, token);
+    if (closed) return undefined;
+    if (outcome.ok) {
+      token = outcome.session.token;
+      client.setToken(token);
+      options.onRenewed?.(token, outcome.session.expiresAt);
+      return outcome.session.expiresAt;
+    }
+    if (outcome.reason === 'unreachable') return 'retry';
+    store.setConnection({ kind: 'unauthorized', reason: outcome.reason });
+    return undefined;
+  }
+
+  function close(): void {
+    closed = true;
+    renewal?.stop();
+    sender.stop();
+    clearInterval(adopting);
+    timeline?.dispose();
+    client.dispose();
+    election?.release();
+    // Its queued commands are left for the writer to adopt, as after a crash, so there is one way they go.
+    presence?.release();
+    const local = cache;
+    void cacheQueue.finally(() => local?.close());
   }
 
   /** The writer window went away and this one took over: it adopts what the writer and others left queued. */
@@ -367,7 +416,9 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
   const ready = open();
 
   return {
-    officer,
+    get officer() {
+      return officer;
+    },
     hubUrl,
     store,
     ready,
@@ -404,18 +455,23 @@ export function startSession(hubUrl: string, token: string, officer: Officer, op
     },
     details: (hitId, reason) => client.details({ hitId, reason }),
     setDoNotDisturb: (until) => client.presence(until === undefined ? {} : { doNotDisturbUntil: until }),
-    close() {
-      closed = true;
-      sender.stop();
-      clearInterval(adopting);
-      timeline?.dispose();
-      client.dispose();
-      election?.release();
-      // Its queued commands are left for the writer to adopt, as after a crash, so there is one way they go.
-      presence?.release();
-      const local = cache;
-      void cacheQueue.finally(() => local?.close());
+    queuedCommands: async () => (await outbox.pending()).length,
+    resume(next, expiresAt) {
+      if (closed) return;
+      token = next;
+      const hubId = cache?.identity().hubId;
+      client.connect(hubUrl, token, store.getSnapshot().through, hubId, rightsOf(officer));
+      if (renewal === undefined) renewal = keepRenewed({ expiresAt, active: options.active ?? (() => true), renew });
+      else renewal.restart(expiresAt);
     },
+    async signOut() {
+      await signOutSession(hubUrl, token);
+      const local = cache;
+      // The picture goes; the outbox stays, for this officer's next sign-in.
+      await cacheQueue.then(() => local?.reset()).catch((error: unknown) => console.warn(`[watchfloor] the local picture could not be cleared: ${String(error)}`));
+      close();
+    },
+    close,
   };
 }
 

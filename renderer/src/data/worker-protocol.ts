@@ -1,5 +1,5 @@
 import type { NewHitsBlock } from '../map/hit-columns';
-import type { CommandAck, DetailsResponse, Hello, HistoryReply, OpsEvent, PresenceEntry, PresenceUpdate, Reset } from '@watchfloor/shared';
+import type { CommandAck, DetailsResponse, Hello, HistoryReply, OpsEvent, PresenceEntry, PresenceUpdate, Reset, SessionEndReason } from '@watchfloor/shared';
 
 /**
  * Messages between the UI thread and the data-plane worker that owns the hub socket. The worker validates
@@ -9,7 +9,8 @@ export type ConnectionState =
   | { readonly kind: 'connecting' }
   | { readonly kind: 'live' }
   | { readonly kind: 'reconnecting'; readonly attempt: number }
-  | { readonly kind: 'unauthorized' }
+  /** The hub refused the token or ended the session: the officer must sign in again. */
+  | { readonly kind: 'unauthorized'; readonly reason: SessionEndReason }
   | { readonly kind: 'closed' };
 
 export interface BatchRange {
@@ -34,7 +35,11 @@ export type ToWorker =
       /** ...of this hub's log (from the local cache); another hub's hello restarts from 0 with a `reset`. */
       readonly hubId?: string;
       readonly clientId: string;
+      /** The rights (see `rightsOf`) `since` was read with; a hello with others restarts from 0 with a `reset`. */
+      readonly rights?: string;
     }
+  /** A renewed token, for the reconnections to come; the open socket stays. */
+  | { readonly kind: 'token'; readonly token: string }
   | { readonly kind: 'disconnect' }
   | { readonly kind: 'presence'; readonly update: PresenceUpdate }
   | { readonly kind: 'request'; readonly id: number; readonly event: 'command' | 'history' | 'details'; readonly payload: unknown };

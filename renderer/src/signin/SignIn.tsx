@@ -7,6 +7,10 @@ export interface SignedIn {
   readonly hubUrl: string;
   readonly token: string;
   readonly officer: Officer;
+  /** For asking the password again over the console. */
+  readonly username?: string;
+  /** When the token lapses unless renewed. */
+  readonly expiresAt?: number;
 }
 
 /** Hub URL, username, password. Errors say what went wrong and what to do. */
@@ -24,7 +28,9 @@ export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?
     setError(undefined);
     const result = await signIn(hubUrl.trim(), username.trim(), password);
     setBusy(false);
-    if (result.ok) props.onSignedIn({ hubUrl: new URL(hubUrl.trim()).origin, token: result.token, officer: result.officer });
+    if (result.ok) {
+      props.onSignedIn({ hubUrl: new URL(hubUrl.trim()).origin, token: result.token, officer: result.officer, username: username.trim(), expiresAt: result.expiresAt });
+    }
     else setError(t(`signIn.error.${result.reason}`, { url: hubUrl }));
   }
 

@@ -59,7 +59,7 @@ export async function discoverHub(): Promise<HubEndpoint> {
 }
 
 export type SignInResult =
-  | { readonly ok: true; readonly token: string; readonly officer: Officer }
+  | { readonly ok: true; readonly token: string; readonly officer: Officer; readonly expiresAt: number }
   | { readonly ok: false; readonly reason: 'credentials' | 'unreachable' | 'protocol' | 'invalid-url'; readonly detail?: string };
 
 /** Checks the hub speaks protocol v1, then signs in. Each failure says which of the three things is wrong. */
@@ -89,5 +89,5 @@ export async function signIn(hubUrl: string, username: string, password: string)
   if (response.status === 401 || response.status === 400) return { ok: false, reason: 'credentials' };
   const session = SessionResponse.safeParse(await response.json().catch(() => undefined));
   if (!response.ok || !session.success) return { ok: false, reason: 'protocol' };
-  return { ok: true, token: session.data.token, officer: session.data.officer };
+  return { ok: true, token: session.data.token, officer: session.data.officer, expiresAt: session.data.expiresAt };
 }
