@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type SessionEndReason, type SessionRefused, type SessionsRevoked } from '@watchfloor/shared';
+import { mayAdminister, type SessionEndReason, type SessionRefused, type SessionsRevoked } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import type { Access } from '../auth/access';
 import { bearerToken, sendJson } from './json';
@@ -39,7 +39,8 @@ export function sessionRoutes(deps: SessionRoutesDeps) {
   async function revokeAll(request: IncomingMessage, response: ServerResponse, officerId: string): Promise<void> {
     const caller = await access.authenticate(bearerToken(request));
     if (!caller.ok) return refused(response, caller.reason);
-    if (caller.officer.role !== 'admin') return sendJson(response, 403, { error: 'forbidden', message: "Only an admin can end another officer's sessions." });
+    const decision = mayAdminister(caller.officer);
+    if (!decision.ok) return sendJson(response, 403, { error: 'forbidden', message: decision.message });
     const revoked = await access.revokeAll([officerId], 'revoked');
     log.info({ admin: caller.officer.id, officer: officerId, revoked }, "an admin revoked an officer's sessions");
     const body: SessionsRevoked = { officerId, revoked };
