@@ -6,11 +6,9 @@ import {
   DetailsRequest,
   EMPTY_OPS_STATE,
   Operation,
-  SYSTEM_ACTOR,
   decideCommand,
   defaultSeverity,
   describeIssues,
-  escalationDeadline,
   foldEventsInPlace,
   ingestTimeIssue,
   mayAdminister,
@@ -46,6 +44,7 @@ import {
   type IngestedHit,
 } from '../log/event-store';
 import { createRefusalRecorder } from '../log/refusal-log';
+import { createEscalationSchedule, dueEscalation, type EscalationSchedule } from './escalation-schedule';
 import { unstorableText } from './storable';
 
 /**
@@ -78,6 +77,7 @@ export interface Authority {
   upsertCheckpoint(officer: Officer, input: unknown): Promise<AdminOutcome>;
   /** Appends events the hub itself originates (simulator, seed data) in one transaction. */
   appendSystemEvents(events: readonly PendingEvent[]): Promise<readonly OpsEvent[]>;
+  /** Escalates, one level each, the alerts whose deadline has passed; costs O(due), not O(alerts). */
   escalateDue(): Promise<number>;
   revealDetails(officer: Officer, input: unknown): Promise<DetailsResponse>;
   /** Resolves when every queued write has finished and every refusal so far is recorded. */
@@ -145,6 +145,9 @@ export function createAuthority(deps: AuthorityDeps): Authority {
   /** The last ingest flush took several hits, or more arrived while it ran: feeders are posting concurrently. */
   let ingestLoaded = false;
   let lastIngestTaken = 0;
+  /** Built from the folded log at start, then kept up to date by every fold. */
+  let escalations: EscalationSchedule | undefined;
+  const schedule = () => (escalations ??= createEscalationSchedule(() => state.alerts, { policy }));
 
   /** Runs `task` after every task queued before it; a failure does not block the ones after. */
   function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -163,6 +166,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       log.error({ seq: refusal.seq, reason: refusal.reason, detail: refusal.detail }, 'event in the log refused by the reducer');
     }
     state = result.state;
+    escalations?.touched(fresh);
     cursor = Math.max(cursor, fresh[fresh.length - 1]!.seq);
     for (const event of fresh) {
       if (recent.length < recentCapacity) recent.push(event);
@@ -384,6 +388,8 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       serial(async () => {
         quarantined = await countQuarantined(db);
         await catchUpAlone();
+        // Once, from the whole folded log (O(N)), rather than a push per alert while catching up.
+        escalations = createEscalationSchedule(() => state.alerts, { policy });
       }),
 
     pump: () => serial(catchUpAlone),
@@ -465,26 +471,15 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       }),
 
     async escalateDue() {
-      const isDue = (id: string) => {
-        const alert = state.alerts.get(id);
-        const deadline = alert && escalationDeadline(alert, policy);
-        return deadline !== undefined && deadline.at <= now() ? deadline : undefined;
-      };
-      const candidates = [...state.alerts.keys()].filter((id) => isDue(id) !== undefined);
+      const candidates = schedule().due(now());
       if (candidates.length === 0) return 0;
       return write(async (_tx, append) => {
         let escalated = 0;
         for (const id of candidates) {
-          const deadline = isDue(id);
-          if (deadline === undefined) continue;
-          await append({
-            type: 'alert.escalated',
-            alertId: id,
-            level: deadline.level,
-            reason: deadline.reason,
-            by: SYSTEM_ACTOR,
-            auto: true,
-          });
+          // Asked again: catching up with other hubs' events may have changed the alert since.
+          const event = dueEscalation(state.alerts.get(id), now(), policy);
+          if (event === undefined) continue;
+          await append(event);
           escalated += 1;
         }
         return escalated;
