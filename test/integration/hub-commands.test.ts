@@ -1,17 +1,20 @@
-import type { Command, CommandType } from '@watchfloor/shared';
+import path from 'node:path';
+import type { Command, CommandType, SessionEndReason } from '@watchfloor/shared';
 import { SignJWT } from 'jose';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../hub/src/auth/passwords';
 import type { RunningHub } from '../../hub/src/index';
-import { caughtUp, connectClient, hitBody, postHit, signIn, startTestHub, type TestClient } from '../support/hub';
+import { caughtUp, connectClient, hitBody, postHit, signIn, startTestHub, tempDir, waitUntil, type TestClient } from '../support/hub';
+import { attemptRequest, endedWith, handshake, revokeSessionsOf, watchEnd, writeUsersFile, type UserEntry } from '../support/sessions';
 
 let hub: RunningHub;
 const tokens: Record<string, string> = {};
 let mutation = 0;
 const nextMutation = () => `mut-cmd-${String(++mutation).padStart(6, '0')}`;
 
-async function raiseHit(overrides: Record<string, unknown> = {}): Promise<string> {
-  const response = await postHit(hub, hitBody(overrides));
+async function raiseHit(overrides: Record<string, unknown> = {}, on: RunningHub = hub): Promise<string> {
+  const response = await postHit(on, hitBody(overrides));
   expect(response.status).toBe(201);
   return response.body.hitId as string;
 }
@@ -168,6 +171,103 @@ describe('commands over /ops', () => {
     expect(await duty.send(command('acknowledge', 'hit-does-not-exist'))).toMatchObject({ ok: false, code: 'not-found' });
     expect(hub.authority.cursor()).toBe(head);
   });
+});
+
+/**
+ * The matrix's columns for sessions that can no longer act: a shift lead (who may do everything) whose
+ * session was revoked by an admin, whose token expired, or who was disabled in the users file. Each request
+ * goes on a socket opened while the session was good; the hub applies none (a revoked or disabled
+ * officer's sockets are ended as the hub learns of it, an expired one's at its next message), ends every
+ * socket with the reason, refuses the token at the next handshake, and its log does not move.
+ */
+describe('commands and details from a session that can no longer act', () => {
+  const PASSWORD = 'correct-horse-2026';
+  const REQUESTS = ['acknowledge', 'escalate', 'resolve', 'note', 'assign', 'details'] as const;
+  let ended: RunningHub;
+  let dir: { dir: string; remove: () => Promise<void> };
+  let file: string;
+  let lead: (id: string, disabled?: boolean) => UserEntry;
+  let offsetMs = 0;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    lead = (id, disabled = false) => ({ id: `off-${id}`, username: id, name: `Lead ${id}`, role: 'shift-lead', passwordHash, ...(disabled ? { disabled } : {}) });
+    dir = await tempDir('watchfloor-matrix-');
+    file = path.join(dir.dir, 'users.json');
+    await writeUsersFile(file, [lead('revokee'), lead('lapsed'), lead('benched'), lead('witness')]);
+    ended = await startTestHub({ demo: true, rate: 0, usersFile: file, hooks: { now: () => Date.now() + offsetMs } });
+  });
+  afterAll(async () => {
+    clients.forEach((client) => client.close());
+    await ended?.stop();
+    await dir?.remove();
+  });
+
+  function request(kind: (typeof REQUESTS)[number], alertId: string): { event: string; payload: unknown } {
+    if (kind === 'details') return { event: 'details', payload: { hitId: alertId, reason: 'Confirming identity with the airport desk' } };
+    return { event: 'command', payload: command(kind, alertId) };
+  }
+
+  const columns: Record<'revoked' | 'expired' | 'disabled', { officer: string; end: () => Promise<void>; after?: () => void }> = {
+    revoked: {
+      officer: 'revokee',
+      end: async () => {
+        const admin = await signIn(ended, 'admin');
+        expect((await revokeSessionsOf(ended, admin.token, 'off-revokee')).status).toBe(200);
+      },
+    },
+    expired: {
+      officer: 'lapsed',
+      // The hub's clock past the token's 30 minutes; the sockets' own timers are still far off.
+      end: async () => void (offsetMs = 31 * 60_000),
+      after: () => void (offsetMs = 0),
+    },
+    disabled: {
+      officer: 'benched',
+      end: async () => {
+        await writeUsersFile(file, [lead('revokee'), lead('lapsed'), lead('benched', true), lead('witness'), lead('newcomer')]);
+        // The same reload lets the newcomer in: once they can sign in, the hub has read the file.
+        await waitUntil(async () => (await fetch(`${ended.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'newcomer', password: PASSWORD }) })).status === 200, 'the users file to be applied');
+      },
+    },
+  };
+
+  for (const [reason, column] of Object.entries(columns) as [SessionEndReason, (typeof columns)[keyof typeof columns]][]) {
+    it(`given a shift lead's session ${reason}, then no command and no details request is applied, every socket ends, and the log does not move`, async () => {
+      const opened: { kind: (typeof REQUESTS)[number]; alertId: string; token: string; client: TestClient; end: ReturnType<typeof watchEnd> }[] = [];
+      for (const kind of REQUESTS) {
+        const alertId = await raiseHit({ checkpointId: 'ng-los' }, ended);
+        const { token } = await signIn(ended, column.officer, PASSWORD);
+        const client = await connectClient(ended, token);
+        clients.push(client);
+        await caughtUp(client, ended);
+        opened.push({ kind, alertId, token, client, end: watchEnd(client) });
+      }
+      const head = ended.authority.cursor();
+      const before = opened.map(({ alertId }) => JSON.stringify(ended.authority.state().alerts.get(alertId)));
+      try {
+        await column.end();
+        const answers = await Promise.all(opened.map(({ kind, alertId, client }) => {
+          const { event, payload } = request(kind, alertId);
+          return attemptRequest(client, event, payload);
+        }));
+        expect(answers).toEqual(REQUESTS.map(() => 'unanswered'));
+        for (const { client, end, token } of opened) {
+          await endedWith(client, end, reason);
+          expect(await handshake(ended, token)).toBe(reason);
+        }
+        expect(ended.authority.cursor()).toBe(head);
+        expect(opened.map(({ alertId }) => JSON.stringify(ended.authority.state().alerts.get(alertId)))).toEqual(before);
+      } finally {
+        column.after?.();
+      }
+      // A session that can still act was not caught up in it.
+      const witness = await connectClient(ended, (await signIn(ended, 'witness', PASSWORD)).token);
+      clients.push(witness);
+      expect(await witness.send(command('acknowledge', opened[0]!.alertId))).toMatchObject({ ok: true });
+    });
+  }
 });
 
 describe('socket handshake', () => {

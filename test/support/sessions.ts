@@ -62,11 +62,16 @@ export async function endedWith(client: TestClient, watched: ReturnType<typeof w
 
 /** A command on an open socket: the hub's answer, or `unanswered` when the socket closed first. */
 export function attempt(client: TestClient, command: Command): Promise<'unanswered' | { ok: boolean; code?: string }> {
+  return attemptRequest(client, 'command', command);
+}
+
+/** Any request with an answer (`command`, `details`, `history`): the hub's answer, or `unanswered` when the socket closed first. */
+export function attemptRequest(client: TestClient, event: string, payload: unknown): Promise<'unanswered' | { ok: boolean; code?: string }> {
   return new Promise((resolve) => {
     const closed = () => resolve('unanswered');
     client.socket.once('disconnect', closed);
     if (!client.socket.connected) return resolve('unanswered');
-    client.socket.emit('command', command, (ack: { ok: boolean; code?: string }) => {
+    client.socket.emit(event, payload, (ack: { ok: boolean; code?: string }) => {
       client.socket.off('disconnect', closed);
       resolve(ack);
     });
