@@ -1,6 +1,7 @@
 import type { Checkpoint, CheckpointStatus, Operation, PendingEvent } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import type { Authority } from '../core/authority';
+import { tallyDemoOperation } from './demo-tally';
 import { PARTNER_COUNTRIES, WEST_AFRICA_CHECKPOINTS, worldAirportCheckpoints } from './places';
 import { createScenario, hourlyActivity, pickWeighted, poisson, type ScenarioCheckpoint } from './scenario';
 
@@ -71,6 +72,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const worldwide: ScenarioCheckpoint[] = checkpoints.filter((c) => c.id.startsWith('ap-'));
   const scenario = createScenario(options.seed, DEMO_OPERATION_ID, regional, worldwide, `sim-${options.seed}-${now()}`);
   const random = scenario.random;
+  const tally = tallyDemoOperation(authority, DEMO_OPERATION_ID);
   const tickMs = options.rate > 50 ? 20 : 100;
   let last = now();
   let burst: { checkpoint: ScenarioCheckpoint; remaining: number; until: number } | undefined;
@@ -124,15 +126,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (changes.length > 0) await authority.appendSystemEvents(changes);
       return;
     }
-    const alerts = [...state.alerts.values()].filter((alert) => alert.hit.operationId === DEMO_OPERATION_ID);
-    const confirmed = alerts.filter((alert) => alert.status === 'resolved' && alert.outcome === 'confirmed');
     const phase = PHASES[Math.min(PHASES.length - 1, Math.floor((at - operation.window.start) / PHASE_LENGTH_MS))]!;
     const counters = {
       checks: operation.counters.checks + 40 + Math.floor(random() * 120 * Math.max(1, options.rate)),
-      hits: alerts.length,
-      arrests: confirmed.length,
+      hits: tally.hits(),
+      arrests: tally.arrests(),
       victimsRescued: operation.counters.victimsRescued + (random() < 0.08 ? 1 + Math.floor(random() * 3) : 0),
-      documentsSeized: confirmed.filter((alert) => alert.hit.source === 'sltd').length,
+      documentsSeized: tally.documentsSeized(),
     };
     changes.push({ type: 'operation.updated', operation: { ...operation, phase, counters } });
     await authority.appendSystemEvents(changes);
@@ -155,6 +155,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       clearInterval(hitTimer);
       if (lifeTimer !== undefined) clearInterval(lifeTimer);
       await lifeRunning;
+      tally.close();
       while (inFlight > 0) {
         await new Promise((resolve) => setImmediate(resolve));
         await authority.drain();
