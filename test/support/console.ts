@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Officer } from '@watchfloor/shared';
 import type { LockManagerLike } from '../../renderer/src/cache/writer-lock';
 import { inProcessWorker } from '../../renderer/src/data/data-plane';
-import { startSession, type Session } from '../../renderer/src/data/session';
+import { startSession, type Session, type SessionOptions } from '../../renderer/src/data/session';
 import type { WorkerLike } from '../../renderer/src/data/worker-protocol';
 
 /**
@@ -13,8 +13,11 @@ import type { WorkerLike } from '../../renderer/src/data/worker-protocol';
 export interface Workstation {
   readonly indexedDB: IDBFactory;
   readonly locks: LockManagerLike;
-  /** `worker`: the session's data plane (in-process by default), e.g. one wrapped to inject delivery faults. */
-  open(hubUrl: string, token: string, officer: Officer, options?: { readonly worker?: () => WorkerLike }): Session;
+  /**
+   * `worker`: the session's data plane (in-process by default), e.g. one wrapped to inject delivery faults;
+   * `renewal`: the token's expiry and the officer's activity, for a session that renews its token.
+   */
+  open(hubUrl: string, token: string, officer: Officer, options?: { readonly worker?: () => WorkerLike; readonly renewal?: Pick<SessionOptions, 'expiresAt' | 'active' | 'onRenewed'> }): Session;
 }
 
 export function workstation(name = 'watchfloor-cache'): Workstation {
@@ -28,6 +31,7 @@ export function workstation(name = 'watchfloor-cache'): Workstation {
         cache: { indexedDB, IDBKeyRange, name },
         election: { locks },
         worker: options.worker ?? inProcessWorker,
+        ...options.renewal,
       }),
   };
 }
