@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 export function Dialog(props: {
   readonly title: string;
   readonly submitLabel?: string;
+  /** What closing does, when that is more than going back (e.g. signing out); "Cancel" by default. */
+  readonly cancelLabel?: string;
   readonly canSubmit?: boolean;
   readonly onSubmit?: () => void;
   readonly onClose: () => void;
@@ -53,7 +55,7 @@ export function Dialog(props: {
         <div className="dialog__body">{props.children}</div>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={props.onClose}>
-            {t('dialog.cancel')}
+            {props.cancelLabel ?? t('dialog.cancel')}
           </button>
           {props.onSubmit && (
             <button type="submit" className="button button--primary" disabled={props.canSubmit === false}>

@@ -1,5 +1,5 @@
 import type { SessionEndReason } from '@watchfloor/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../dialogs/Dialog';
 import { signIn, type SignInResult } from './endpoint';
@@ -20,6 +20,11 @@ export function SignInAgain(props: {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const passwordField = useRef<HTMLInputElement>(null);
+  // The dialog focuses its first field as it opens; with the username known, the password is what to type.
+  useEffect(() => {
+    if (props.username !== undefined) passwordField.current?.focus();
+  }, []);
 
   async function submit(): Promise<void> {
     setBusy(true);
@@ -34,6 +39,7 @@ export function SignInAgain(props: {
     <Dialog
       title={t('signIn.again.title')}
       submitLabel={t('signIn.again.submit')}
+      cancelLabel={t('signIn.again.signOut')}
       canSubmit={!busy && username.trim() !== '' && password !== ''}
       onSubmit={() => void submit()}
       onClose={props.onSignOut}
@@ -47,16 +53,13 @@ export function SignInAgain(props: {
       </label>
       <label className="field">
         <span>{t('signIn.password')}</span>
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus />
+        <input ref={passwordField} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
       </label>
       {error && (
         <p className="signin__error" role="alert">
           {error}
         </p>
       )}
-      <button type="button" className="link-button" onClick={props.onSignOut}>
-        {t('signIn.again.signOut')}
-      </button>
     </Dialog>
   );
 }

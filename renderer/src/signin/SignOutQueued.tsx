@@ -8,6 +8,7 @@ export function SignOutQueued(props: { readonly count: number; readonly onSignOu
     <Dialog
       title={t('signIn.signOutQueued.title')}
       submitLabel={t('signIn.signOutQueued.signOut')}
+      cancelLabel={t('signIn.signOutQueued.wait')}
       onSubmit={props.onSignOut}
       onClose={props.onWait}
       testId="sign-out-queued"
