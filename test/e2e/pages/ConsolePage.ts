@@ -65,4 +65,9 @@ export class ConsolePage {
   holder(): Locator {
     return this.page.getByTestId('detail-holder');
   }
+
+  /** The top bar's sign-out button. */
+  async signOut(): Promise<void> {
+    await this.page.locator('header').getByRole('button', { name: 'Sign out', exact: true }).click();
+  }
 }
