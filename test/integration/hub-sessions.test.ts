@@ -114,6 +114,16 @@ describe('the users file, rewritten while the hub runs', () => {
     expect(demoted.hello!.officer.role).toBe('duty-officer');
     const another = await raise(hub);
     expect(await demoted.send({ type: 'assign', alertId: another, officerId: 'off-steady', mutationId: mutationId() })).toMatchObject({ ok: false, code: 'forbidden' });
+
+    // Enabled again, the officer signs in anew; the session from before the disabling stays ended.
+    await writeUsersFile(file, [
+      officer('ngdesk', 'duty-officer', { scope: 'BJ' }),
+      officer('benched', 'duty-officer'),
+      officer('lead', 'duty-officer'),
+      officer('steady', 'duty-officer'),
+    ]);
+    await waitUntil(async () => (await fetch(`${hub.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'benched', password: PASSWORD }) })).status === 200, 'the re-enabled officer to be able to sign in');
+    expect(await handshake(hub, benched.session.token)).toBe('disabled');
   });
 
   it('given a users file that does not parse, then the hub keeps the officers it had and their sockets', async () => {

@@ -42,6 +42,7 @@ export async function startAccess(setup: AccessSetup): Promise<RunningAccess> {
     const read = await readUsersFile(setup.usersFile);
     if (!read.ok) throw new Error(read.problem);
     const applied = await applyUsersFile(db, read.entries);
+    await revokeOfficerSessions(db, applied.disabled, 'disabled', now());
     if (applied.removed.length > 0) {
       await revokeOfficerSessions(db, applied.removed, 'removed', now());
       log.info({ removed: applied.removed }, 'officers no longer in the users file removed');
@@ -86,8 +87,9 @@ async function reloadUsersFile(access: Access, db: Database, log: Logger, file: 
   }
   try {
     const applied = await applyUsersFile(db, read.entries);
-    if (applied.removed.length > 0) await access.revokeAll(applied.removed, 'removed');
-    else await access.changed();
+    // Each revocation re-reads the directory and tells open sockets, also when no session was live.
+    await access.revokeAll(applied.disabled, 'disabled');
+    await access.revokeAll(applied.removed, 'removed');
     log.info({ file, officers: read.entries.length, removed: applied.removed }, 'users file reloaded');
   } catch (error) {
     log.error({ file, problem: (error as Error).message }, 'users file not reloaded: the hub keeps the officers it had; fix the file');

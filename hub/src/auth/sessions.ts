@@ -16,8 +16,8 @@ export interface SessionRecord {
   readonly demo: boolean;
 }
 
-export type RevokedReason = Extract<SessionEndReason, 'signed-out' | 'revoked' | 'removed' | 'demo'>;
-const REVOKED_REASONS: ReadonlySet<string> = new Set<RevokedReason>(['signed-out', 'revoked', 'removed', 'demo']);
+export type RevokedReason = Extract<SessionEndReason, 'signed-out' | 'revoked' | 'removed' | 'disabled' | 'demo'>;
+const REVOKED_REASONS: ReadonlySet<string> = new Set<RevokedReason>(['signed-out', 'revoked', 'removed', 'disabled', 'demo']);
 
 interface SessionRow {
   readonly id: string;

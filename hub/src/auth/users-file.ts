@@ -27,6 +27,8 @@ export async function readUsersFile(file: string): Promise<UsersFileRead> {
 export interface UsersFileApplied {
   /** Officers that came from the file and are no longer in it. */
   readonly removed: readonly string[];
+  /** Officers the file marks disabled: their sessions end, so enabling them again revives none. */
+  readonly disabled: readonly string[];
 }
 
 export async function applyUsersFile(db: Database, entries: readonly UserFileEntry[]): Promise<UsersFileApplied> {
@@ -45,6 +47,6 @@ export async function applyUsersFile(db: Database, entries: readonly UserFileEnt
     const removed = await tx.query<{ id: string }>('delete from officers where from_users_file and not (id = any($1::text[])) returning id', [
       entries.map((entry) => entry.id),
     ]);
-    return { removed: removed.map((row) => row.id) };
+    return { removed: removed.map((row) => row.id), disabled: entries.filter((entry) => entry.disabled === true).map((entry) => entry.id) };
   });
 }
