@@ -132,6 +132,7 @@ export const en = {
       unreachable: 'The hub at {{url}} cannot be reached. Check the URL and the network, then try again.',
       protocol: 'The server at {{url}} does not speak Watchfloor protocol v1. Check the hub URL or ask bureau IT to update the hub.',
       'invalid-url': 'The hub URL must start with http:// or https://.',
+      'rate-limited': 'Too many sign-in attempts. Wait {{seconds}} seconds, then try again; ask your shift lead if you have forgotten your password.',
     },
   },
   filters: { label: 'Filter queue and map', source: 'Database', kind: 'Checkpoint', country: 'Country', all: 'All' },

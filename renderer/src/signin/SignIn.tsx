@@ -31,6 +31,7 @@ export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?
     if (result.ok) {
       props.onSignedIn({ hubUrl: new URL(hubUrl.trim()).origin, token: result.token, officer: result.officer, username: username.trim(), expiresAt: result.expiresAt });
     }
+    else if (result.reason === 'rate-limited') setError(t('signIn.error.rate-limited', { seconds: Math.ceil(result.retryAfterMs / 1000) }));
     else setError(t(`signIn.error.${result.reason}`, { url: hubUrl }));
   }
 

@@ -60,7 +60,11 @@ export async function discoverHub(): Promise<HubEndpoint> {
 
 export type SignInResult =
   | { readonly ok: true; readonly token: string; readonly officer: Officer; readonly expiresAt: number }
-  | { readonly ok: false; readonly reason: 'credentials' | 'unreachable' | 'protocol' | 'invalid-url'; readonly detail?: string };
+  | { readonly ok: false; readonly reason: 'credentials' | 'unreachable' | 'protocol' | 'invalid-url'; readonly detail?: string }
+  | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number };
+
+/** The hub's 429 to a sign-in: too many wrong passwords for the account or from this address. */
+const RateLimited = z.object({ error: z.literal('rate-limited'), retryAfterMs: z.int().positive() });
 
 /** Checks the hub speaks protocol v1, then signs in. Each failure says which of the three things is wrong. */
 export async function signIn(hubUrl: string, username: string, password: string): Promise<SignInResult> {
@@ -87,6 +91,10 @@ export async function signIn(hubUrl: string, username: string, password: string)
   }).catch(() => undefined);
   if (response === undefined) return { ok: false, reason: 'unreachable' };
   if (response.status === 401 || response.status === 400) return { ok: false, reason: 'credentials' };
+  if (response.status === 429) {
+    const limited = RateLimited.safeParse(await response.json().catch(() => undefined));
+    return { ok: false, reason: 'rate-limited', retryAfterMs: limited.success ? limited.data.retryAfterMs : 1000 };
+  }
   const session = SessionResponse.safeParse(await response.json().catch(() => undefined));
   if (!response.ok || !session.success) return { ok: false, reason: 'protocol' };
   return { ok: true, token: session.data.token, officer: session.data.officer, expiresAt: session.data.expiresAt };
