@@ -1,5 +1,5 @@
 /**
- * Password hashing is deliberately expensive (scrypt: tens of milliseconds of a core and 16 MiB each), so
+ * Password hashing is deliberately expensive (scrypt: a large part of a second of a core, and a lot of memory), so
  * the hub runs only a few at a time and serves waiting source addresses in turn: a flood from one address
  * waits behind its own attempts, while an officer elsewhere waits for at most one hashing per busy address.
  * Waiting is bounded too; beyond it an attempt is turned away at once with a hint when to retry.

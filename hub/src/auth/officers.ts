@@ -1,7 +1,8 @@
 import { CountryCode, EntityId, Officer, Role, type Actor } from '@watchfloor/shared';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/database';
-import { hashPassword, verifyPassword } from './passwords';
+import { checkPassword, hashPassword, readStoredHash } from './passwords';
 
 /**
  * The officer directory: who may sign in, with which role and country scope. Loaded from a users file
@@ -14,7 +15,10 @@ export const UserFileEntry = z.object({
   role: Role,
   scope: CountryCode.optional(),
   /** `scrypt$…` as written by `npm run hub -- hash-password`, or `password` for a plain one (hashed at load). */
-  passwordHash: z.string().startsWith('scrypt$').optional(),
+  passwordHash: z.string().superRefine((hash, context) => {
+    const read = readStoredHash(hash);
+    if ('problem' in read) context.addIssue({ code: 'custom', message: `unusable password hash (${read.problem}): make a new one with npm run hub -- hash-password` });
+  }).optional(),
   password: z.string().min(8).optional(),
   /** A disabled officer cannot sign in, and their open sessions end; the entry stays, unlike a removed one. */
   disabled: z.boolean().optional(),
@@ -56,12 +60,16 @@ async function upsert(db: Queryable, entry: Officer & { username: string; passwo
   );
 }
 
+/**
+ * Demo users get hashes at the current parameters like everyone else (about half a second each), hashed
+ * side by side on the thread pool and only when missing.
+ */
 export async function seedDemoUsers(db: Database): Promise<void> {
-  for (const user of DEMO_USERS) {
-    const existing = await db.query<{ id: string }>('select id from officers where id = $1 and demo', [user.id]);
-    if (existing.length > 0) continue;
-    await upsert(db, { ...user, passwordHash: await hashPassword(user.password), demo: true });
-  }
+  const existing = await db.query<{ id: string }>('select id from officers where demo');
+  const seeded = new Set(existing.map((row) => row.id));
+  const missing = DEMO_USERS.filter((user) => !seeded.has(user.id));
+  const hashes = await Promise.all(missing.map((user) => hashPassword(user.password)));
+  for (const [index, user] of missing.entries()) await upsert(db, { ...user, passwordHash: hashes[index]!, demo: true });
 }
 
 /** Outside demo mode, demo accounts left in a database from a demo run are removed. */
@@ -75,14 +83,28 @@ export interface OfficerDirectory {
   find(id: string, via?: Queryable): Promise<Actor | undefined>;
 }
 
-export function createOfficerDirectory(db: Database): OfficerDirectory {
+export function createOfficerDirectory(db: Database, log: Logger): OfficerDirectory {
+  /** Stores a hash at the current parameters, unless the password changed meanwhile. */
+  async function rehash(row: OfficerRow, password: string): Promise<void> {
+    const fresh = await hashPassword(password);
+    await db.query('update officers set password_hash = $1 where id = $2 and password_hash = $3', [fresh, row.id, row.password_hash]);
+    log.info({ officer: row.id }, 'password hash upgraded to the current parameters (a users file still holds the old one: hash-password makes a new one)');
+  }
+
   return {
     signIn: async (username, password) => {
       const rows = await db.query<OfficerRow>('select * from officers where username = $1', [username]);
       const row = rows[0];
-      // Hash anyway when the user is unknown, so timing does not reveal which usernames exist.
-      const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-      return row !== undefined && ok && row.disabled !== true ? toOfficer(row) : undefined;
+      const check = await checkPassword(password, row?.password_hash);
+      if (row === undefined) return undefined;
+      if (check.verdict === 'unusable') {
+        log.error({ officer: row.id, problem: check.problem }, 'stored password hash refused: the officer needs a new password (hash-password)');
+        return undefined;
+      }
+      if (check.verdict === 'mismatch') return undefined;
+      if (row.disabled === true) return undefined;
+      if (check.outdated) await rehash(row, password).catch((error: unknown) => log.error({ err: error, officer: row.id }, 'password hash upgrade failed'));
+      return toOfficer(row);
     },
     find: async (id, via = db) => {
       const rows = await via.query<OfficerRow>('select * from officers where id = $1', [id]);
@@ -91,5 +113,3 @@ export function createOfficerDirectory(db: Database): OfficerDirectory {
     },
   };
 }
-
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
