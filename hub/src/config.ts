@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { ORIGIN_PATTERN } from './http/allowed-origins';
 
 /**
  * Hub settings from the command line, then the environment, then defaults. Invalid settings stop the hub
@@ -16,6 +17,7 @@ export const HubConfig = z
     seed: z.coerce.number().int().min(0).default(1),
     rate: z.coerce.number().min(0).max(20_000).default(0.4),
     ingestKey: z.string().min(8, 'the ingest key must be at least 8 characters').optional(),
+    ingestKeysFile: z.string().min(1).optional(),
     tokenSecret: z.string().min(32, 'the token secret must be at least 32 characters').optional(),
     usersFile: z.string().min(1).optional(),
     /** How long a session token lasts; the console renews it while the officer is active. */
@@ -25,12 +27,19 @@ export const HubConfig = z
     seedFile: z.string().min(1).optional(),
     retentionDays: z.coerce.number().positive().optional(),
     staticDir: z.string().min(1).optional(),
+    trustProxy: z.boolean().default(false),
+    allowedOrigins: z.array(z.string().regex(ORIGIN_PATTERN, 'expected an origin such as https://console.bureau.example')).default([]),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  // One key for every checkpoint beside per-system keys would quietly undo their limits.
+  .refine((config) => config.ingestKey === undefined || config.ingestKeysFile === undefined, {
+    path: ['ingestKeysFile'],
+    message: 'give either --ingest-keys FILE or WATCHFLOOR_INGEST_KEY, not both',
   })
   .transform((config) => ({
     ...config,
     // Demo mode has a documented default ingest key so the bundled feeder and examples work as they are.
-    ingestKey: config.ingestKey ?? (config.demo ? 'demo-ingest-key' : undefined),
+    ingestKey: config.ingestKey ?? (config.demo && config.ingestKeysFile === undefined ? 'demo-ingest-key' : undefined),
   }));
 export type HubConfig = z.infer<typeof HubConfig>;
 
@@ -43,13 +52,15 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   seed: { type: 'string' },
   rate: { type: 'string' },
-  'ingest-key': { type: 'string' },
+  'ingest-keys': { type: 'string' },
   users: { type: 'string' },
   'token-minutes': { type: 'string' },
   'session-hours': { type: 'string' },
   'seed-file': { type: 'string' },
   'retention-days': { type: 'string' },
   serve: { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+  'allowed-origins': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
@@ -63,15 +74,25 @@ export const USAGE = `Usage: npm run hub -- [options]
   --demo                 simulated operation HARMATTAN and demo users (env WATCHFLOOR_DEMO=1)
   --seed N               simulator seed (default 1)
   --rate R               simulated hits per second (default 0.4)
-  --ingest-key KEY       key checkpoint systems send as Bearer (env WATCHFLOOR_INGEST_KEY; demo: demo-ingest-key)
+  --ingest-keys FILE     checkpoint systems' keys, each limited to its checkpoints (env WATCHFLOOR_INGEST_KEYS;
+                         reloaded when it changes; see docs/protocol.md)
   --users FILE           officers JSON file (see docs/protocol.md); reloaded when it changes
   --token-minutes N      a session token lasts N minutes, renewed while the officer is active (default 30)
   --session-hours N      a session ends N hours after sign-in whatever the renewals (default 12)
   --seed-file FILE       operations and checkpoints JSON loaded at start
   --retention-days N     drop handled events older than N days (default: keep all)
   --serve DIR            also serve a built renderer (out/renderer) as a web console
+  --allowed-origins LIST web pages (comma-separated origins, e.g. https://console.bureau.example) that may
+                         call the API and open sockets, besides the hub's own pages and the desktop app
+                         (env WATCHFLOOR_ALLOWED_ORIGINS)
+  --trust-proxy          behind a reverse proxy: take the client address from the last X-Forwarded-For
+                         entry, for sign-in throttling and logs (env WATCHFLOOR_TRUST_PROXY=1; default off)
   --log-level L          fatal|error|warn|info|debug|trace|silent (env WATCHFLOOR_LOG_LEVEL)
-Token signing secret: env WATCHFLOOR_TOKEN_SECRET (default: generated once and kept in the database).`;
+Token signing secret: env WATCHFLOOR_TOKEN_SECRET (default: generated once and kept in the database).
+One ingest key for every checkpoint, instead of a keys file: env WATCHFLOOR_INGEST_KEY (demo: demo-ingest-key).
+  npm run hub -- hash-password        read a password on stdin, print its hash for a users file
+  npm run hub -- new-ingest-key --id ID --name NAME [--checkpoints A,B] [--countries NG,BJ]
+                                      make a checkpoint system's key: prints the key once and its entry`;
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { config: HubConfig } | { help: true } | { error: string } {
   let values: Record<string, string | boolean | undefined>;
@@ -91,7 +112,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
     demo: values.demo ?? (env.WATCHFLOOR_DEMO === '1' || env.WATCHFLOOR_DEMO === 'true'),
     seed: pick('seed'),
     rate: pick('rate'),
-    ingestKey: pick('ingest-key', 'WATCHFLOOR_INGEST_KEY'),
+    ingestKey: env.WATCHFLOOR_INGEST_KEY,
+    ingestKeysFile: pick('ingest-keys', 'WATCHFLOOR_INGEST_KEYS'),
     tokenSecret: env.WATCHFLOOR_TOKEN_SECRET,
     usersFile: pick('users'),
     tokenMinutes: pick('token-minutes'),
@@ -99,10 +121,17 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
     seedFile: pick('seed-file'),
     retentionDays: pick('retention-days'),
     staticDir: pick('serve'),
+    trustProxy: values['trust-proxy'] ?? (env.WATCHFLOOR_TRUST_PROXY === '1' || env.WATCHFLOOR_TRUST_PROXY === 'true'),
+    allowedOrigins: originList(pick('allowed-origins', 'WATCHFLOOR_ALLOWED_ORIGINS')),
     logLevel: pick('log-level', 'WATCHFLOOR_LOG_LEVEL'),
   });
   if (!parsed.success) {
     return { error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`).join('\n') };
   }
   return { config: parsed.data };
+}
+
+function originList(value: string | boolean | undefined): string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0);
 }

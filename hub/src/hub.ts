@@ -6,16 +6,24 @@ import { Checkpoint, OPS_NAMESPACE, Operation, describeIssues, parseWith, type E
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { z } from 'zod';
+import { createIngestKeyRing, type IngestKeyRing } from './auth/ingest-keys';
+import { watchIngestKeysFile, type WatchedIngestKeys } from './auth/ingest-keys-file';
+import { createHashingQueue } from './auth/hashing-queue';
 import { startAccess, type RunningAccess } from './auth/access-setup';
 import { DEMO_USERS, createOfficerDirectory, removeDemoUsers, seedDemoUsers } from './auth/officers';
+import { createSignInGuard } from './auth/sign-in-guard';
+import { createSignInThrottle } from './auth/sign-in-throttle';
 import type { HubConfig } from './config';
 import { createAuthority, type Authority } from './core/authority';
 import type { Database } from './db/database';
 import { migrate } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
+import { originCheck } from './http/allowed-origins';
 import { apiHandler } from './http/api';
 import { sendJson } from './http/json';
+import { consoleHeaders } from './http/security-headers';
+import { sourceAddress } from './http/source-address';
 import { staticFileHandler } from './http/static-files';
 import { ensureMeta, readMeta } from './log/event-store';
 import { RETAINED_FROM_KEY, purgeBefore } from './log/retention';
@@ -64,6 +72,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     : await openPglite(config.dataDir);
   const timers: NodeJS.Timeout[] = [];
   let simulator: Simulator | undefined;
+  let keysFile: WatchedIngestKeys | undefined;
   let running: RunningAccess | undefined;
   try {
     await migrate(db);
@@ -84,7 +93,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       ...(hooks.now ? { now: hooks.now } : {}),
     });
     const { access } = running;
-    const directory = createOfficerDirectory(db);
+    const directory = createOfficerDirectory(db, log);
 
     const notifyChannel = `watchfloor_events_${config.databaseSchema}`;
     const authority = createAuthority({
@@ -115,8 +124,13 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       }
     }
 
-    const api = apiHandler({ authority, directory, access, ingestKey: config.ingestKey, log });
-    const serveStatic = config.staticDir ? staticFileHandler(config.staticDir) : undefined;
+    if (config.ingestKeysFile) keysFile = await watchIngestKeysFile({ file: config.ingestKeysFile, log });
+    const ingestKeys: IngestKeyRing = keysFile ?? createIngestKeyRing([], config.ingestKey);
+    const origins = originCheck(config.allowedOrigins);
+    const signInGuard = createSignInGuard({ throttle: createSignInThrottle(), hashing: createHashingQueue(), log });
+    const api = apiHandler({ authority, directory, access, ingestKeys, log, signInGuard, origins, trustProxy: config.trustProxy });
+    // Served by the hub, the console's own origin is its hub's.
+    const serveStatic = config.staticDir ? staticFileHandler(config.staticDir, consoleHeaders()) : undefined;
     const clientConfig = {
       hubUrl: '',
       demo: config.demo,
@@ -135,7 +149,14 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     });
     const io = new SocketServer(http, {
       transports: ['websocket'],
-      cors: { origin: true, credentials: false },
+      // Browsers let any page open a websocket anywhere; only pages of allowed origins may open one here.
+      allowRequest: (request, callback) => {
+        const origin = origins(request);
+        if (origin.kind === 'refused') {
+          log.warn({ origin: origin.origin, address: sourceAddress(request, config.trustProxy) }, 'socket from a page of another origin refused');
+        }
+        callback(origin.kind === 'refused' ? 'origin not allowed' : null, origin.kind !== 'refused');
+      },
       maxHttpBufferSize: 256 * 1024,
       serveClient: false,
     });
@@ -202,6 +223,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
         (stopping ??= (async () => {
           log.info('hub stopping');
           for (const timer of timers) clearInterval(timer);
+          keysFile?.close();
           await simulator?.stop();
           detachOps();
           detachPresence();
@@ -215,6 +237,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     };
   } catch (error) {
     for (const timer of timers) clearInterval(timer);
+    keysFile?.close();
     await running?.close();
     await simulator?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);

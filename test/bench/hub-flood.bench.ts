@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IngestHitBody, SessionResponse } from '@watchfloor/shared';
 import pg from 'pg';
-import { HubConfig, startHub, type RunningHub } from '../../hub/src/index';
+import { HubConfig, SHARED_KEY_SOURCE, startHub, type RunningHub } from '../../hub/src/index';
 import type { FeederResult, FloodMessage, FloodPlan, FloodResult } from './hub-flood-load';
 import type { Bench, Measurement } from './report';
 
@@ -58,10 +58,10 @@ async function preload(hub: RunningHub): Promise<string[]> {
   for (let start = 0; start < PRELOADED_HITS; start += 1000) {
     const outcomes = await Promise.all(
       Array.from({ length: 1000 }, (_, index) =>
-        hub.authority.ingest(IngestHitBody.parse({ ...TEMPLATE, at: Date.now(), externalId: `flood-preload-${start + index}` })),
+        hub.authority.ingest(IngestHitBody.parse({ ...TEMPLATE, at: Date.now(), externalId: `flood-preload-${start + index}` }), SHARED_KEY_SOURCE),
       ),
     );
-    for (const outcome of outcomes) if (outcome.status !== 400) ids.push(outcome.hitId);
+    for (const outcome of outcomes) if (outcome.status === 200 || outcome.status === 201) ids.push(outcome.hitId);
   }
   return ids;
 }

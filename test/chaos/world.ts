@@ -1,6 +1,6 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { IngestHitBody, type CommandAck, type Officer, type OpsEvent } from '@watchfloor/shared';
-import type { RunningHub } from '../../hub/src/index';
+import { SHARED_KEY_SOURCE, type RunningHub } from '../../hub/src/index';
 import { readEvents } from '../../hub/src/log/event-store';
 import { closeDatabases, openDatabases, type MetaRow, META_KEY } from '../../renderer/src/cache/database';
 import { DEFAULT_CACHE_NAME } from '../../renderer/src/cache';
@@ -194,9 +194,9 @@ export function createIngestor(random: Random, seed: number, resendRate: number)
         return body;
       });
       const again = bodies.length > 0 && random.chance(resendRate) ? random.sample(bodies, random.int(1, 3)) : [];
-      const outcomes = await Promise.all([...fresh, ...again.map((entry) => entry.body)].map((body) => hub.authority.ingest(body)));
+      const outcomes = await Promise.all([...fresh, ...again.map((entry) => entry.body)].map((body) => hub.authority.ingest(body, SHARED_KEY_SOURCE)));
       outcomes.forEach((outcome, index) => {
-        if (outcome.status === 400) throw new Error(`ingest refused: ${JSON.stringify(outcome.issues)}`);
+        if (outcome.status === 400 || outcome.status === 403) throw new Error(`ingest refused: ${JSON.stringify(outcome)}`);
         if (index < fresh.length) {
           if (outcome.status !== 201) throw new Error(`a new hit was answered ${outcome.status}`);
           bodies.push({ body: fresh[index]!, hitId: outcome.hitId });

@@ -94,10 +94,22 @@ describe('hub configuration', () => {
     expect(read).toMatchObject({ config: { port: 4700, dataDir: '/var/lib/wf', demo: true, ingestKey: 'demo-ingest-key' } });
   });
 
+  it('given an ingest key, then it is read from the environment or a keys file, never from the command line (ps shows it)', () => {
+    expect(readConfig(['--ingest-key', 'a-shared-key'], {})).toMatchObject({ error: expect.stringContaining('ingest-key') });
+    expect(readConfig([], { WATCHFLOOR_INGEST_KEY: 'a-shared-key' })).toMatchObject({ config: { ingestKey: 'a-shared-key' } });
+    expect(readConfig([], { WATCHFLOOR_INGEST_KEYS: '/etc/wf/keys.json' })).toMatchObject({ config: { ingestKeysFile: '/etc/wf/keys.json' } });
+    const demoWithKeys = readConfig(['--demo', '--ingest-keys', '/etc/wf/keys.json'], {});
+    expect(demoWithKeys).toMatchObject({ config: { demo: true, ingestKeysFile: '/etc/wf/keys.json' } });
+    expect('config' in demoWithKeys && demoWithKeys.config.ingestKey).toBeUndefined();
+  });
+
   it('given bad settings, then each is named with what is expected', () => {
     expect(readConfig(['--port', 'eighty'], {})).toMatchObject({ error: expect.stringContaining('port') });
     expect(readConfig(['--database-url', 'mysql://x'], {})).toMatchObject({ error: expect.stringContaining('postgres://') });
-    expect(readConfig(['--ingest-key', 'short'], {})).toMatchObject({ error: expect.stringContaining('at least 8') });
+    expect(readConfig([], { WATCHFLOOR_INGEST_KEY: 'short' })).toMatchObject({ error: expect.stringContaining('at least 8') });
+    expect(readConfig(['--ingest-keys', '/etc/wf/keys.json'], { WATCHFLOOR_INGEST_KEY: 'a-shared-key' })).toMatchObject({
+      error: expect.stringContaining('not both'),
+    });
     expect(readConfig(['--bogus'], {})).toMatchObject({ error: expect.stringContaining('bogus') });
     expect(readConfig(['--help'], {})).toEqual({ help: true });
   });

@@ -16,7 +16,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
-import { HubConfig, startHub, type HubHooks, type RunningHub } from '../../hub/src/index';
+import { HubConfig, SHARED_KEY_SOURCE, startHub, type HubHooks, type RunningHub } from '../../hub/src/index';
 import { copyTemplate } from './pglite-template';
 
 /**
@@ -193,10 +193,10 @@ export function waitUntil(predicate: () => boolean | Promise<boolean>, what: str
  */
 export async function ingestMany(hub: RunningHub, count: number, overrides: Record<string, unknown> = {}): Promise<string[]> {
   const outcomes = await Promise.all(
-    Array.from({ length: count }, () => hub.authority.ingest(IngestHitBody.parse(hitBody({ at: (hubClocks.get(hub) ?? Date.now)(), ...overrides })))),
+    Array.from({ length: count }, () => hub.authority.ingest(IngestHitBody.parse(hitBody({ at: (hubClocks.get(hub) ?? Date.now)(), ...overrides })), SHARED_KEY_SOURCE)),
   );
   return outcomes.map((outcome) => {
-    if (outcome.status === 400) throw new Error(`ingest refused: ${JSON.stringify(outcome.issues)}`);
+    if (outcome.status === 400 || outcome.status === 403) throw new Error(`ingest refused: ${JSON.stringify(outcome)}`);
     return outcome.hitId;
   });
 }

@@ -27,6 +27,7 @@ import {
   type ValidationIssue,
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
+import { ingestScopeRefusal, type IngestSource } from '../auth/ingest-keys';
 import type { OfficerDirectory } from '../auth/officers';
 import type { Database, Queryable } from '../db/database';
 import { WRITER_LOCK } from '../db/migrations';
@@ -72,7 +73,8 @@ export interface Authority {
   pump(): Promise<void>;
   subscribe(listener: (events: readonly OpsEvent[]) => void): () => void;
   executeCommand(officer: Officer, input: unknown): Promise<CommandAck>;
-  ingest(body: IngestHitBody): Promise<IngestOutcome>;
+  /** Ingests a hit posted by `source`, within the checkpoints and countries its key may post for. */
+  ingest(body: IngestHitBody, source: IngestSource): Promise<IngestOutcome>;
   upsertOperation(officer: Officer, input: unknown): Promise<AdminOutcome>;
   upsertCheckpoint(officer: Officer, input: unknown): Promise<AdminOutcome>;
   /** Appends events the hub itself originates (simulator, seed data) in one transaction. */
@@ -86,7 +88,8 @@ export interface Authority {
 
 export type IngestOutcome =
   | { readonly status: 201 | 200; readonly hitId: string; readonly seq: number }
-  | { readonly status: 400; readonly issues: readonly { path: string; message: string }[] };
+  | { readonly status: 400; readonly issues: readonly { path: string; message: string }[] }
+  | { readonly status: 403; readonly message: string };
 
 export type AdminOutcome = { readonly ok: true; readonly seq: number } | Refusal;
 
@@ -113,6 +116,7 @@ export interface AuthorityDeps {
 
 interface PendingIngest {
   readonly body: IngestHitBody;
+  readonly source: IngestSource;
   readonly resolve: (outcome: IngestOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -271,7 +275,13 @@ export function createAuthority(deps: AuthorityDeps): Authority {
         const results: (IngestOutcome | { readonly status: 201 | 200; readonly hitId: string })[] = [];
         const raisedHere = new Map<string, string>();
         const raised: IngestedHit[] = [];
-        for (const { body } of batch) {
+        for (const { body, source } of batch) {
+          // Scope first: a key learns nothing, not even a duplicate's hit id, about checkpoints it may not feed.
+          const refusal = ingestScopeRefusal(source, body.checkpointId, state.checkpoints.get(body.checkpointId)?.country);
+          if (refusal !== undefined) {
+            results.push({ status: 403, message: refusal });
+            continue;
+          }
           const seen = known.get(body.externalId);
           if (seen !== undefined) {
             results.push({ status: 200, ...seen });
@@ -305,11 +315,11 @@ export function createAuthority(deps: AuthorityDeps): Authority {
           }
           raisedHere.set(body.externalId, event.hit.id);
           results.push({ status: 201, hitId: event.hit.id });
-          raised.push({ externalId: body.externalId, subject: body.subject, event });
+          raised.push({ externalId: body.externalId, source: source.id, subject: body.subject, event });
         }
         const seqOf = new Map<string, number>();
         for (const event of await appendHits(raised)) if (event.type === 'hit.raised') seqOf.set(event.hit.id, event.seq);
-        return results.map((result): IngestOutcome => ('seq' in result || result.status === 400 ? result : { ...result, seq: seqOf.get(result.hitId)! }));
+        return results.map((result): IngestOutcome => ('hitId' in result && !('seq' in result) ? { ...result, seq: seqOf.get(result.hitId)! } : result));
       });
       batch.forEach((item, index) => item.resolve(outcomes[index]!));
     } catch (error) {
@@ -438,11 +448,11 @@ export function createAuthority(deps: AuthorityDeps): Authority {
       });
     },
 
-    ingest(body) {
+    ingest(body, source) {
       const unstorable = unstorableText(body);
       if (unstorable !== undefined) return Promise.resolve({ status: 400, issues: [unstorable] });
       return new Promise<IngestOutcome>((resolve, reject) => {
-        pendingIngest.push({ body, resolve, reject });
+        pendingIngest.push({ body, source, resolve, reject });
         scheduleIngest();
       });
     },

@@ -77,6 +77,14 @@ const MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
     `,
   },
   {
+    id: 3,
+    sql: `
+      -- Which ingest key (its id in the keys file) posted each hit; null for hits ingested before keys were
+      -- recorded.
+      alter table hit_ingest add column source text;
+    `,
+  },
+  {
     id: 4,
     sql: `
       -- Officers can be disabled; those that came from the users file are removed when it no longer has them.

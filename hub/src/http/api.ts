@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   IngestHitBody,
@@ -9,11 +8,16 @@ import {
   type SessionResponse,
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
+import type { IngestKeyRing } from '../auth/ingest-keys';
 import type { OfficerDirectory } from '../auth/officers';
+import type { SignInGuard } from '../auth/sign-in-guard';
 import type { Access } from '../auth/access';
 import type { AdminOutcome, Authority } from '../core/authority';
+import type { OriginCheck } from './allowed-origins';
 import { HttpError, bearerToken, readJson, sendJson } from './json';
 import { SESSION_END_MESSAGES, sessionRoutes } from './session-routes';
+import { API_HEADERS } from './security-headers';
+import { sourceAddress } from './source-address';
 
 /**
  * HTTP routes of protocol v1. Everything under /api/v1 answers JSON; a request that fails validation
@@ -24,17 +28,22 @@ export interface ApiDeps {
   readonly directory: OfficerDirectory;
   /** Sessions and the officer directory as they stand now: who a bearer token stands for. */
   readonly access: Access;
-  readonly ingestKey: string | undefined;
+  /** The checkpoint systems' keys; a hub without any refuses every ingest with 401. */
+  readonly ingestKeys: IngestKeyRing;
   readonly log: Logger;
+  /** Throttles sign-in per account and source address, and bounds password hashing. */
+  readonly signInGuard: SignInGuard;
+  /** Which web pages may call the API; requests from others are refused before anything is read. */
+  readonly origins: OriginCheck;
+  /** Take the source address from X-Forwarded-For (the hub is behind a reverse proxy). */
+  readonly trustProxy: boolean;
 }
 
 const SMALL_BODY = 64 * 1024;
 const ADMIN_BODY = 1024 * 1024;
 
+/** Sent, with the page's own origin as the allowed one, only to pages of allowed origins. */
 const CORS_HEADERS = {
-  // Clients authenticate with bearer tokens, never cookies, so any origin (the desktop app's app://, a
-  // bureau's web console) may call the API.
-  'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
   'Access-Control-Max-Age': '600',
@@ -42,15 +51,6 @@ const CORS_HEADERS = {
 
 export function apiHandler(deps: ApiDeps) {
   const { authority, log } = deps;
-  const ingestKey = deps.ingestKey === undefined ? undefined : Buffer.from(deps.ingestKey);
-
-  function ingestKeyMatches(request: IncomingMessage): boolean {
-    const given = bearerToken(request);
-    if (ingestKey === undefined || given === undefined) return false;
-    const candidate = Buffer.from(given);
-    return candidate.length === ingestKey.length && timingSafeEqual(candidate, ingestKey);
-  }
-
   const sessions = sessionRoutes({ access: deps.access, log });
 
   async function admin(request: IncomingMessage): Promise<Officer> {
@@ -63,6 +63,13 @@ export function apiHandler(deps: ApiDeps) {
     if (outcome.ok) return sendJson(response, 200, { seq: outcome.seq });
     const status = outcome.code === 'forbidden' ? 403 : 400;
     sendJson(response, status, { error: outcome.code, message: outcome.message });
+  }
+
+  function rateLimited(response: ServerResponse, retryAfterMs: number): void {
+    response.setHeader('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+    const seconds = Math.ceil(retryAfterMs / 1000);
+    const wait = seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} minutes`;
+    sendJson(response, 429, { error: 'rate-limited', message: `Too many sign-in attempts. Try again in ${wait}.`, retryAfterMs });
   }
 
   async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
@@ -78,25 +85,32 @@ export function apiHandler(deps: ApiDeps) {
     if (method === 'POST' && path === '/api/v1/session') {
       const parsed = parseWith(SessionRequest, await readJson(request, SMALL_BODY));
       if (!parsed.ok) return sendJson(response, 400, { error: 'invalid', issues: parsed.issues });
-      const officer = await deps.directory.signIn(parsed.value.username, parsed.value.password);
-      if (officer === undefined) {
-        log.warn({ username: parsed.value.username }, 'sign-in refused');
-        return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
-      }
+      const address = sourceAddress(request, deps.trustProxy);
+      const verdict = await deps.signInGuard.attempt(parsed.value.username, address, () =>
+        deps.directory.signIn(parsed.value.username, parsed.value.password),
+      );
+      if (verdict.kind === 'rate-limited') return rateLimited(response, verdict.retryAfterMs);
+      if (verdict.kind === 'refused') return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
+      const officer = verdict.officer;
       const body: SessionResponse | undefined = await deps.access.open(officer.id);
       if (body === undefined) return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
-      log.info({ officer: officer.id, role: officer.role }, 'signed in');
+      log.info({ officer: officer.id, role: officer.role, address }, 'signed in');
       return sendJson(response, 200, body);
     }
     if (method === 'POST' && path === '/api/v1/hits') {
-      if (!ingestKeyMatches(request)) {
+      const source = deps.ingestKeys.find(bearerToken(request));
+      if (source === undefined) {
         request.resume();
         return sendJson(response, 401, { error: 'unauthorized', message: 'A valid ingest key is required (Authorization: Bearer <key>).' });
       }
       const parsed = parseWith(IngestHitBody, await readJson(request, SMALL_BODY));
       if (!parsed.ok) return sendJson(response, 400, { error: 'invalid', issues: parsed.issues });
-      const outcome = await authority.ingest(parsed.value);
+      const outcome = await authority.ingest(parsed.value, source);
       if (outcome.status === 400) return sendJson(response, 400, { error: 'invalid', issues: outcome.issues });
+      if (outcome.status === 403) {
+        log.warn({ source: source.id, checkpoint: parsed.value.checkpointId }, 'ingest refused: checkpoint outside the key\'s scope');
+        return sendJson(response, 403, { error: 'forbidden', message: outcome.message });
+      }
       return sendJson(response, outcome.status, { hitId: outcome.hitId, seq: outcome.seq });
     }
     const operation = /^\/api\/v1\/operations\/([^/]+)$/.exec(path);
@@ -119,7 +133,19 @@ export function apiHandler(deps: ApiDeps) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const path = new URL(request.url ?? '/', 'http://hub').pathname;
     if (!path.startsWith('/api/')) return false;
-    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(API_HEADERS)) response.setHeader(name, value);
+    response.setHeader('Vary', 'Origin');
+    const origin = deps.origins(request);
+    if (origin.kind === 'refused') {
+      request.resume();
+      log.warn({ origin: origin.origin, path, address: sourceAddress(request, deps.trustProxy) }, 'request from a page of another origin refused');
+      sendJson(response, 403, { error: 'forbidden', message: `This hub does not answer pages from ${origin.origin}. Bureau IT can allow it with --allowed-origins.` });
+      return true;
+    }
+    if (origin.kind === 'allowed') {
+      response.setHeader('Access-Control-Allow-Origin', origin.origin);
+      for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    }
     if (request.method === 'OPTIONS') {
       response.writeHead(204).end();
       return true;

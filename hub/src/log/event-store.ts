@@ -57,9 +57,14 @@ export async function appendEvent(db: Queryable, event: PendingEvent, at: number
   return { ...event, seq: rows[0]!.seq, at } as OpsEvent;
 }
 
-/** A hit.raised event with what is stored beside it: the feeder's external id and the personal data. */
+/**
+ * A hit.raised event with what is stored beside it: the feeder's external id, the personal data and which
+ * ingest key posted it.
+ */
 export interface IngestedHit {
   readonly externalId: string;
+  /** The ingest key's id: who posted the hit, for an administrator tracing a feeder (not in the event). */
+  readonly source: string;
   readonly event: Extract<PendingEvent, { type: 'hit.raised' }>;
   readonly subject: SubjectDetails;
 }
@@ -76,15 +81,15 @@ export async function appendIngestedHits(db: Queryable, hits: readonly IngestedH
   const rows = await db.query<{ seq: number; alert_id: string }>(
     `with batch as (
        select item->>'externalId' as external_id, item->'event'->'hit'->>'id' as hit_id, item->'event' as body,
-              item->'subject' as subject, ord
+              item->'subject' as subject, item->>'source' as source, ord
          from jsonb_array_elements($2::jsonb) with ordinality as input(item, ord)
      ), logged as (
        insert into events (at, type, alert_id, body)
        select $1::bigint, 'hit.raised', hit_id, body from batch order by ord
        returning seq, alert_id
      ), ingested as (
-       insert into hit_ingest (external_id, hit_id, seq)
-       select batch.external_id, batch.hit_id, logged.seq from batch join logged on logged.alert_id = batch.hit_id
+       insert into hit_ingest (external_id, hit_id, seq, source)
+       select batch.external_id, batch.hit_id, logged.seq, batch.source from batch join logged on logged.alert_id = batch.hit_id
      ), stored as (
        insert into subjects (hit_id, subject) select hit_id, subject from batch
      )

@@ -1,5 +1,6 @@
 import type { Checkpoint, CheckpointStatus, Operation, PendingEvent } from '@watchfloor/shared';
 import type { Logger } from 'pino';
+import type { IngestSource } from '../auth/ingest-keys';
 import type { Authority } from '../core/authority';
 import { tallyDemoOperation } from './demo-tally';
 import { PARTNER_COUNTRIES, WEST_AFRICA_CHECKPOINTS, worldAirportCheckpoints } from './places';
@@ -79,10 +80,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   let inFlight = 0;
   let stopped = false;
 
+  /** The simulator posts for every checkpoint; its hits are recorded as coming from it. */
+  const source: IngestSource = { id: 'simulator' };
+
   function ingest(at: number, checkpoint?: ScenarioCheckpoint): void {
     inFlight += 1;
     authority
-      .ingest(scenario.nextHit(at, checkpoint))
+      .ingest(scenario.nextHit(at, checkpoint), source)
       .catch((error: unknown) => log.error({ err: error }, 'simulated hit not stored'))
       .finally(() => (inFlight -= 1));
   }
