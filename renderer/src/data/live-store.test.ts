@@ -1,5 +1,5 @@
 import { optimisticAlert, type Alert, type Command } from '@watchfloor/shared';
-import { T0, actorOf, hitRaised, officers } from '@watchfloor/shared/testing';
+import { T0, actorOf, anOperation, hitRaised, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { createLiveStore } from './live-store';
 
@@ -173,5 +173,47 @@ describe('live store notices about what the hub sent', () => {
       ['rejected-messages', 2],
       ['cache-full', undefined],
     ]);
+  });
+});
+
+describe('live store, folding in place', () => {
+  it('given a batch, then the alerts it touched are told as they were, and the alerts view is a new object', () => {
+    const store = createLiveStore(now);
+    store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    const before = store.getSnapshot();
+    store.applyBatch(
+      [hitRaised(2, { id: 'hit-2' }), { seq: 3, at: T0, type: 'alert.acknowledged', alertId: 'hit-1', by: actorOf(officers.duty) }],
+      { after: 1, through: 3 },
+    );
+    const after = store.getSnapshot();
+    expect(after.state.alerts).not.toBe(before.state.alerts);
+    const changed = store.alertChangesSince(before.revision);
+    expect([...changed!.keys()].sort()).toEqual(['hit-1', 'hit-2']);
+    expect(changed!.get('hit-1')?.status).toBe('new');
+    expect(changed!.get('hit-2')).toBeUndefined();
+    expect(store.alertChangesSince(after.revision)).toEqual(new Map());
+  });
+
+  it('given a batch that updates the operation, then the operations map is a new one and the old one is unchanged', () => {
+    const store = createLiveStore(now);
+    store.applyBatch([{ seq: 1, at: T0, type: 'operation.updated', operation: anOperation() }], { after: 0, through: 1 });
+    const operations = store.getSnapshot().state.operations;
+    store.applyBatch([{ seq: 2, at: T0, type: 'operation.updated', operation: anOperation({ phase: 'later' }) }], { after: 1, through: 2 });
+    expect(store.getSnapshot().state.operations).not.toBe(operations);
+    expect(operations.get(anOperation().id)?.phase).toBe(anOperation().phase);
+    expect(store.getSnapshot().state.operations.get(anOperation().id)?.phase).toBe('later');
+  });
+
+  it('given the cached picture, then batches never change the picture the cache gave', () => {
+    const cached = createLiveStore(now);
+    cached.applyBatch([hitRaised(1)], { after: 0, through: 1 });
+    const picture = cached.getSnapshot().confirmed;
+    const store = createLiveStore(now);
+    store.seed({ state: picture, through: 1, ageMs: 1000, pending: [] });
+    const seeded = store.getSnapshot().revision;
+    store.applyBatch([hitRaised(2, { id: 'hit-2' })], { after: 1, through: 2 });
+    expect(picture.alerts.size).toBe(1);
+    expect(store.getSnapshot().state.alerts.size).toBe(2);
+    expect(store.alertChangesSince(seeded - 1)).toBeUndefined();
   });
 });

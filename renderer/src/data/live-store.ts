@@ -1,6 +1,6 @@
 import {
   EMPTY_OPS_STATE,
-  foldEvents,
+  foldEventsInPlace,
   type Alert,
   type Command,
   type CommandAck,
@@ -18,11 +18,18 @@ import {
   unreadableEventsNotice,
   type UnreadableTally,
 } from './unreadable-notices';
+import { createAlertChangeLog } from './alert-changes';
+import { createPendingOverlay, type Projection } from './pending-overlay';
 import type { BatchRange, ConnectionState, UnreadableEvent } from './worker-protocol';
 
 /**
  * The live picture on the UI thread: the operation state folded by the shared reducer from hub batches,
  * the connection, and commands waiting for the hub. Listeners hear of changes at most once per frame.
+ *
+ * The store owns its state and folds each batch into it in place, so a batch costs what it brings however
+ * many alerts are held. A snapshot's `state.alerts` is a new view object whenever alerts changed, over the
+ * same maps: it shows the latest alerts, and `alertChangesSince` says which ones changed, so the screen
+ * updates its views for those alerts only.
  */
 export interface PendingCommand {
   readonly command: Command;
@@ -42,9 +49,6 @@ export interface Notice {
   readonly tone: 'info' | 'warning';
 }
 
-/** Projects a pending command onto an alert: what it will look like once the hub confirms it. */
-export type Projection = (command: Command, alert: Alert, givenAt: number) => Alert | undefined;
-
 export interface Refusal {
   readonly alertId: string;
   readonly commandType: Command['type'];
@@ -55,7 +59,7 @@ export interface Refusal {
 export interface LiveSnapshot {
   /** The hub's state with pending commands' changes laid over it (see `Projection`). */
   readonly state: OpsState;
-  /** The hub's state alone. */
+  /** The hub's state alone. Its maps are the store's own, updated in place by later batches. */
   readonly confirmed: OpsState;
   readonly revision: number;
   readonly hello: Hello | undefined;
@@ -96,6 +100,11 @@ export interface LiveStore {
   subscribe(listener: () => void): () => void;
   /** Applies a batch; returns what changed so the map can update only those rows. */
   applyBatch(events: readonly OpsEvent[], range: BatchRange): BatchEffect;
+  /**
+   * The alerts of `state` changed after snapshot `revision`, each as `state` showed it then; undefined when
+   * that is no longer known (too far back, or the picture was replaced) and the reader must start afresh.
+   */
+  alertChangesSince(revision: number): ReadonlyMap<string, Alert | undefined> | undefined;
   /** A gap before `range.after`: the caller fills it with history first. */
   hasGapBefore(range: BatchRange): boolean;
   setHello(hello: Hello): void;
@@ -121,9 +130,13 @@ export interface LiveStore {
 const MAX_REFUSALS = 20;
 
 export function createLiveStore(schedule: (flush: () => void) => void = defaultSchedule, project?: Projection): LiveStore {
+  /** The hub's state, owned by the store and folded into in place. */
+  let confirmed = ownedCopy(EMPTY_OPS_STATE);
+  const overlay = createPendingOverlay(() => confirmed.alerts, project);
+  const changes = createAlertChangeLog();
   let snapshot: LiveSnapshot = {
-    state: EMPTY_OPS_STATE,
-    confirmed: EMPTY_OPS_STATE,
+    state: confirmed,
+    confirmed,
     revision: 0,
     hello: undefined,
     connection: { kind: 'connecting' },
@@ -154,28 +167,37 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
   }
 
   /**
-   * The confirmed state with each pending command projected onto its alert, in the order given. Costs a
-   * copy of the alert map only while a command with a visible change is pending.
+   * Changes the alerts `affected` names through `alter`, which may update `confirmed` and returns the rest
+   * of the change (a new pending set among it), and publishes the new picture, recording how those alerts
+   * looked before.
    */
-  function overlay(confirmed: OpsState, pending: ReadonlyMap<string, PendingCommand>): OpsState {
-    if (project === undefined || pending.size === 0) return confirmed;
-    let alerts: Map<string, Alert> | undefined;
-    for (const entry of pending.values()) {
-      const current = alerts?.get(entry.command.alertId) ?? confirmed.alerts.get(entry.command.alertId);
-      if (current === undefined) continue;
-      const projected = project(entry.command, current, entry.sentAt);
-      if (projected === undefined) continue;
-      alerts ??= new Map(confirmed.alerts);
-      alerts.set(projected.id, projected);
-    }
-    return alerts === undefined ? confirmed : { ...confirmed, alerts };
+  function changeAlerts(affected: ReadonlySet<string>, alter: () => Partial<LiveSnapshot>): void {
+    const before = new Map<string, Alert | undefined>();
+    for (const id of affected) before.set(id, overlay.shown(id));
+    const change = alter();
+    const pending = change.pending ?? snapshot.pending;
+    if (pending !== snapshot.pending) overlay.setPending(pending.values());
+    overlay.reproject(affected);
+    changes.record(snapshot.revision + 1, before);
+    update({ ...change, pending, confirmed, state: { ...confirmed, alerts: overlay.view() } });
   }
 
-  /** Publishes a new confirmed state and/or pending set, with the overlay recomputed. */
-  function publish(change: Partial<LiveSnapshot> & { confirmed?: OpsState; pending?: ReadonlyMap<string, PendingCommand> }): void {
-    const confirmed = change.confirmed ?? snapshot.confirmed;
-    const pending = change.pending ?? snapshot.pending;
-    update({ ...change, confirmed, pending, state: overlay(confirmed, pending) });
+  /** Replaces the whole picture: readers of alert changes start afresh. */
+  function replace(state: OpsState, pending: ReadonlyMap<string, PendingCommand>, change: Partial<LiveSnapshot>): void {
+    confirmed = ownedCopy(state);
+    overlay.clear();
+    overlay.setPending(pending.values());
+    overlay.reproject(new Set([...pending.values()].map((entry) => entry.command.alertId)));
+    changes.replaced(snapshot.revision + 1);
+    update({ ...change, pending, confirmed, state: { ...confirmed, alerts: overlay.view() } });
+  }
+
+  /** A new pending set: the alerts of the commands that came, went or changed are shown again. */
+  function changePending(pending: ReadonlyMap<string, PendingCommand>, change: Partial<LiveSnapshot> = {}): void {
+    const affected = new Set<string>();
+    for (const [mutationId, entry] of pending) if (snapshot.pending.get(mutationId) !== entry) affected.add(entry.command.alertId);
+    for (const [mutationId, entry] of snapshot.pending) if (!pending.has(mutationId)) affected.add(entry.command.alertId);
+    changeAlerts(affected, () => ({ ...change, pending }));
   }
 
   function withPending(command: Command, entry: Partial<PendingCommand>): ReadonlyMap<string, PendingCommand> {
@@ -209,25 +231,37 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    alertChangesSince: (revision) => changes.since(revision),
     hasGapBefore: (range) => range.after > snapshot.through,
     applyBatch(events, range) {
-      const before = snapshot.confirmed;
-      const result = foldEvents(before, events);
-      for (const refusal of result.refused) {
-        if (refusal.reason !== 'stale') console.warn(`[watchfloor] event ${refusal.seq} not applied: ${refusal.detail}`);
-      }
       const touched = new Set<string>();
       const raisedIds: string[] = [];
+      let operations = false;
+      let checkpoints = false;
       for (const event of events) {
         if (event.type === 'hit.raised') {
-          if (!before.alerts.has(event.hit.id)) raisedIds.push(event.hit.id);
+          if (!confirmed.alerts.has(event.hit.id) && !touched.has(event.hit.id)) raisedIds.push(event.hit.id);
           touched.add(event.hit.id);
-        } else if ('alertId' in event) touched.add(event.alertId);
+        } else if (event.type === 'operation.updated') operations = true;
+        else if (event.type === 'checkpoint.updated') checkpoints = true;
+        else if ('alertId' in event) touched.add(event.alertId);
       }
-      const state = result.state;
-      const through = Math.max(snapshot.through, range.through, state.lastSeq);
-      publish({ confirmed: state, through, receivedAt: Date.now(), pending: settle(snapshot.pending, through), fromCache: false });
-      const pick = (ids: Iterable<string>) => [...ids].flatMap((id) => state.alerts.get(id) ?? []);
+      // Operations and checkpoints are few: a batch that changes them gives them new maps, so readers see it.
+      if (operations) confirmed = { ...confirmed, operations: new Map(confirmed.operations) };
+      if (checkpoints) confirmed = { ...confirmed, checkpoints: new Map(confirmed.checkpoints) };
+      // A command whose event arrives now is settled: its alert is shown again as confirmed.
+      const affected = new Set(touched);
+      for (const entry of snapshot.pending.values()) if (entry.seq !== undefined) affected.add(entry.command.alertId);
+      changeAlerts(affected, () => {
+        const result = foldEventsInPlace(confirmed, events);
+        for (const refusal of result.refused) {
+          if (refusal.reason !== 'stale') console.warn(`[watchfloor] event ${refusal.seq} not applied: ${refusal.detail}`);
+        }
+        confirmed = result.state;
+        const through = Math.max(snapshot.through, range.through, confirmed.lastSeq);
+        return { through, receivedAt: Date.now(), pending: settle(snapshot.pending, through), fromCache: false };
+      });
+      const pick = (ids: Iterable<string>) => [...ids].flatMap((id) => confirmed.alerts.get(id) ?? []);
       const changed = pick(touched);
       const raised = new Set(raisedIds);
       return { raised: pick(raisedIds), changed, updated: changed.filter((alert) => !raised.has(alert.id)) };
@@ -238,11 +272,9 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     seed(picture) {
       const pending = new Map(snapshot.pending);
       for (const { command, queuedAt } of picture.pending) pending.set(command.mutationId, { command, sentAt: queuedAt, stage: 'queued' });
-      publish({
-        confirmed: picture.state,
+      replace(picture.state, pending, {
         through: picture.through,
         receivedAt: picture.ageMs === undefined ? undefined : Date.now() - picture.ageMs,
-        pending,
         fromCache: picture.ageMs !== undefined,
       });
     },
@@ -250,19 +282,19 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       // Another log: its seqs are new positions.
       countedSeqs = new Set();
       const pending = new Map([...snapshot.pending].filter(([, entry]) => entry.seq === undefined));
-      publish({ confirmed: EMPTY_OPS_STATE, through: 0, pending, fromCache: false });
+      replace(EMPTY_OPS_STATE, pending, { through: 0, fromCache: false });
     },
-    commandQueued: (command, queuedAt) => publish({ pending: withPending(command, { stage: 'queued', ...(queuedAt === undefined ? {} : { sentAt: queuedAt }) }) }),
-    commandSent: (command) => publish({ pending: withPending(command, { stage: 'sent' }) }),
+    commandQueued: (command, queuedAt) => changePending(withPending(command, { stage: 'queued', ...(queuedAt === undefined ? {} : { sentAt: queuedAt }) })),
+    commandSent: (command) => changePending(withPending(command, { stage: 'sent' })),
     commandAnswered(command, ack) {
       if (ack.ok) {
-        publish({ pending: settle(withPending(command, { stage: 'sent', seq: ack.seq }), snapshot.through) });
+        changePending(settle(withPending(command, { stage: 'sent', seq: ack.seq }), snapshot.through));
         return;
       }
       const pending = new Map(snapshot.pending);
       pending.delete(command.mutationId);
       const refusal: Refusal = { alertId: command.alertId, commandType: command.type, message: ack.message, at: Date.now() };
-      publish({ pending, refusals: [refusal, ...snapshot.refusals.filter((r) => r.alertId !== command.alertId)].slice(0, MAX_REFUSALS) });
+      changePending(pending, { refusals: [refusal, ...snapshot.refusals.filter((r) => r.alertId !== command.alertId)].slice(0, MAX_REFUSALS) });
     },
     noteUnreadableEvents(events) {
       const fresh = events.filter((event) => event.seq === undefined || !countedSeqs.has(event.seq));
@@ -283,6 +315,11 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       update({ notices: snapshot.notices.filter((n) => n.id !== id) });
     },
   };
+}
+
+/** A state whose maps the store may update in place: the cache's picture and the empty state stay as they are. */
+function ownedCopy(state: OpsState): OpsState {
+  return { ...state, operations: new Map(state.operations), checkpoints: new Map(state.checkpoints), alerts: new Map(state.alerts) };
 }
 
 /** Once per frame; a timer too, because hidden windows get no frames and a wall display may be hidden. */
