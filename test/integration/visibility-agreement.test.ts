@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { isVisibleTo } from '../../hub/src/ops/visibility';
-import { desktopAlertSummary } from '../../renderer/src/desktop/alert-summary';
+import { createAlertSummaryView } from '../../renderer/src/desktop/alert-summary';
 import { en } from '../../renderer/src/i18n/en';
 import { anyOfficer, anyOpsLog } from '../../shared/testing/arbitraries';
 
@@ -32,7 +32,7 @@ describe('hub visibility and console view (property)', () => {
         const inScope = [...whole.alerts.values()].filter((alert) => withinScope(officer, alert));
         expect([...console.alerts.values()]).toEqual(inScope);
         expect(sent.some((event) => event.type === 'audit.details-viewed') && !maySeeAudit(officer)).toBe(false);
-        expect(desktopAlertSummary(console.alerts.values(), officer)).toEqual(desktopAlertSummary(whole.alerts.values(), officer));
+        expect(createAlertSummaryView(console.alerts.values(), officer).summary()).toEqual(createAlertSummaryView(whole.alerts.values(), officer).summary());
         for (const alert of console.alerts.values()) {
           for (const type of COMMAND_TYPES) expect(mayAct(officer, type, alert)).toEqual(mayAct(officer, type, whole.alerts.get(alert.id)!));
         }

@@ -1,7 +1,9 @@
-import { raiseAlert, type Alert } from '@watchfloor/shared';
+import { raiseAlert, type Alert, type Officer } from '@watchfloor/shared';
 import { T0, anOfficer, hitRaised, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { desktopAlertSummary } from './alert-summary';
+import { createAlertSummaryView } from './alert-summary';
+
+const desktopAlertSummary = (alerts: Alert[], officer: Officer) => createAlertSummaryView(alerts, officer).summary();
 import i18next from 'i18next';
 import { en } from '../i18n/en';
 

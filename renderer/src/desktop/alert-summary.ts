@@ -11,12 +11,15 @@ import {
   type AlertSummary,
   type Officer,
 } from '@watchfloor/shared';
+import type { AlertView } from '../data/alert-view-sync';
+import { createOrderedRows, type QueueRows } from '../queue/ordered-rows';
 
 /**
  * What the desk console reports to the desktop shell (`bridge.reportAlerts`), so the shell can notify an
  * officer who is not looking: the unacknowledged count, open critical alerts nobody holds, and open alerts
  * escalated to this officer (`isEscalatedTo`). Only alerts within the officer's country scope count. No
- * personal data: titles and bodies come from the hit's non-personal summary.
+ * personal data: titles and bodies come from the hit's non-personal summary. Kept up to date per changed
+ * alert, so a batch costs what it touched.
  */
 
 /** Native notification text, through the same i18n layer as the rest of the console. */
@@ -29,20 +32,45 @@ export function alertNotice(alert: Alert): AlertNotice {
   return { alertId: alert.id, title: title.slice(0, 120), body: alert.hit.summary.slice(0, 280) };
 }
 
-export function desktopAlertSummary(alerts: Iterable<Alert>, officer: Officer): AlertSummary {
+/** The desktop summary kept up to date alert by alert (see `AlertView`). */
+export interface AlertSummaryView extends AlertView {
+  summary(): AlertSummary;
+}
+
+/** The newest first: when more than the limit are open, the ones the officer has not seen yet are kept. */
+const newestFirst = (a: Alert, b: Alert) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function createAlertSummaryView(alerts: Iterable<Alert>, officer: Officer): AlertSummaryView {
   let unacknowledged = 0;
-  const critical: Alert[] = [];
-  const escalated: Alert[] = [];
-  for (const alert of alerts) {
-    if (!isOpen(alert)) continue;
-    if (!withinScope(officer, alert)) continue;
+  const critical = createOrderedRows(newestFirst);
+  const escalated = createOrderedRows(newestFirst);
+  let summary: AlertSummary | undefined;
+  const count = (alert: Alert, sign: 1 | -1) => {
+    if (!isOpen(alert) || !withinScope(officer, alert)) return;
     if (isUnacknowledged(alert)) {
-      unacknowledged += 1;
-      if (SEVERITY_RANK[alert.hit.severity] === SEVERITY_RANK.critical) critical.push(alert);
+      unacknowledged += sign;
+      if (SEVERITY_RANK[alert.hit.severity] === SEVERITY_RANK.critical) {
+        if (sign > 0) critical.insert(alert);
+        else critical.remove(alert);
+      }
     }
-    if (alert.status === 'escalated' && isEscalatedTo(officer, alert)) escalated.push(alert);
-  }
-  // The newest first: when more than the limit are open, the ones the officer has not seen yet are kept.
-  const newest = (list: Alert[]) => list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, ALERT_NOTICE_LIMIT).map(alertNotice);
-  return { unacknowledged, critical: newest(critical), escalatedToMe: newest(escalated) };
+    if (alert.status === 'escalated' && isEscalatedTo(officer, alert)) {
+      if (sign > 0) escalated.insert(alert);
+      else escalated.remove(alert);
+    }
+  };
+  for (const alert of alerts) count(alert, 1);
+  const newest = (rows: QueueRows) => Array.from({ length: Math.min(rows.length, ALERT_NOTICE_LIMIT) }, (_, i) => alertNotice(rows.at(i)));
+  return {
+    summary() {
+      summary ??= { unacknowledged, critical: newest(critical), escalatedToMe: newest(escalated) };
+      return summary;
+    },
+    update(before, after) {
+      if (before === after) return;
+      summary = undefined;
+      if (before !== undefined) count(before, -1);
+      if (after !== undefined) count(after, 1);
+    },
+  };
 }

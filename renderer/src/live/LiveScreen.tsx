@@ -3,13 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
-import { DoNotDisturbControl, desktopAlertSummary } from '../desktop';
+import { DoNotDisturbControl } from '../desktop';
 import { WorldMap, type MapFilters } from '../map';
 import { displayZone } from '../i18n/display-zone';
 import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
 import { describeSkipped, planBulkAcknowledge } from '../queue/bulk-acknowledge';
-import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, type QueueFilter } from '../queue/queue-model';
+import { DEFAULT_QUEUE_FILTER, type QueueFilter } from '../queue/queue-model';
 import { EmptyState, Panel } from '../shell/Panel';
 import { PanelBoundary } from '../shell/PanelBoundary';
 import { OperationStatus } from '../status/OperationStatus';
@@ -19,6 +19,7 @@ import { TimelinePanel, useTimelineSnapshot } from './TimelinePanel';
 import { mapImage } from '../map/snapshot';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
+import { useScreenViews } from './screen-views';
 
 /**
  * The duty officer's screen: queue, map, detail and operation status, driven by keyboard first.
@@ -83,9 +84,9 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   /** Ages, deadlines and rates are measured from the moment on screen. */
   const shownNow = past?.player.currentTime ?? now;
   const checkpointName = useCallback((id: string) => state.checkpoints.get(id)?.name ?? id, [state.checkpoints]);
-  const lookup = useMemo(() => ({ name: checkpointName, kind: (id: string) => state.checkpoints.get(id)?.kind }), [checkpointName, state.checkpoints]);
-  const rows = useMemo(() => queueRows(state.alerts.values(), filter, officer, lookup), [state.alerts, filter, officer, lookup]);
-  const counts = useMemo(() => queueCounts(state.alerts.values(), officer), [state.alerts, officer]);
+  const views = useScreenViews(past?.picture, filter, officer);
+  const { rows, counts } = views.queue;
+  const { desktopSummary } = views;
   const checkpoints = useMemo(() => [...state.checkpoints.values()], [state.checkpoints]);
   const operation = useMemo(() => currentOperation(state.operations), [state.operations]);
   const readOnlyReason = !mayActOnAlerts(officer)
@@ -94,10 +95,11 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
       ? t('readOnly.replay')
       : undefined;
   const selected: Alert | undefined = selectedId === undefined ? undefined : state.alerts.get(selectedId);
+  const selectedIndex = selected === undefined ? -1 : rows.indexOf(selected);
 
   // Keep a selection while there are rows, so the keyboard always has something to act on.
   useEffect(() => {
-    if (selectedId === undefined && rows.length > 0 && !props.wall) setSelectedId(rows[0]!.id);
+    if (selectedId === undefined && rows.length > 0 && !props.wall) setSelectedId(rows.at(0).id);
   }, [rows, selectedId, props.wall]);
 
   // The desktop shell raises native notifications and the tray count from this summary.
@@ -105,8 +107,8 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   useEffect(() => {
     if (bridge === undefined || props.wall) return;
     // Always the live alerts: a shift lead looking at the past must still be told of what happens now.
-    void bridge.reportAlerts(desktopAlertSummary(liveState.alerts.values(), officer)).catch(() => undefined);
-  }, [bridge, liveState.alerts, officer, props.wall]);
+    void bridge.reportAlerts(desktopSummary).catch(() => undefined);
+  }, [bridge, desktopSummary, props.wall]);
   useEffect(() => bridge?.onFocusAlert((alertId) => setSelectedId(alertId)), [bridge]);
 
   const act = useCallback(
@@ -132,11 +134,10 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const move = useCallback(
     (delta: number) => {
       if (rows.length === 0) return;
-      const index = rows.findIndex((row) => row.id === selectedId);
-      const next = Math.min(rows.length - 1, Math.max(0, (index < 0 ? 0 : index) + delta));
-      setSelectedId(rows[next]!.id);
+      const next = Math.min(rows.length - 1, Math.max(0, (selectedIndex < 0 ? 0 : selectedIndex) + delta));
+      setSelectedId(rows.at(next).id);
     },
-    [rows, selectedId],
+    [rows, selectedIndex],
   );
 
   const bulkAcknowledge = useCallback(() => {
@@ -234,7 +235,7 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const status = (
     <Panel id="status" title={t('panels.status')}>
       <PanelBoundary panel="status">
-        <OperationStatus operation={operation} checkpoints={checkpoints} alerts={state.alerts} now={shownNow} />
+        <OperationStatus operation={operation} checkpoints={checkpoints} hitsByMinute={views.hitsByMinute} now={shownNow} />
       </PanelBoundary>
     </Panel>
   );
@@ -275,6 +276,7 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
                 filter={filter}
                 onFilter={setFilter}
                 selectedId={selectedId}
+                selectedIndex={selectedIndex}
                 onSelect={setSelectedId}
                 onOpen={(id) => {
                   setSelectedId(id);

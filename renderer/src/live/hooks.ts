@@ -1,5 +1,6 @@
-import { ESCALATION_LEVEL_NAMES, type Command, type EscalationLevel, type Outcome } from '@watchfloor/shared';
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { ESCALATION_LEVEL_NAMES, type Alert, type Command, type EscalationLevel, type Outcome } from '@watchfloor/shared';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { syncAlertView, type AlertView, type SyncedView } from '../data/alert-view-sync';
 import type { LiveSnapshot } from '../data/live-store';
 import { newMutationId } from '../data/live-store';
 import type { Session } from '../data/session';
@@ -16,6 +17,17 @@ export function useSession(): Session {
 export function useLive(): LiveSnapshot {
   const { store } = useSession();
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/**
+ * A view of the live alerts kept up to date alert by alert as the store changes (see `syncAlertView`);
+ * built afresh when `key` changes. The caller re-renders with the store (`useLive`).
+ */
+export function useLiveAlertView<V extends AlertView>(key: readonly unknown[], build: (alerts: Iterable<Alert>) => V): V {
+  const { store } = useSession();
+  const synced = useRef<SyncedView<V> | undefined>(undefined);
+  synced.current = syncAlertView(store, synced.current, key, build);
+  return synced.current.view;
 }
 
 /** The current time, updated every `intervalMs`: for ages and deadlines. */

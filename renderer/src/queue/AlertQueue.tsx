@@ -4,7 +4,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import { SeverityBadge, StatusChip } from '../live/labels';
-import { urgencyOf, type QueueCounts, type QueueFilter, type StatusFilter } from './queue-model';
+import type { QueueRows } from './ordered-rows';
+import type { QueueCounts } from './queue-index';
+import { urgencyOf, type QueueFilter, type StatusFilter } from './queue-model';
 
 /**
  * The duty officer's work list: virtualised, so thousands of alerts scroll smoothly; one row per alert with
@@ -12,11 +14,13 @@ import { urgencyOf, type QueueCounts, type QueueFilter, type StatusFilter } from
  * automatic escalation nears.
  */
 export interface AlertQueueProps {
-  readonly rows: readonly Alert[];
+  readonly rows: QueueRows;
   readonly counts: QueueCounts;
   readonly filter: QueueFilter;
   readonly onFilter: (filter: QueueFilter) => void;
   readonly selectedId: string | undefined;
+  /** Where the selected alert is among `rows`, or -1. */
+  readonly selectedIndex: number;
   readonly onSelect: (alertId: string) => void;
   readonly onOpen: (alertId: string) => void;
   readonly checked: ReadonlySet<string>;
@@ -39,9 +43,9 @@ export function AlertQueue(props: AlertQueueProps) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => props.rows[index]!.id,
+    getItemKey: (index) => props.rows.at(index).id,
   });
-  const selectedIndex = props.selectedId === undefined ? -1 : props.rows.findIndex((row) => row.id === props.selectedId);
+  const { selectedIndex } = props;
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
@@ -127,7 +131,7 @@ export function AlertQueue(props: AlertQueueProps) {
         {props.rows.length === 0 && <p className="empty-state">{t('empty.queue')}</p>}
         <div style={{ blockSize: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const alert = props.rows[item.index]!;
+            const alert = props.rows.at(item.index);
             const pending = isPending(props.snapshot, alert.id);
             const { urgency, remainingMs } = urgencyOf(alert, props.now);
             const selected = alert.id === props.selectedId;

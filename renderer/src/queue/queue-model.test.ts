@@ -1,7 +1,23 @@
-import { EMPTY_OPS_STATE, foldEvents, type Alert } from '@watchfloor/shared';
+import { EMPTY_OPS_STATE, foldEvents, type Alert, type Officer } from '@watchfloor/shared';
 import { T0, actorOf, hitRaised, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUEUE_FILTER, queueCounts, queueRows, urgencyOf } from './queue-model';
+import type { QueueRows } from './ordered-rows';
+import { buildQueueIndex } from './queue-index';
+import { DEFAULT_QUEUE_FILTER, urgencyOf, type CheckpointLookup, type QueueFilter } from './queue-model';
+
+const BARE: CheckpointLookup = { name: (id) => id, kind: () => undefined };
+
+function listed(rows: QueueRows): Alert[] {
+  return Array.from({ length: rows.length }, (_, i) => rows.at(i));
+}
+
+function queueRows(alerts: Alert[], filter: QueueFilter, officer: Officer, lookup = BARE): Alert[] {
+  return listed(buildQueueIndex(alerts, filter, officer, lookup).view().rows);
+}
+
+function queueCounts(alerts: Alert[], officer: Officer) {
+  return buildQueueIndex(alerts, DEFAULT_QUEUE_FILTER, officer, BARE).view().counts;
+}
 
 function alerts(): Alert[] {
   const { state } = foldEvents(EMPTY_OPS_STATE, [

@@ -12,7 +12,8 @@ import {
 
 /**
  * What the alert queue shows and in which order: most severe first, then oldest first (the one waiting
- * longest is the most urgent). Pure, so the order is tested without a browser.
+ * longest is the most urgent). Pure, so the order is tested without a browser; `queue-index.ts` keeps the
+ * rows in this order as alerts change.
  */
 export type StatusFilter = 'open' | 'unacknowledged' | 'resolved' | 'all';
 
@@ -85,39 +86,6 @@ export function compareAlerts(a: Alert, b: Alert): number {
     a.hit.at - b.hit.at ||
     a.id.localeCompare(b.id)
   );
-}
-
-export function queueRows(
-  alerts: Iterable<Alert>,
-  filter: QueueFilter,
-  officer: Officer,
-  checkpoints: CheckpointLookup = BARE_LOOKUP,
-): Alert[] {
-  const rows: Alert[] = [];
-  for (const alert of alerts) if (matches(alert, filter, officer, checkpoints)) rows.push(alert);
-  return rows.sort(compareAlerts);
-}
-
-export interface QueueCounts {
-  readonly open: number;
-  readonly unacknowledged: number;
-  readonly mine: number;
-  readonly bySeverity: Readonly<Record<Severity, number>>;
-}
-
-export function queueCounts(alerts: Iterable<Alert>, officer: Officer): QueueCounts {
-  const bySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
-  let open = 0;
-  let unacknowledged = 0;
-  let mine = 0;
-  for (const alert of alerts) {
-    if (!isOpen(alert)) continue;
-    open += 1;
-    bySeverity[alert.hit.severity] += 1;
-    if (alert.holder === undefined) unacknowledged += 1;
-    if (alert.holder?.id === officer.id) mine += 1;
-  }
-  return { open, unacknowledged, mine, bySeverity };
 }
 
 export type Urgency = 'calm' | 'soon' | 'urgent' | 'overdue';

@@ -1,19 +1,21 @@
-import { CHECKPOINT_STATUSES, type Alert, type Checkpoint, type Operation } from '@watchfloor/shared';
+import { CHECKPOINT_STATUSES, type Checkpoint, type Operation } from '@watchfloor/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../i18n/numbers';
-import { hitsPerMinute } from './hits-per-minute';
+import type { HitsByMinute } from './hits-per-minute';
 
 /** Codename, phase, countries, counters, checkpoint health and the hit rate of the last hour. */
 export function OperationStatus(props: {
   readonly operation: Operation | undefined;
   readonly checkpoints: readonly Checkpoint[];
-  readonly alerts: ReadonlyMap<string, Alert>;
+  readonly hitsByMinute: HitsByMinute;
   readonly now: number;
 }) {
   const { t } = useTranslation();
   const minute = Math.floor(props.now / 60_000);
-  const rate = useMemo(() => hitsPerMinute(props.alerts.values(), minute * 60_000 + 59_999), [props.alerts, minute]);
+  const { hitsByMinute } = props;
+  const hitsVersion = hitsByMinute.version;
+  const rate = useMemo(() => hitsByMinute.lastMinutes(minute * 60_000 + 59_999), [hitsByMinute, hitsVersion, minute]);
   const health = useMemo(() => {
     const counts = { online: 0, degraded: 0, offline: 0 };
     for (const checkpoint of props.checkpoints) counts[checkpoint.status] += 1;

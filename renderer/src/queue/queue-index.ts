@@ -1,0 +1,66 @@
+import { isOpen, type Alert, type Officer, type Severity } from '@watchfloor/shared';
+import type { AlertView } from '../data/alert-view-sync';
+import { createOrderedRows, type QueueRows } from './ordered-rows';
+import { compareAlerts, matches, type CheckpointLookup, type QueueFilter } from './queue-model';
+
+/**
+ * The queue's rows and counts kept up to date alert by alert: a batch costs the alerts it touched, not a
+ * re-filter and re-sort of every alert held. A new filter or officer builds a new index.
+ */
+export interface QueueCounts {
+  readonly open: number;
+  readonly unacknowledged: number;
+  readonly mine: number;
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+}
+
+/** What the queue shows; a new object whenever the rows or counts changed, so React can tell. */
+export interface QueueView {
+  readonly rows: QueueRows;
+  readonly counts: QueueCounts;
+}
+
+export interface QueueIndex extends AlertView {
+  view(): QueueView;
+}
+
+export function buildQueueIndex(alerts: Iterable<Alert>, filter: QueueFilter, officer: Officer, checkpoints: CheckpointLookup): QueueIndex {
+  const bySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  const counts = { open: 0, unacknowledged: 0, mine: 0 };
+  const count = (alert: Alert, sign: 1 | -1) => {
+    if (!isOpen(alert)) return;
+    counts.open += sign;
+    bySeverity[alert.hit.severity] += sign;
+    if (alert.holder === undefined) counts.unacknowledged += sign;
+    if (alert.holder?.id === officer.id) counts.mine += sign;
+  };
+  const shown: Alert[] = [];
+  for (const alert of alerts) {
+    count(alert, 1);
+    if (matches(alert, filter, officer, checkpoints)) shown.push(alert);
+  }
+  const rows = createOrderedRows(compareAlerts, shown.sort(compareAlerts));
+  let view: QueueView | undefined;
+
+  return {
+    view() {
+      view ??= {
+        rows: { length: rows.length, at: rows.at, indexOf: rows.indexOf },
+        counts: { ...counts, bySeverity: { ...bySeverity } },
+      };
+      return view;
+    },
+    update(before, after) {
+      if (before === after) return;
+      view = undefined;
+      if (before !== undefined) {
+        count(before, -1);
+        rows.remove(before);
+      }
+      if (after !== undefined) {
+        count(after, 1);
+        if (matches(after, filter, officer, checkpoints)) rows.insert(after);
+      }
+    },
+  };
+}
