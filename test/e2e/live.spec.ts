@@ -56,7 +56,7 @@ async function otherOfficer(browser: Browser, username: string): Promise<{ page:
 
 test.describe('sign-in failures', () => {
   // The console's CSP lets it connect only to the hub that served it, so another hub is refused in the browser.
-  test.use({ expectedConsoleErrors: /status of 401 \(Unauthorized\)|ERR_CONNECTION_REFUSED|violates the following Content Security Policy directive: "connect-src/ });
+  test.use({ expectedConsoleErrors: /status of 401 \(Unauthorized\)|ERR_CONNECTION_REFUSED|violates the (following|document's) Content Security Policy/ });
 
   test('given a wrong password or an unreachable hub, when the officer signs in, then a clear error says which', async ({ page }) => {
   const signIn = new SignInPage(page);
