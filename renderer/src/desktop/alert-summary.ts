@@ -60,7 +60,10 @@ export function createAlertSummaryView(alerts: Iterable<Alert>, officer: Officer
     }
   };
   for (const alert of alerts) count(alert, 1);
-  const newest = (rows: QueueRows) => Array.from({ length: Math.min(rows.length, ALERT_NOTICE_LIMIT) }, (_, i) => alertNotice(rows.at(i)));
+  // An alert is never changed, only replaced: its notice is worded once.
+  const notices = new WeakMap<Alert, AlertNotice>();
+  const noticeOf = (alert: Alert) => notices.get(alert) ?? notices.set(alert, alertNotice(alert)).get(alert)!;
+  const newest = (rows: QueueRows) => Array.from({ length: Math.min(rows.length, ALERT_NOTICE_LIMIT) }, (_, i) => noticeOf(rows.at(i)));
   return {
     summary() {
       summary ??= { unacknowledged, critical: newest(critical), escalatedToMe: newest(escalated) };

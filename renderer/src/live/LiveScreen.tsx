@@ -140,6 +140,22 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
     [rows, selectedIndex],
   );
 
+  // Stable, so the queue's rows re-render only when what they show changed.
+  const openAlert = useCallback((id: string) => {
+    setSelectedId(id);
+    document.getElementById('alert-detail-panel')?.focus();
+  }, []);
+  const toggleChecked = useCallback(
+    (id: string) =>
+      setChecked((previous) => {
+        const next = new Set(previous);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+
   const bulkAcknowledge = useCallback(() => {
     const plan = planBulkAcknowledge(officer, checked, state.alerts);
     for (const id of plan.send) commands.acknowledge(id);
@@ -278,19 +294,9 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
                 selectedId={selectedId}
                 selectedIndex={selectedIndex}
                 onSelect={setSelectedId}
-                onOpen={(id) => {
-                  setSelectedId(id);
-                  document.getElementById('alert-detail-panel')?.focus();
-                }}
+                onOpen={openAlert}
                 checked={checked}
-                onToggleChecked={(id) =>
-                  setChecked((previous) => {
-                    const next = new Set(previous);
-                    if (next.has(id)) next.delete(id);
-                    else next.add(id);
-                    return next;
-                  })
-                }
+                onToggleChecked={toggleChecked}
                 onBulkAcknowledge={readOnlyReason ? undefined : bulkAcknowledge}
                 snapshot={snapshot}
                 officer={officer}

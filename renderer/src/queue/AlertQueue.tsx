@@ -1,15 +1,16 @@
-import { SEVERITIES, formatDuration, type Alert, type Officer, type Severity } from '@watchfloor/shared';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { SEVERITIES, type Officer, type Severity } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPending, type LiveSnapshot } from '../data/live-store';
-import { SeverityBadge, StatusChip } from '../live/labels';
+import { SeverityBadge } from '../live/labels';
 import type { QueueRows } from './ordered-rows';
 import type { QueueCounts } from './queue-index';
-import { urgencyOf, type QueueFilter, type StatusFilter } from './queue-model';
+import { useRowWindow } from './row-window';
+import type { QueueFilter, StatusFilter } from './queue-model';
+import { QueueRow } from './QueueRow';
 
 /**
- * The duty officer's work list: virtualised, so thousands of alerts scroll smoothly; one row per alert with
+ * The duty officer's work list: only the rows in view are rendered (`useRowWindow`), so a queue of a million alerts scrolls and updates as smoothly as a short one; one row per alert with
  * severity (shape and word), source, checkpoint, age and a deadline timer that turns urgent as the hub's
  * automatic escalation nears.
  */
@@ -38,17 +39,12 @@ const STATUS_FILTERS: readonly StatusFilter[] = ['open', 'unacknowledged', 'reso
 export function AlertQueue(props: AlertQueueProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: props.rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => props.rows.at(index).id,
-  });
+  const rowWindow = useRowWindow(scroller, props.rows.length, ROW_HEIGHT, 8);
   const { selectedIndex } = props;
+  const { scrollToIndex } = rowWindow;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
+  }, [selectedIndex, scrollToIndex]);
 
   const toggleSeverity = (severity: Severity) => {
     const has = props.filter.severities.includes(severity);
@@ -129,60 +125,25 @@ export function AlertQueue(props: AlertQueueProps) {
         data-testid="alert-queue"
       >
         {props.rows.length === 0 && <p className="empty-state">{t('empty.queue')}</p>}
-        <div style={{ blockSize: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const alert = props.rows.at(item.index);
-            const pending = isPending(props.snapshot, alert.id);
-            const { urgency, remainingMs } = urgencyOf(alert, props.now);
-            const selected = alert.id === props.selectedId;
+        <div style={{ blockSize: rowWindow.totalSize, position: 'relative' }}>
+          {Array.from({ length: Math.max(0, rowWindow.end - rowWindow.first) }, (_, offset) => {
+            const index = rowWindow.first + offset;
+            const alert = props.rows.at(index);
             return (
-              <div
-                key={item.key}
-                id={`alert-row-${alert.id}`}
-                role="option"
-                aria-selected={selected}
-                data-alert-id={alert.id}
-                data-status={alert.status}
-                className={`queue-row queue-row--${alert.hit.severity} queue-row--${urgency}${selected ? ' queue-row--selected' : ''}`}
-                style={{ position: 'absolute', insetInlineStart: 0, insetInlineEnd: 0, insetBlockStart: item.start, blockSize: ROW_HEIGHT }}
-                onClick={() => props.onSelect(alert.id)}
-                onDoubleClick={() => props.onOpen(alert.id)}
-              >
-                <input
-                  type="checkbox"
-                  className="queue-row__check"
-                  aria-label={t('queue.select')}
-                  checked={props.checked.has(alert.id)}
-                  onChange={() => props.onToggleChecked(alert.id)}
-                  onClick={(event) => event.stopPropagation()}
-                  tabIndex={-1}
-                />
-                <div className="queue-row__main">
-                  <div className="queue-row__line">
-                    <SeverityBadge severity={alert.hit.severity} />
-                    <span className="queue-row__source">{t(`queue.sourceShort.${alert.hit.source}`)}</span>
-                    <span className="queue-row__checkpoint" title={props.checkpointName(alert.hit.checkpointId)}>
-                      {props.checkpointName(alert.hit.checkpointId)}
-                    </span>
-                  </div>
-                  <div className="queue-row__line queue-row__line--meta">
-                    <StatusChip status={alert.status} level={alert.level} />
-                    {pending && <span className="pending-chip">{t(pending.stage === 'queued' ? 'queue.queued' : 'queue.pending')}</span>}
-                    <span className="queue-row__holder">{alert.holder ? alert.holder.name : t('queue.unheld')}</span>
-                    <span className="queue-row__country">{alert.hit.country}</span>
-                  </div>
-                </div>
-                <div className="queue-row__time">
-                  <span className="queue-row__age" title={t('queue.age')}>
-                    {formatDuration(props.now - alert.hit.at)}
-                  </span>
-                  {remainingMs !== undefined && (
-                    <span className={`deadline deadline--${urgency}`} title={t('queue.deadlineTitle')}>
-                      {urgency === 'overdue' ? t('queue.overdue') : t('queue.escalatesIn', { time: formatDuration(remainingMs) })}
-                    </span>
-                  )}
-                </div>
-              </div>
+              <QueueRow
+                key={alert.id}
+                alert={alert}
+                top={index * ROW_HEIGHT}
+                height={ROW_HEIGHT}
+                pending={isPending(props.snapshot, alert.id)?.stage}
+                selected={alert.id === props.selectedId}
+                checked={props.checked.has(alert.id)}
+                now={props.now}
+                checkpointName={props.checkpointName}
+                onSelect={props.onSelect}
+                onOpen={props.onOpen}
+                onToggleChecked={props.onToggleChecked}
+              />
             );
           })}
         </div>
