@@ -12,7 +12,7 @@ const resolve = {
 
 /**
  * One build for the three Electron targets. `npm run web` serves the same `out/renderer` in a browser.
- * `--mode harness` (tests and benchmarks) adds the map and cache harness pages; installers never ship them.
+ * `--mode harness` (tests and benchmarks) adds the map, cache and live-path harness pages; installers never ship them.
  */
 export default defineConfig(({ mode }) => ({
   main: {
@@ -45,7 +45,11 @@ export default defineConfig(({ mode }) => ({
         input: {
           index: here('./renderer/index.html'),
           ...(mode === 'harness'
-            ? { mapHarness: here('./renderer/map-harness.html'), cacheHarness: here('./renderer/cache-harness.html') }
+            ? {
+                mapHarness: here('./renderer/map-harness.html'),
+                cacheHarness: here('./renderer/cache-harness.html'),
+                liveHarness: here('./renderer/live-harness.html'),
+              }
             : {}),
         },
       },

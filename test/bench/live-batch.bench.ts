@@ -1,0 +1,89 @@
+import { chromium, type Page } from '@playwright/test';
+import type { BatchTiming, LiveBench } from '../../renderer/src/live/harness/bench-api';
+import { serveBuiltRenderer } from './map/harness-server';
+import { median, type Bench, type Measurement, type Verdict } from './report';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+
+/**
+ * A live batch costs what it brings: the UI thread's time for one batch in Chromium, on the built console
+ * code (the live-path harness page): the store's fold, the map's hit columns, the live screen's views
+ * (queue rows and counts, desktop summary, hit rate) and React's render and commit of the virtualised
+ * queue. A 5,000-hit batch with 100k and with 1M alerts held, side by side in one run, and one new hit with
+ * 1M held. Not inside: the worker's validation and encoding (off the UI thread), the structured-clone copy
+ * of its message, and the map's GPU upload and draw (the map-append benchmark's).
+ * Needs the built renderer (`npx electron-vite build --mode harness`).
+ */
+const SCALES = [100_000, 1_000_000] as const;
+const BATCH_HITS = 5_000;
+const WARMUP = 2;
+const SAMPLES = 9;
+const SINGLE_SAMPLES = 40;
+
+type BenchWindow = { liveBench?: LiveBench };
+
+async function samples(page: Page, hits: number, count: number): Promise<BatchTiming[]> {
+  const timings: BatchTiming[] = [];
+  for (let i = 0; i < count; i++) timings.push(await page.evaluate((n) => (window as BenchWindow).liveBench!.batch(n), hits));
+  return timings;
+}
+
+const part = (timings: readonly BatchTiming[], pick: (timing: BatchTiming) => number) => median(timings.map(pick));
+
+export const bench: Bench = {
+  name: `live-batch: a ${BATCH_HITS.toLocaleString('en')}-hit batch from store to React commit, 100k and 1M alerts held, and one hit at 1M`,
+  async run() {
+    const server = await serveBuiltRenderer();
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=8192'] });
+    const batchMs = new Map<number, number>();
+    const measurements: Measurement[] = [];
+    let singleMs = Number.NaN;
+    try {
+      for (const held of SCALES) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+        await page.goto(`${server.url}/live-harness.html`);
+        await page.waitForFunction(() => (window as BenchWindow).liveBench !== undefined);
+        await page.evaluate((n) => (window as BenchWindow).liveBench!.prepare(n), held);
+        await samples(page, BATCH_HITS, WARMUP);
+        const timings = await samples(page, BATCH_HITS, SAMPLES);
+        if (timings.some((timing) => timing.rendered === 0)) throw new Error('the queue rendered no rows');
+        const total = part(timings, (t) => t.totalMs);
+        batchMs.set(held, total);
+        const label = `${held.toLocaleString('en')} held`;
+        measurements.push(
+          { label: `${label}: ${BATCH_HITS}-hit batch, median`, value: total, unit: 'ms' },
+          { label: `${label}: ${BATCH_HITS}-hit batch, worst`, value: Math.max(...timings.map((t) => t.totalMs)), unit: 'ms' },
+          { label: `${label}:   of it store fold, median`, value: part(timings, (t) => t.storeMs), unit: 'ms' },
+          { label: `${label}:   of it map hit columns, median`, value: part(timings, (t) => t.columnsMs), unit: 'ms' },
+          { label: `${label}:   of it queue, counts, summary, rate, median`, value: part(timings, (t) => t.viewsMs), unit: 'ms' },
+          { label: `${label}:   of it React render and commit, median`, value: part(timings, (t) => t.renderMs), unit: 'ms' },
+        );
+        if (held === SCALES[SCALES.length - 1]) {
+          const singles = await samples(page, 1, SINGLE_SAMPLES);
+          singleMs = part(singles, (t) => t.totalMs);
+          measurements.push(
+            { label: `${label}: one new hit, median`, value: singleMs, unit: 'ms' },
+            { label: `${label}:   of it store fold, median`, value: part(singles, (t) => t.storeMs), unit: 'ms' },
+            { label: `${label}:   of it queue, counts, summary, rate, median`, value: part(singles, (t) => t.viewsMs), unit: 'ms' },
+            { label: `${label}:   of it React render and commit, median`, value: part(singles, (t) => t.renderMs), unit: 'ms' },
+          );
+        }
+        if (errors.length > 0) throw new Error(`live bench page errors: ${errors.join('; ')}`);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    const small = batchMs.get(SCALES[0])!;
+    const large = batchMs.get(SCALES[1])!;
+    const verdicts: Verdict[] = [
+      { target: 'batch at 1M held within 16 ms', measured: `${large.toFixed(1)} ms`, pass: large <= 16 },
+      { target: 'batch at 1M held within 1.5x of 100k held', measured: `${(large / small).toFixed(2)}x`, pass: large / small <= 1.5 },
+      { target: 'one new hit at 1M held within 2 ms', measured: `${singleMs.toFixed(2)} ms`, pass: singleMs <= 2 },
+    ];
+    return { name: this.name, measurements, verdicts };
+  },
+};
