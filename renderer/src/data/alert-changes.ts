@@ -27,11 +27,11 @@ export function createAlertChangeLog(): AlertChangeLog {
   return {
     since(revision) {
       if (revision < knownFrom) return undefined;
+      const newer = entries.filter((entry) => entry.revision > revision);
+      // The common case, one change per frame, needs no merging.
+      if (newer.length === 1) return newer[0]!.before;
       const changed = new Map<string, Alert | undefined>();
-      for (const entry of entries) {
-        if (entry.revision <= revision) continue;
-        for (const [id, alert] of entry.before) if (!changed.has(id)) changed.set(id, alert);
-      }
+      for (const entry of newer) for (const [id, alert] of entry.before) if (!changed.has(id)) changed.set(id, alert);
       return changed;
     },
     record(revision, before) {
