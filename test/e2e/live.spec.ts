@@ -1,4 +1,5 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { raiseHit } from './checkpoint-feed';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { SignInPage } from './pages/SignInPage';
@@ -7,28 +8,6 @@ import { SignInPage } from './pages/SignInPage';
  * The live picture as officers use it, against the real embedded demo hub started by `npm run web`. The
  * hits a test reasons about are posted through the hub's ingest API, as a checkpoint system would.
  */
-const INGEST_KEY = 'demo-ingest-key';
-
-async function raiseHit(request: APIRequestContext, overrides: Record<string, unknown> = {}): Promise<string> {
-  const response = await request.post('/api/v1/hits', {
-    headers: { Authorization: `Bearer ${INGEST_KEY}` },
-    data: {
-      externalId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-      operationId: 'op-harmattan',
-      checkpointId: 'ng-los',
-      at: new Date().toISOString(),
-      source: 'red-notice',
-      score: 0.97,
-      summary: 'Red notice requested by FR: identity match at arrivals primary inspection',
-      recordOwner: 'FR',
-      subject: { name: 'E2E SIMULATED PERSON', documentNumber: 'X99999999' },
-      ...overrides,
-    },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { hitId: string }).hitId;
-}
-
 async function signedIn(page: Page, username: string): Promise<ConsolePage> {
   const signIn = new SignInPage(page);
   await signIn.open();

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { serveConsole, type ConsoleServer } from '../../scripts/console-server';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import type { Page } from '@playwright/test';
+import { raiseHit } from './checkpoint-feed';
+import { CUT_OFF_CONSOLE_ERRORS, serveCutOffConsole, type CutOffConsole } from './cut-off-console';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { SignInPage } from './pages/SignInPage';
@@ -10,44 +10,19 @@ import { SignInPage } from './pages/SignInPage';
  * through a proxy the test cuts. Reloading while cut off shows the cached picture; an acknowledgement given
  * meanwhile waits in the outbox and is confirmed once when the hub is reachable again.
  */
-const INGEST_KEY = 'demo-ingest-key';
 
 // The browser reports the refused and reset connections to the cut-off hub; that is the point here.
-test.use({ expectedConsoleErrors: /WebSocket connection to .* failed|ERR_CONNECTION_(REFUSED|RESET|CLOSED)|ERR_EMPTY_RESPONSE|socket hang up/ });
+test.use({ expectedConsoleErrors: CUT_OFF_CONSOLE_ERRORS });
 
-let proxy: FaultProxy;
-let server: ConsoleServer;
+let cutOff: CutOffConsole;
 
 test.beforeAll(async ({}, testInfo) => {
-  const hubPort = Number(new URL(testInfo.project.use.baseURL!).port);
-  proxy = await startFaultProxy({ port: () => hubPort });
-  // The hub allows a console served on the port after its own (playwright.config.ts).
-  server = await serveConsole({ port: hubPort + 1, renderer: 'out/renderer', hubUrl: proxy.url });
+  cutOff = await serveCutOffConsole(testInfo);
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await proxy?.close();
+  await cutOff?.close();
 });
-
-async function raiseHit(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/hits', {
-    headers: { Authorization: `Bearer ${INGEST_KEY}` },
-    data: {
-      externalId: `e2e-offline-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-      operationId: 'op-harmattan',
-      checkpointId: 'bj-coo',
-      at: new Date().toISOString(),
-      source: 'sltd',
-      score: 0.98,
-      summary: 'Passport reported stolen in BE, presented at departures',
-      recordOwner: 'BE',
-      subject: { name: 'E2E SIMULATED PERSON', documentNumber: 'X88888888' },
-    },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { hitId: string }).hitId;
-}
 
 /** Whether the console's local cache (IndexedDB) holds the alert yet: it is written behind the screen. */
 function cachedAlert(page: Page, alertId: string): Promise<boolean> {
@@ -72,16 +47,16 @@ function cachedAlert(page: Page, alertId: string): Promise<boolean> {
 
 test('given a cut cable, when the officer reloads and acknowledges, then the cached picture shows and the hub confirms the acknowledgement once it is back', async ({ page, request }) => {
   const signIn = new SignInPage(page);
-  await page.goto(server.url);
-  await expect(signIn.hubUrl).toHaveValue(proxy.url);
+  await page.goto(cutOff.server.url);
+  await expect(signIn.hubUrl).toHaveValue(cutOff.proxy.url);
   await signIn.signIn('duty');
   const console = new ConsolePage(page);
   await console.waitUntilLive();
-  const hitId = await raiseHit(request);
+  const hitId = await raiseHit(request, { checkpointId: 'bj-coo', source: 'sltd', score: 0.98, summary: 'Passport reported stolen in BE, presented at departures', recordOwner: 'BE' });
   await expect(await console.find(hitId)).toBeVisible();
   await expect.poll(() => cachedAlert(page, hitId), { message: 'the alert reaches the local cache' }).toBe(true);
 
-  proxy.cut();
+  cutOff.proxy.cut();
   await expect(console.connection).toHaveAttribute('data-state', 'reconnecting');
   await page.reload();
   await expect(console.connection).toContainText(/cached picture|Reconnecting/);
@@ -98,7 +73,7 @@ test('given a cut cable, when the officer reloads and acknowledges, then the cac
   await expect(console.history).toContainText('Acknowledged by Duty Officer (demo) · not yet confirmed by the hub');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-queued-command.png` });
 
-  proxy.restore();
+  cutOff.proxy.restore();
   await console.waitUntilLive();
   await expect(pending).toBeHidden();
   await expect(console.holder()).toHaveText('Duty Officer (demo)');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { EMPTY_OPS_STATE, EventBatch, OPS_NAMESPACE, SessionResponse, foldEvents, type OpsEvent, type OpsState } from '@watchfloor/shared';
 import { io } from 'socket.io-client';
+import { raiseHit } from './checkpoint-feed';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { SignInPage } from './pages/SignInPage';
@@ -11,27 +12,6 @@ import { SignInPage } from './pages/SignInPage';
  * moving underneath): look back to a moment and check the picture against the hub's own log folded to that
  * moment, play at 600x, try a command in the past, export the debrief, return to live.
  */
-const INGEST_KEY = 'demo-ingest-key';
-
-async function raiseHit(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/hits', {
-    headers: { Authorization: `Bearer ${INGEST_KEY}` },
-    data: {
-      externalId: `e2e-replay-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-      operationId: 'op-harmattan',
-      checkpointId: 'ng-los',
-      at: new Date().toISOString(),
-      source: 'red-notice',
-      score: 0.95,
-      summary: 'Red notice requested by DE: identity match at arrivals',
-      recordOwner: 'DE',
-      subject: { name: 'E2E SIMULATED PERSON', documentNumber: 'X77777777' },
-    },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { hitId: string }).hitId;
-}
-
 /** The hub's log as a shift lead receives it, folded with the shared reducer up to `time`. */
 async function hubStateAt(request: APIRequestContext, baseURL: string, time: number): Promise<OpsState> {
   const signIn = await request.post('/api/v1/session', { data: { username: 'lead', password: 'lead' } });
@@ -81,14 +61,14 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   await signIn.signIn('lead');
   const console = new ConsolePage(page);
   await console.waitUntilLive();
-  const first = await raiseHit(request);
+  const first = await raiseHit(request, { score: 0.95, summary: 'Red notice requested by DE: identity match at arrivals', recordOwner: 'DE' });
   await console.select(first);
   await console.press('a');
   await expect(console.holder()).toHaveText('Shift Lead (demo)');
   // Until the hub confirms, the holder above is the optimistic one; the later hit must come after the
   // acknowledgement in the hub's log, or stepping back past the acknowledgement would still show it.
   await expect(page.getByTestId('pending')).toBeHidden();
-  const later = await raiseHit(request);
+  const later = await raiseHit(request, { score: 0.95, summary: 'Red notice requested by DE: identity match at arrivals', recordOwner: 'DE' });
   await expect(await console.find(later)).toBeVisible();
   await page.getByLabel('Search alerts').fill('');
   await page.getByLabel('Which alerts').selectOption('all');

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { serveConsole, type ConsoleServer } from '../../scripts/console-server';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { raiseHit } from './checkpoint-feed';
+import { CUT_OFF_CONSOLE_ERRORS, serveCutOffConsole, type CutOffConsole } from './cut-off-console';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { SignInAgainDialog } from './pages/SignInAgainDialog';
@@ -13,44 +13,19 @@ import { SignOutQueuedDialog } from './pages/SignOutQueuedDialog';
  * waiting for the hub asks first. The console is served on its own and reaches the demo hub through a
  * proxy the test can cut, as in the offline spec.
  */
-const INGEST_KEY = 'demo-ingest-key';
 
 // The cut-off hub's refused and reset connections; that is the point of the second test.
-test.use({ expectedConsoleErrors: /WebSocket connection to .* failed|ERR_CONNECTION_(REFUSED|RESET|CLOSED)|ERR_EMPTY_RESPONSE|socket hang up/ });
+test.use({ expectedConsoleErrors: CUT_OFF_CONSOLE_ERRORS });
 
-let proxy: FaultProxy;
-let server: ConsoleServer;
+let cutOff: CutOffConsole;
 
 test.beforeAll(async ({}, testInfo) => {
-  const hubPort = Number(new URL(testInfo.project.use.baseURL!).port);
-  proxy = await startFaultProxy({ port: () => hubPort });
-  // The hub allows a console served on the port after its own (playwright.config.ts).
-  server = await serveConsole({ port: hubPort + 1, renderer: 'out/renderer', hubUrl: proxy.url });
+  cutOff = await serveCutOffConsole(testInfo);
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await proxy?.close();
+  await cutOff?.close();
 });
-
-async function raiseHit(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/hits', {
-    headers: { Authorization: `Bearer ${INGEST_KEY}` },
-    data: {
-      externalId: `e2e-sessions-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-      operationId: 'op-harmattan',
-      checkpointId: 'ng-los',
-      at: new Date().toISOString(),
-      source: 'sltd',
-      score: 0.97,
-      summary: 'Passport reported stolen in FR, presented at arrivals',
-      recordOwner: 'FR',
-      subject: { name: 'E2E SIMULATED PERSON', documentNumber: 'X77777777' },
-    },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { hitId: string }).hitId;
-}
 
 /** What an administrator does from the hub's side: revoke every session of one officer. */
 async function revokeSessionsOf(request: APIRequestContext, officerId: string): Promise<void> {
@@ -63,8 +38,8 @@ async function revokeSessionsOf(request: APIRequestContext, officerId: string): 
 
 async function signedIn(page: Page, username: string): Promise<ConsolePage> {
   const signIn = new SignInPage(page);
-  await page.goto(server.url);
-  await expect(signIn.hubUrl).toHaveValue(proxy.url);
+  await page.goto(cutOff.server.url);
+  await expect(signIn.hubUrl).toHaveValue(cutOff.proxy.url);
   await signIn.signIn(username);
   const console = new ConsolePage(page);
   await console.waitUntilLive();
@@ -73,7 +48,7 @@ async function signedIn(page: Page, username: string): Promise<ConsolePage> {
 
 test('given an administrator revoking the officer\'s session, when the officer gives the password again, then the console says why and works as before', async ({ page, request }) => {
   const console = await signedIn(page, 'abuja');
-  const hitId = await raiseHit(request);
+  const hitId = await raiseHit(request, { source: 'sltd', summary: 'Passport reported stolen in FR, presented at arrivals' });
   await expect(await console.find(hitId)).toBeVisible();
 
   await revokeSessionsOf(request, 'off-abuja');
@@ -99,10 +74,10 @@ test('given an administrator revoking the officer\'s session, when the officer g
 
 test('given a command queued while the hub is out of reach, when the officer signs out, then the console asks first and says the command stays', async ({ page, request }) => {
   const console = await signedIn(page, 'abuja');
-  const hitId = await raiseHit(request);
+  const hitId = await raiseHit(request, { source: 'sltd', summary: 'Passport reported stolen in FR, presented at arrivals' });
   await expect(await console.find(hitId)).toBeVisible();
 
-  proxy.cut();
+  cutOff.proxy.cut();
   try {
     await expect(console.connection).toHaveAttribute('data-state', 'reconnecting');
     await console.select(hitId);
@@ -118,6 +93,6 @@ test('given a command queued while the hub is out of reach, when the officer sig
     await confirm.signOut.click();
     await expect(new SignInPage(page).username).toBeVisible();
   } finally {
-    proxy.restore();
+    cutOff.proxy.restore();
   }
 });
