@@ -4,7 +4,7 @@ import { hasCapability } from './capabilities';
 import { withinScope } from './scope';
 
 /**
- * Whom an escalated alert is addressed to (design section 4): level 1 the shift lead, taken as any
+ * Whom an escalated alert is addressed to: level 1 the shift lead, taken as any
  * supervisor; level 2 the record-owner bureau's liaison, taken as a supervisor scoped to the record-owner
  * country; level 3 the operation commander. Never outside the officer's country scope.
  */
