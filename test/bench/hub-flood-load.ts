@@ -1,6 +1,7 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { postHit } from './post-hit';
 
 /**
  * The load side of the hub-flood bench, run in child processes so neither the feeder's clock nor the
@@ -62,20 +63,7 @@ process.on('message', (message: FloodPlan | { readonly stop: true }) => {
 async function feed(plan: Extract<FloodPlan, { role: 'feeder' }>): Promise<FeederResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const post = (index: number): Promise<number> =>
-    new Promise((resolve) => {
-      const body = JSON.stringify({ ...plan.template, at: Date.now(), externalId: `flood-feeder-${process.pid}-${index}` });
-      const req = request(`${plan.url}/api/v1/hits`, {
-        method: 'POST',
-        agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${plan.ingestKey}` },
-      });
-      req.on('response', (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      });
-      req.on('error', () => resolve(0));
-      req.end(body);
-    });
+    postHit(agent, plan.url, plan.ingestKey, JSON.stringify({ ...plan.template, at: Date.now(), externalId: `flood-feeder-${process.pid}-${index}` }));
   const latencies: number[] = [];
   let failed = 0;
   const started = performance.now();

@@ -1,11 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IngestHitBody, SessionResponse } from '@watchfloor/shared';
-import pg from 'pg';
-import { HubConfig, SHARED_KEY_SOURCE, startHub, type RunningHub } from '../../hub/src/index';
+import { SHARED_KEY_SOURCE, type RunningHub } from '../../hub/src/index';
+import { BENCH_DATABASE, BENCH_INGEST_KEY, withBenchHub } from './bench-hub';
 import type { FeederResult, FloodMessage, FloodPlan, FloodResult } from './hub-flood-load';
 import type { Bench, Measurement } from './report';
 
@@ -21,9 +18,6 @@ const PRELOADED_HITS = 20_000;
 const COMMANDS_IN_FLIGHT = 256;
 const HISTORY_IN_FLIGHT = 4;
 const HISTORY_LIMIT = 5000;
-const INGEST_KEY = 'bench-ingest-key';
-const DATABASE_URL = process.env.WATCHFLOOR_BENCH_DATABASE_URL;
-const DATABASE = DATABASE_URL === undefined ? 'PGlite' : 'PostgreSQL';
 
 const TEMPLATE = {
   operationId: 'op-harmattan',
@@ -51,7 +45,7 @@ function forkLoad(plan: FloodPlan, onFlooding: () => void = () => undefined): { 
 }
 
 const feed = (url: string): Promise<FeederResult> =>
-  forkLoad({ role: 'feeder', url, ingestKey: INGEST_KEY, durationMs: FEED_MS, template: TEMPLATE }).result as Promise<FeederResult>;
+  forkLoad({ role: 'feeder', url, ingestKey: BENCH_INGEST_KEY, durationMs: FEED_MS, template: TEMPLATE }).result as Promise<FeederResult>;
 
 async function preload(hub: RunningHub): Promise<string[]> {
   const ids: string[] = [];
@@ -66,59 +60,27 @@ async function preload(hub: RunningHub): Promise<string[]> {
   return ids;
 }
 
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists ${schema} cascade`);
-  } finally {
-    await client.end();
-  }
-}
-
 const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((total, count) => total + count, 0);
 
 export const bench: Bench = {
-  name: `hub-flood: a feeder's ingest latency on ${DATABASE} unloaded vs while an observer floods commands and history`,
+  name: `hub-flood: a feeder's ingest latency on ${BENCH_DATABASE} unloaded vs while an observer floods commands and history`,
   async run() {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'watchfloor-bench-flood-'));
-    const schema = `bench_flood_${process.pid}`;
-    let unloaded: FeederResult;
-    let loaded: FeederResult;
-    let flooded: FloodResult;
-    try {
-      const hub = await startHub(
-        HubConfig.parse({
-          port: 0,
-          ...(DATABASE_URL === undefined ? { dataDir } : { databaseUrl: DATABASE_URL, databaseSchema: schema }),
-          demo: true,
-          rate: 0,
-          logLevel: 'silent',
-          ingestKey: INGEST_KEY,
-        }),
+    const { unloaded, loaded, flooded } = await withBenchHub('flood', async (hub) => {
+      const alertIds = await preload(hub);
+      const response = await fetch(`${hub.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'wall', password: 'wall' }) });
+      const token = SessionResponse.parse(await response.json()).token;
+      const unloaded = await feed(hub.url);
+      let flooding!: () => void;
+      const started = new Promise<void>((resolve) => (flooding = resolve));
+      const flood = forkLoad(
+        { role: 'flood', url: hub.url, token, alertIds, commandsInFlight: COMMANDS_IN_FLIGHT, historyInFlight: HISTORY_IN_FLIGHT, historyLimit: HISTORY_LIMIT },
+        () => flooding(),
       );
-      try {
-        const alertIds = await preload(hub);
-        const response = await fetch(`${hub.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'wall', password: 'wall' }) });
-        const token = SessionResponse.parse(await response.json()).token;
-        unloaded = await feed(hub.url);
-        let flooding!: () => void;
-        const started = new Promise<void>((resolve) => (flooding = resolve));
-        const flood = forkLoad(
-          { role: 'flood', url: hub.url, token, alertIds, commandsInFlight: COMMANDS_IN_FLIGHT, historyInFlight: HISTORY_IN_FLIGHT, historyLimit: HISTORY_LIMIT },
-          () => flooding(),
-        );
-        await started;
-        loaded = await feed(hub.url);
-        flood.child.send({ stop: true });
-        flooded = (await flood.result) as FloodResult;
-      } finally {
-        await hub.stop();
-      }
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-      if (DATABASE_URL !== undefined) await dropSchema(DATABASE_URL, schema);
-    }
+      await started;
+      const loaded = await feed(hub.url);
+      flood.child.send({ stop: true });
+      return { unloaded, loaded, flooded: (await flood.result) as FloodResult };
+    });
 
     const ratio = loaded.p95 / unloaded.p95;
     const answered = sum(flooded.commandAnswers);

@@ -1,6 +1,7 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { postHit } from './post-hit';
 
 /**
  * The load side of the hub-ingest bench, run in a child process so the hub (or the bare socket.io server)
@@ -87,22 +88,11 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   );
 
   const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
-  const post = (index: number): Promise<number> =>
-    new Promise((resolve) => {
-      const body = JSON.stringify({ ...plan.template, externalId: `bench-${process.pid}-${index}`, summary: `Bench hit ${process.pid}-${index} ${plan.template.summary as string}` });
-      const req = request(`${plan.url}/api/v1/hits`, {
-        method: 'POST',
-        agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${plan.ingestKey}` },
-      });
-      req.on('response', (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      });
-      req.on('error', () => resolve(0));
-      sentAt[index] = performance.now();
-      req.end(body);
-    });
+  const post = (index: number): Promise<number> => {
+    const body = JSON.stringify({ ...plan.template, externalId: `bench-${process.pid}-${index}`, summary: `Bench hit ${process.pid}-${index} ${plan.template.summary as string}` });
+    sentAt[index] = performance.now();
+    return postHit(agent, plan.url, plan.ingestKey, body);
+  };
 
   // Tell the parent the load starts now, so its CPU measurement leaves out the clients' catch-up.
   await new Promise<void>((resolve) => process.send!({ phase: 'load' }, () => resolve()));
