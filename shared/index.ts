@@ -18,4 +18,5 @@ export * from './bridge/ipc';
 export * from './bridge/desktop-alerts';
 export * from './bridge/bureau-config';
 export * from './bridge/embedded-hub';
+export * from './bridge/console-policy';
 export * from './validation';

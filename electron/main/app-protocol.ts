@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { consoleContentSecurityPolicy } from '@watchfloor/shared';
 
 /**
  * The renderer is served from `app://watchfloor/…` rather than file://, so it has a real origin that the
@@ -45,21 +46,8 @@ export function resolveAppAsset(rendererDir: string, requestUrl: string): string
 
 /** Headers every app response carries; the CSP here is the one that counts in the desktop app. */
 export function appResponseHeaders(connectSources: readonly string[]): Record<string, string> {
-  const connect = ["'self'", ...connectSources].join(' ');
   return {
-    'Content-Security-Policy': [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      `connect-src ${connect}`,
-      "worker-src 'self' blob:",
-      "object-src 'none'",
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-    ].join('; '),
+    'Content-Security-Policy': consoleContentSecurityPolicy(["'self'", ...connectSources]),
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };

@@ -1,8 +1,9 @@
 /**
  * Response headers that keep the web console to itself: scripts, workers and styles only from its own
  * origin, connections only to its hub, never inside a frame, no referrer, and no browser feature it does
- * not use. The desktop app sends the same policy from its app:// handler (electron/main/app-protocol.ts).
+ * not use. The policy itself is shared with the desktop app's app:// handler.
  */
+import { consoleContentSecurityPolicy } from '@watchfloor/shared';
 
 /** Browser features the console never uses; denied to it and to anything it might embed. */
 const DENIED_FEATURES = [
@@ -38,21 +39,7 @@ export function hubConnectSources(hubUrl: string | undefined): string[] {
 }
 
 export function contentSecurityPolicy(hubUrl: string | undefined): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // React and maplibre set style attributes on elements.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src ${hubConnectSources(hubUrl).join(' ')}`,
-    // maplibre starts its workers from a blob: URL.
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return consoleContentSecurityPolicy(hubConnectSources(hubUrl));
 }
 
 /** Headers of every console file: the page, its scripts and its assets. */
