@@ -4,6 +4,7 @@ export * from './domain/severity';
 export * from './protocol/events';
 export * from './protocol/commands';
 export * from './protocol/messages';
+export * from './protocol/snapshot';
 export * from './protocol/ingest-time';
 export * from './access/index';
 export * from './alerts/lifecycle';

@@ -104,6 +104,11 @@ export const Handshake = z.object({
   token: z.string().min(1),
   since: z.int().nonnegative().optional(),
   clientId: z.string().min(1).max(64).optional(),
+  /**
+   * The client reads `snapshot` pages: starting from nothing (`since` 0, or after `reset`), it is sent the
+   * current picture in pages and then the log after it, instead of every event from the first.
+   */
+  snapshot: z.boolean().optional(),
 });
 export type Handshake = z.infer<typeof Handshake>;
 

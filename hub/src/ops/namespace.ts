@@ -25,13 +25,16 @@ import type { Queryable } from '../db/database';
 import { readEvents } from '../log/event-store';
 import type { SessionGuard } from './session-guard';
 import { handshakeRefusal, setIdentity } from './socket-identity';
+import { sendSnapshot, takeSnapshot } from './snapshot';
 import { createSocketLimits, rateLimitedMessage, type SocketLimits } from './socket-limits';
 import { isVisibleTo } from './visibility';
 
 /**
  * The `/ops` namespace. Each connection gets `hello`, then every event after its `since` read from the log
  * in pages, then the live stream: it switches to live only once it has caught up with what this hub has
- * published, so nothing is missed or sent twice across the switch.
+ * published, so nothing is missed or sent twice across the switch. A client that reads snapshots and
+ * starts from nothing (`since` 0, or after `reset`) gets the current picture in `snapshot` pages instead
+ * of the log from its first event (see snapshot.ts), then catches up from the snapshot's seq the same way.
  *
  * Each `events` batch carries a second argument `{after, through}`: the batch covers the log after seq
  * `after` up to `through`, including events this officer is not shown. A client whose last `through` is not
@@ -83,6 +86,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         setIdentity(socket, { officer: found.officer, sessionId: found.session.id });
         socket.data.since = handshake.value.since ?? 0;
         socket.data.clientId = handshake.value.clientId;
+        socket.data.snapshot = handshake.value.snapshot === true;
         next();
       },
       (error: unknown) => {
@@ -114,6 +118,17 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
       const page = await catchUpPage(session.readThrough, head);
       deliver(socket, session, page.events, page.through, page.through >= head);
     }
+  }
+
+  /** Sends the picture as it is now, valid at the head seq read at the same moment; catch-up goes on from there. */
+  async function snapshotFirst(socket: Socket, session: Session): Promise<boolean> {
+    const snapshot = takeSnapshot(session.officer, authority.state(), authority.cursor());
+    session.readThrough = snapshot.seq;
+    session.toldThrough = snapshot.seq;
+    const started = performance.now();
+    const sent = await sendSnapshot(socket, snapshot);
+    log.info({ officer: session.officer.id, seq: snapshot.seq, alerts: snapshot.total, pages: snapshot.pages, ms: Math.round(performance.now() - started), sent }, 'snapshot sent');
+    return sent;
   }
 
   /** The next page of catch-up after `afterSeq`, up to `head`: from memory when held, else from the log. */
@@ -188,7 +203,8 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     const session: Session = { officer, readThrough: since, toldThrough: since, live: false };
     sessions.set(socket.id, session);
     log.info({ officer: officer.id, role: officer.role, since, clientId: socket.data.clientId }, 'client connected');
-    catchUp(socket, session).catch((error: unknown) => {
+    const start = since === 0 && socket.data.snapshot === true ? snapshotFirst(socket, session) : Promise.resolve(true);
+    start.then((sent) => (sent ? catchUp(socket, session) : undefined)).catch((error: unknown) => {
       log.error({ err: error, officer: officer.id }, 'catch-up failed; disconnecting the client so it resumes');
       socket.disconnect(true);
     });
