@@ -1,26 +1,20 @@
-/** The local cache (issue 7): what the session and the UI may use. */
-export {
-  DEFAULT_CACHE_NAME,
-  WRITE_BATCH,
-  defaultMakeColumns,
-  describeNotice,
-  openLocalCache,
-  type BatchResult,
-  type CachedHits,
-  type CachedPicture,
-  type LoadPictureOptions,
-  type CacheIdentity,
-  type CacheNotice,
-  type EnqueueResult,
-  type LocalCache,
-  type LocalCacheOptions,
-  type MakeColumns,
-  type OpenedCache,
-  type OutboxEntry,
-  type PurgeResult,
-  type Refused,
-  type WriteFailure,
-} from './cache';
+/** The local cache: what the session and the UI may use. */
+export { DEFAULT_CACHE_NAME, openLocalCache, type LocalCache, type LocalCacheOptions, type OpenedCache } from './cache';
+export { describeNotice } from './notices';
+export type {
+  BatchResult,
+  CachedHits,
+  CachedPicture,
+  CacheIdentity,
+  CacheNotice,
+  EnqueueResult,
+  LoadPictureOptions,
+  MakeColumns,
+  OutboxEntry,
+  PurgeResult,
+  Refused,
+  WriteFailure,
+} from './types';
 export { rightsOf } from './rights';
 export {
   createCacheChanges,
