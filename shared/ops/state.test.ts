@@ -227,6 +227,30 @@ describe('foldEventsInPlace', () => {
       }),
     );
   });
+
+  it('given any valid log folded in place with an observer, then it hears each applied alert change in order, and the last of each alert is the state', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
+        const events = simulate(steps);
+        const owned = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
+        const heard = new Map<string, Alert>();
+        const state = foldEventsInPlace(owned, events, (before, after) => {
+          expect(before).toBe(heard.get(after.id));
+          heard.set(after.id, after);
+        }).state;
+        expect(heard).toEqual(state.alerts);
+        for (const [id, alert] of heard) expect(state.alerts.get(id)).toBe(alert);
+      }),
+    );
+  });
+
+  it('given a refused event, then the observer hears nothing of it', () => {
+    const owned = { ...EMPTY_OPS_STATE, operations: new Map(), checkpoints: new Map(), alerts: new Map() };
+    const heard: (Alert | undefined)[] = [];
+    const duty = actorOf(officers.duty);
+    foldEventsInPlace(owned, [{ seq: 1, at: T0, type: 'alert.acknowledged', alertId: 'hit-9', by: duty }], (before) => heard.push(before));
+    expect(heard).toEqual([]);
+  });
 });
 
 describe('hit data stays non-personal', () => {

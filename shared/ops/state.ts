@@ -46,13 +46,18 @@ export function foldEvents(state: OpsState, events: Iterable<OpsEvent>): FoldRes
   return foldInto(new Draft(state), state, events);
 }
 
+/** Told of each change an applied event made to an alert: the alert before it (undefined: it raised the alert) and after. */
+export type AlertChangeObserver = (before: Alert | undefined, after: Alert) => void;
+
 /**
  * `foldEvents` for a caller that owns `state` outright and keeps no earlier version of it (the hub's
- * authority): the maps are updated in place, so a batch costs O(batch) however many alerts are held. The
- * returned state must replace the one passed in; the one passed in must not be read again.
+ * authority, the console's live store): the maps are updated in place, so a batch costs O(batch) however
+ * many alerts are held. The returned state must replace the one passed in; the one passed in must not be
+ * read again. `observe` hears of each alert change as it is applied, so a caller learns what changed
+ * without looking every alert up again in a map of all alerts held.
  */
-export function foldEventsInPlace(state: OpsState, events: Iterable<OpsEvent>): FoldResult {
-  return foldInto(new Draft(state, true), state, events);
+export function foldEventsInPlace(state: OpsState, events: Iterable<OpsEvent>, observe?: AlertChangeObserver): FoldResult {
+  return foldInto(new Draft(state, true, observe), state, events);
 }
 
 function foldInto(draft: Draft, state: OpsState, events: Iterable<OpsEvent>): FoldResult {
@@ -81,6 +86,7 @@ class Draft {
   constructor(
     private readonly base: OpsState,
     inPlace = false,
+    private readonly observe?: AlertChangeObserver,
   ) {
     this.lastSeq = base.lastSeq;
     this.lastAt = base.lastAt;
@@ -120,7 +126,9 @@ class Draft {
         if (alerts.has(event.hit.id)) {
           return { seq: event.seq, reason: 'duplicate-alert', detail: `alert ${event.hit.id} exists` };
         }
-        this.alertsForWrite().set(event.hit.id, raiseAlert(event));
+        const raised = raiseAlert(event);
+        this.alertsForWrite().set(event.hit.id, raised);
+        this.observe?.(undefined, raised);
         return undefined;
       }
       case 'operation.updated':
@@ -142,6 +150,7 @@ class Draft {
         const transition = reduceAlert(current, event);
         if (!transition.ok) return { seq: event.seq, reason: 'invalid-transition', detail: transition.reason };
         this.alertsForWrite().set(event.alertId, transition.alert);
+        this.observe?.(current, transition.alert);
         return undefined;
       }
     }

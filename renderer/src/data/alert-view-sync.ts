@@ -3,7 +3,8 @@ import type { LiveStore } from './live-store';
 
 /**
  * Keeps a view derived from the live alerts (the queue's rows and counts, the desktop summary) up to date
- * with the store by handing it only the alerts that changed since it last looked; it is built afresh from
+ * with the store by handing it only the alerts that changed since it last looked, as they were and as they
+ * are (from the store's change log, without looking them up among all alerts held); it is built afresh from
  * every alert when it is new, when what it depends on (`key`) changed, or when the store can no longer
  * say what changed.
  */
@@ -30,6 +31,6 @@ export function syncAlertView<V extends AlertView>(
   if (sameKey && synced.revision === revision) return synced;
   const changed = sameKey ? store.alertChangesSince(synced.revision) : undefined;
   if (!sameKey || changed === undefined) return { view: build(state.alerts.values()), revision, key };
-  for (const [id, before] of changed) synced.view.update(before, state.alerts.get(id));
+  for (const { before, after } of changed.values()) synced.view.update(before, after);
   return { view: synced.view, revision, key };
 }

@@ -177,7 +177,7 @@ describe('live store notices about what the hub sent', () => {
 });
 
 describe('live store, folding in place', () => {
-  it('given a batch, then the alerts it touched are told as they were, and the alerts view is a new object', () => {
+  it('given a batch, then the alerts it touched are told as they were and are, and the alerts view is a new object', () => {
     const store = createLiveStore(now);
     store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
     const before = store.getSnapshot();
@@ -189,8 +189,10 @@ describe('live store, folding in place', () => {
     expect(after.state.alerts).not.toBe(before.state.alerts);
     const changed = store.alertChangesSince(before.revision);
     expect([...changed!.keys()].sort()).toEqual(['hit-1', 'hit-2']);
-    expect(changed!.get('hit-1')?.status).toBe('new');
-    expect(changed!.get('hit-2')).toBeUndefined();
+    expect(changed!.get('hit-1')?.before?.status).toBe('new');
+    expect(changed!.get('hit-1')?.after?.status).toBe('acknowledged');
+    expect(changed!.get('hit-2')?.before).toBeUndefined();
+    expect(changed!.get('hit-2')?.after).toBe(after.state.alerts.get('hit-2'));
     expect(store.alertChangesSince(after.revision)).toEqual(new Map());
   });
 

@@ -18,7 +18,7 @@ import {
   unreadableEventsNotice,
   type UnreadableTally,
 } from './unreadable-notices';
-import { createAlertChangeLog } from './alert-changes';
+import { createAlertChangeLog, type AlertChange } from './alert-changes';
 import { createPendingOverlay, type Projection } from './pending-overlay';
 import type { BatchRange, ConnectionState, UnreadableEvent } from './worker-protocol';
 
@@ -101,10 +101,11 @@ export interface LiveStore {
   /** Applies a batch; returns what changed so the map can update only those rows. */
   applyBatch(events: readonly OpsEvent[], range: BatchRange): BatchEffect;
   /**
-   * The alerts of `state` changed after snapshot `revision`, each as `state` showed it then; undefined when
-   * that is no longer known (too far back, or the picture was replaced) and the reader must start afresh.
+   * The alerts of `state` changed after snapshot `revision`, each as `state` showed it then and shows it now;
+   * undefined when that is no longer known (too far back, or the picture was replaced) and the reader must
+   * start afresh.
    */
-  alertChangesSince(revision: number): ReadonlyMap<string, Alert | undefined> | undefined;
+  alertChangesSince(revision: number): ReadonlyMap<string, AlertChange> | undefined;
   /** A gap before `range.after`: the caller fills it with history first. */
   hasGapBefore(range: BatchRange): boolean;
   setHello(hello: Hello): void;
@@ -128,6 +129,9 @@ export interface LiveStore {
 }
 
 const MAX_REFUSALS = 20;
+
+/** An alert change as the store builds it: `after` is filled in once the change is done. */
+type ShownChange = { before: Alert | undefined; after: Alert | undefined };
 
 export function createLiveStore(schedule: (flush: () => void) => void = defaultSchedule, project?: Projection): LiveStore {
   /** The hub's state, owned by the store and folded into in place. */
@@ -169,17 +173,23 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
   /**
    * Changes the alerts `affected` names through `alter`, which may update `confirmed` and returns the rest
    * of the change (a new pending set among it), and publishes the new picture, recording how those alerts
-   * looked before.
+   * looked before and after.
    */
   function changeAlerts(affected: ReadonlySet<string>, alter: () => Partial<LiveSnapshot>): void {
-    const before = new Map<string, Alert | undefined>();
-    for (const id of affected) before.set(id, overlay.shown(id));
+    const changed = new Map<string, ShownChange>();
+    for (const id of affected) changed.set(id, { before: overlay.shown(id), after: undefined });
     const change = alter();
     const pending = change.pending ?? snapshot.pending;
     if (pending !== snapshot.pending) overlay.setPending(pending.values());
     overlay.reproject(affected);
-    changes.record(snapshot.revision + 1, before);
-    update({ ...change, pending, confirmed, state: { ...confirmed, alerts: overlay.view() } });
+    for (const [id, entry] of changed) entry.after = overlay.shown(id);
+    publish(changed, { ...change, pending });
+  }
+
+  /** Publishes the picture after a change of the alerts in `changed`, recorded for the views. */
+  function publish(changed: ReadonlyMap<string, AlertChange>, change: Partial<LiveSnapshot>): void {
+    changes.record(snapshot.revision + 1, changed);
+    update({ ...change, confirmed, state: { ...confirmed, alerts: overlay.view() } });
   }
 
   /** Replaces the whole picture: readers of alert changes start afresh. */
@@ -234,37 +244,42 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     alertChangesSince: (revision) => changes.since(revision),
     hasGapBefore: (range) => range.after > snapshot.through,
     applyBatch(events, range) {
-      const touched = new Set<string>();
-      const raisedIds: string[] = [];
       let operations = false;
       let checkpoints = false;
       for (const event of events) {
-        if (event.type === 'hit.raised') {
-          if (!confirmed.alerts.has(event.hit.id) && !touched.has(event.hit.id)) raisedIds.push(event.hit.id);
-          touched.add(event.hit.id);
-        } else if (event.type === 'operation.updated') operations = true;
+        if (event.type === 'operation.updated') operations = true;
         else if (event.type === 'checkpoint.updated') checkpoints = true;
-        else if ('alertId' in event) touched.add(event.alertId);
       }
       // Operations and checkpoints are few: a batch that changes them gives them new maps, so readers see it.
       if (operations) confirmed = { ...confirmed, operations: new Map(confirmed.operations) };
       if (checkpoints) confirmed = { ...confirmed, checkpoints: new Map(confirmed.checkpoints) };
-      // A command whose event arrives now is settled: its alert is shown again as confirmed.
-      const affected = new Set(touched);
-      for (const entry of snapshot.pending.values()) if (entry.seq !== undefined) affected.add(entry.command.alertId);
-      changeAlerts(affected, () => {
-        const result = foldEventsInPlace(confirmed, events);
-        for (const refusal of result.refused) {
-          if (refusal.reason !== 'stale') console.warn(`[watchfloor] event ${refusal.seq} not applied: ${refusal.detail}`);
-        }
-        confirmed = result.state;
-        const through = Math.max(snapshot.through, range.through, confirmed.lastSeq);
-        return { through, receivedAt: Date.now(), pending: settle(snapshot.pending, through), fromCache: false };
+      // Alerts with pending commands are shown projected (the few the officer just acted on): as they looked.
+      const projectedIds = [...overlay.pendingAlertIds()];
+      const shownBefore = new Map(projectedIds.map((id) => [id, overlay.shown(id)]));
+      // The fold says which alerts it changed, as they were and are, so none is looked up again among all held.
+      const changed = new Map<string, ShownChange>();
+      const result = foldEventsInPlace(confirmed, events, (before, after) => {
+        const seen = changed.get(after.id);
+        if (seen === undefined) changed.set(after.id, { before, after });
+        else seen.after = after;
       });
-      const pick = (ids: Iterable<string>) => [...ids].flatMap((id) => confirmed.alerts.get(id) ?? []);
-      const changed = pick(touched);
-      const raised = new Set(raisedIds);
-      return { raised: pick(raisedIds), changed, updated: changed.filter((alert) => !raised.has(alert.id)) };
+      for (const refusal of result.refused) {
+        if (refusal.reason !== 'stale') console.warn(`[watchfloor] event ${refusal.seq} not applied: ${refusal.detail}`);
+      }
+      confirmed = result.state;
+      const effect: { raised: Alert[]; changed: Alert[]; updated: Alert[] } = { raised: [], changed: [], updated: [] };
+      for (const { before, after } of changed.values()) {
+        effect.changed.push(after!);
+        (before === undefined ? effect.raised : effect.updated).push(after!);
+      }
+      // A command whose event arrives now is settled: its alert is shown again as confirmed.
+      const through = Math.max(snapshot.through, range.through, confirmed.lastSeq);
+      const pending = settle(snapshot.pending, through);
+      if (pending !== snapshot.pending) overlay.setPending(pending.values());
+      overlay.reproject(projectedIds);
+      for (const id of projectedIds) changed.set(id, { before: shownBefore.get(id), after: overlay.shown(id) });
+      publish(changed, { through, receivedAt: Date.now(), pending, fromCache: false });
+      return effect;
     },
     setHello: (hello) => update({ hello }),
     setConnection: (connection) => update({ connection }),

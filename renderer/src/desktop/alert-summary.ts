@@ -12,7 +12,7 @@ import {
   type Officer,
 } from '@watchfloor/shared';
 import type { AlertView } from '../data/alert-view-sync';
-import { createOrderedRows, type QueueRows } from '../queue/ordered-rows';
+import { createOrderedRows, type QueueRows, type RowOrder } from '../queue/ordered-rows';
 
 /**
  * What the desk console reports to the desktop shell (`bridge.reportAlerts`), so the shell can notify an
@@ -22,14 +22,22 @@ import { createOrderedRows, type QueueRows } from '../queue/ordered-rows';
  * alert, so a batch costs what it touched.
  */
 
+/**
+ * Titles worded so far, by language, severity, source and country: a batch of new critical hits renews the
+ * newest notices, and most share their wording.
+ */
+const titles = new Map<string, string>();
+
 /** Native notification text, through the same i18n layer as the rest of the console. */
 export function alertNotice(alert: Alert): AlertNotice {
-  const title = i18next.t('notifications.title', {
-    severity: i18next.t(`map.severity.${alert.hit.severity}`),
-    source: i18next.t(`queue.sourceShort.${alert.hit.source}`),
-    country: alert.hit.country,
-  });
-  return { alertId: alert.id, title: title.slice(0, 120), body: alert.hit.summary.slice(0, 280) };
+  const { severity, source, country } = alert.hit;
+  const key = `${i18next.language}\u0000${severity}\u0000${source}\u0000${country}`;
+  let title = titles.get(key);
+  if (title === undefined) {
+    title = i18next.t('notifications.title', { severity: i18next.t(`map.severity.${severity}`), source: i18next.t(`queue.sourceShort.${source}`), country }).slice(0, 120);
+    titles.set(key, title);
+  }
+  return { alertId: alert.id, title, body: alert.hit.summary.slice(0, 280) };
 }
 
 /** The desktop summary kept up to date alert by alert (see `AlertView`). */
@@ -38,12 +46,12 @@ export interface AlertSummaryView extends AlertView {
 }
 
 /** The newest first: when more than the limit are open, the ones the officer has not seen yet are kept. */
-const newestFirst = (a: Alert, b: Alert) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const NEWEST_FIRST: RowOrder = { key: (alert) => -alert.updatedAt, tie: (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) };
 
 export function createAlertSummaryView(alerts: Iterable<Alert>, officer: Officer): AlertSummaryView {
   let unacknowledged = 0;
-  const critical = createOrderedRows(newestFirst);
-  const escalated = createOrderedRows(newestFirst);
+  const critical = createOrderedRows(NEWEST_FIRST);
+  const escalated = createOrderedRows(NEWEST_FIRST);
   let summary: AlertSummary | undefined;
   const count = (alert: Alert, sign: 1 | -1) => {
     if (!isOpen(alert) || !withinScope(officer, alert)) return;

@@ -1,10 +1,10 @@
 import { raiseAlert, type Alert } from '@watchfloor/shared';
 import { hitRaised } from '@watchfloor/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { createOrderedRows, type QueueRows } from './ordered-rows';
+import { createOrderedRows, type QueueRows, type RowOrder } from './ordered-rows';
 
 const alertAt = (n: number): Alert => raiseAlert(hitRaised(n, { id: `hit-${String(n).padStart(5, '0')}`, at: n }));
-const byTime = (a: Alert, b: Alert) => a.hit.at - b.hit.at;
+const byTime: RowOrder = { key: (alert) => alert.hit.at, tie: (a, b) => a.id.localeCompare(b.id) };
 const ids = (rows: QueueRows) => Array.from({ length: rows.length }, (_, i) => rows.at(i).id);
 
 describe('ordered rows', () => {
@@ -26,6 +26,17 @@ describe('ordered rows', () => {
     expect(rows.at(0).id).toBe(alertAt(1).id);
     expect(rows.at(999).id).toBe(alertAt(1999).id);
     expect(rows.indexOf(alertAt(1001))).toBe(500);
+  });
+
+  it('given rows of equal key, then they read back in the order of the tie and each is found and removed', () => {
+    const sameTime = (n: number): Alert => raiseAlert(hitRaised(n, { id: `hit-${String(n).padStart(5, '0')}`, at: Math.floor(n / 700) }));
+    const rows = createOrderedRows(byTime, Array.from({ length: 2100 }, (_, n) => sameTime(2099 - n)));
+    expect(ids(rows)).toEqual(Array.from({ length: 2100 }, (_, n) => sameTime(n).id));
+    expect(rows.indexOf(sameTime(1500))).toBe(1500);
+    for (let n = 0; n < 2100; n += 3) expect(rows.remove(sameTime(n))).toBe(true);
+    rows.insert(sameTime(0));
+    expect(rows.length).toBe(1401);
+    expect(ids(rows)).toEqual(Array.from({ length: 2100 }, (_, n) => n).filter((n) => n === 0 || n % 3 !== 0).map((n) => sameTime(n).id));
   });
 
   it('given every row removed and one added, then it is the only row', () => {

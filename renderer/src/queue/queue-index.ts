@@ -1,7 +1,7 @@
 import { isOpen, type Alert, type Officer, type Severity } from '@watchfloor/shared';
 import type { AlertView } from '../data/alert-view-sync';
 import { createOrderedRows, type QueueRows } from './ordered-rows';
-import { compareAlerts, matches, type CheckpointLookup, type QueueFilter } from './queue-model';
+import { QUEUE_ORDER, matches, type CheckpointLookup, type QueueFilter } from './queue-model';
 
 /**
  * The queue's rows and counts kept up to date alert by alert: a batch costs the alerts it touched, not a
@@ -39,7 +39,7 @@ export function buildQueueIndex(alerts: Iterable<Alert>, filter: QueueFilter, of
     count(alert, 1);
     if (matches(alert, filter, officer, checkpoints)) shown.push(alert);
   }
-  const rows = createOrderedRows(compareAlerts, shown.sort(compareAlerts));
+  const rows = createOrderedRows(QUEUE_ORDER, shown);
   let view: QueueView | undefined;
 
   return {

@@ -9,6 +9,7 @@ import {
   type Severity,
   type SourceDatabase,
 } from '@watchfloor/shared';
+import { compareRows, type RowOrder } from './ordered-rows';
 
 /**
  * What the alert queue shows and in which order: most severe first, then oldest first (the one waiting
@@ -79,13 +80,20 @@ export function matches(alert: Alert, filter: QueueFilter, officer: Officer, che
   }
 }
 
+/** Above any hit time (epoch ms, before the year 2500), so the status and severity weigh more than it. */
+const GROUP = 2 ** 44;
+
+/**
+ * The queue's order: open before resolved, then most severe first, then oldest hit first, in one number
+ * per alert; equal numbers (hits in the same millisecond) by the alert's id.
+ */
+export const QUEUE_ORDER: RowOrder = {
+  key: (alert) => ((isOpen(alert) ? 0 : SEVERITY_RANK.low + 1) + SEVERITY_RANK[alert.hit.severity]) * GROUP + alert.hit.at,
+  tie: (a, b) => a.id.localeCompare(b.id),
+};
+
 export function compareAlerts(a: Alert, b: Alert): number {
-  return (
-    Number(!isOpen(a)) - Number(!isOpen(b)) ||
-    SEVERITY_RANK[a.hit.severity] - SEVERITY_RANK[b.hit.severity] ||
-    a.hit.at - b.hit.at ||
-    a.id.localeCompare(b.id)
-  );
+  return compareRows(QUEUE_ORDER, a, b);
 }
 
 export type Urgency = 'calm' | 'soon' | 'urgent' | 'overdue';
