@@ -1,4 +1,4 @@
-import type { Alert, OpsEvent } from '@watchfloor/shared';
+import type { OpsEvent } from '@watchfloor/shared';
 import { T0, actorOf, aCommand, hitRaised, officers } from '@watchfloor/shared/testing';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -392,21 +392,44 @@ describe('local cache: outbox', () => {
     expect((await cache.pending()).map((entry) => entry.command)).toEqual(commands);
   });
 
-  it('given an optimistic acknowledgement, when the hub refuses it, then it leaves the outbox and the confirmed alert comes back', async () => {
+  it('given a queued acknowledgement, when the hub refuses it, then it leaves the outbox and the cached picture is untouched', async () => {
     const { cache } = await open(anEnvironment());
     await cache.applyBatch(raised(1, 1), { after: 0, through: 1 });
-    const confirmed = (await cache.loadPicture()).state.alerts.get('hit-1')!;
-    const optimistic: Alert = { ...confirmed, status: 'acknowledged', holder: duty };
     const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
-    await cache.enqueue(command, { optimistic });
-    expect((await cache.loadPicture()).pending).toMatchObject([{ mutationId: command.mutationId, optimistic }]);
+    await cache.enqueue(command);
 
     const refused = await cache.refuse(command.mutationId);
 
-    expect(refused?.entry.command).toEqual(command);
-    expect(refused?.confirmed).toEqual(confirmed);
+    expect(refused?.command).toEqual(command);
+    expect(await cache.refuse(command.mutationId)).toBeUndefined();
     expect(await cache.pending()).toEqual([]);
     expect((await cache.loadPicture()).state.alerts.get('hit-1')?.status).toBe('new');
+  });
+
+  it('given outbox rows stored by a build that kept an optimistic alert beside them, then they load, send and go without it', async () => {
+    const env = anEnvironment();
+    const first = await open(env);
+    await first.cache.applyBatch(raised(1, 1), { after: 0, through: 1 });
+    const alert = (await first.cache.loadPicture()).state.alerts.get('hit-1')!;
+    first.cache.close();
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    const raw = await rawDatabase(env);
+    const old = { mutationId: command.mutationId, hubId: identity.hubId, officerId: identity.officerId, command, queuedAt: T0, attempts: 0, status: 'queued' };
+    await raw.outbox.add({ ...old, optimistic: { ...alert, status: 'acknowledged', holder: duty } } as never);
+    raw.close();
+
+    const { cache, notices } = await open(env);
+
+    expect(notices).toEqual([]);
+    const [entry] = (await cache.loadPicture()).pending;
+    expect(entry).toEqual({ mutationId: command.mutationId, command, queuedAt: T0, attempts: 0, status: 'queued' });
+    await cache.markSent(command.mutationId);
+    expect(await cache.pending()).toEqual([{ ...entry, attempts: 1, status: 'sent' }]);
+    const stored = await rawDatabase(env);
+    expect(await stored.outbox.toArray()).toEqual([expect.not.objectContaining({ optimistic: expect.anything() })]);
+    stored.close();
+    expect(await cache.acknowledge(command.mutationId)).toMatchObject({ command });
+    expect(await cache.pending()).toEqual([]);
   });
 
   it('given a sent command, when the hub acknowledges it, then only that command leaves the outbox', async () => {

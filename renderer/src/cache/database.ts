@@ -75,8 +75,6 @@ export interface OutboxRow {
   readonly queuedAt: number;
   readonly attempts: number;
   readonly status: OutboxStatus;
-  /** The alert as the officer expects it once the hub applies the command; shown as pending. */
-  readonly optimistic?: Alert;
   /**
    * The window that sends it (see `WindowPresence`): the one that queued it, or the writer once that window
    * has gone. Not indexed, so adding it needed no new schema version; rows from before it name no owner

@@ -12,7 +12,6 @@ export type {
   MakeColumns,
   OutboxEntry,
   PurgeResult,
-  Refused,
   WriteFailure,
 } from './types';
 export { rightsOf } from './rights';

@@ -1,8 +1,8 @@
-import { Command, type Alert } from '@watchfloor/shared';
+import { Command } from '@watchfloor/shared';
 import type { OutboxRow } from './database';
 import type { CacheConnection } from './connection';
-import { parseAlertRow, parseOutboxRow } from './rows';
-import type { EnqueueResult, OutboxEntry, Refused } from './types';
+import { parseOutboxRow } from './rows';
+import type { EnqueueResult, OutboxEntry } from './types';
 
 /**
  * The cache's outbox: commands given while the hub may be out of reach, in the order given, until the hub
@@ -12,7 +12,7 @@ import type { EnqueueResult, OutboxEntry, Refused } from './types';
 
 export interface OutboxStore {
   /** `owner`: the window that will send it (see `OutboxRow.owner`). */
-  enqueue(command: Command, row?: { readonly owner?: string; readonly optimistic?: Alert }): Promise<EnqueueResult>;
+  enqueue(command: Command, row?: { readonly owner?: string }): Promise<EnqueueResult>;
   /** In the order given: every queued command, or only those `owner` sends. */
   pending(owner?: string): Promise<readonly OutboxEntry[]>;
   /**
@@ -24,8 +24,11 @@ export interface OutboxStore {
   markSent(mutationId: string): Promise<void>;
   /** The hub accepted it: the row goes. */
   acknowledge(mutationId: string): Promise<OutboxEntry | undefined>;
-  /** The hub refused it: the row goes and the optimistic change with it. */
-  refuse(mutationId: string): Promise<Refused | undefined>;
+  /**
+   * The hub refused it: the row goes. The console shows pending commands projected over the confirmed
+   * picture, so the row going is the whole rollback.
+   */
+  refuse(mutationId: string): Promise<OutboxEntry | undefined>;
 }
 
 export function entryOf(row: OutboxRow): OutboxEntry {
@@ -35,7 +38,6 @@ export function entryOf(row: OutboxRow): OutboxEntry {
     queuedAt: row.queuedAt,
     attempts: row.attempts,
     status: row.status,
-    ...(row.optimistic === undefined ? {} : { optimistic: row.optimistic }),
     ...(row.owner === undefined ? {} : { owner: row.owner }),
   };
 }
@@ -43,8 +45,19 @@ export function entryOf(row: OutboxRow): OutboxEntry {
 export function createOutboxStore(connection: CacheConnection): OutboxStore {
   const durable = () => connection.databases().durable;
 
+  /** Removes the row once the hub has answered it, either way; returns it, or undefined if it was not queued. */
+  async function remove(mutationId: string): Promise<OutboxEntry | undefined> {
+    const database = durable();
+    return database.transaction('rw', database.outbox, async () => {
+      const row = await database.outbox.where('mutationId').equals(mutationId).first();
+      if (row === undefined) return undefined;
+      await database.outbox.delete(row.position!);
+      return entryOf(parseOutboxRow(row));
+    });
+  }
+
   return {
-    async enqueue(command, { owner, optimistic } = {}) {
+    async enqueue(command, { owner } = {}) {
       const parsed = Command.safeParse(command);
       if (!parsed.success) return { ok: false, reason: 'invalid', message: parsed.error.issues.map((issue) => issue.message).join('; ') };
       const current = connection.identity();
@@ -66,7 +79,6 @@ export function createOutboxStore(connection: CacheConnection): OutboxStore {
             queuedAt: connection.now(),
             attempts: 0,
             status: 'queued',
-            ...(optimistic === undefined ? {} : { optimistic }),
             ...(owner === undefined ? {} : { owner }),
           };
           await database.outbox.add(row);
@@ -91,27 +103,9 @@ export function createOutboxStore(connection: CacheConnection): OutboxStore {
       });
     },
 
-    async acknowledge(mutationId) {
-      const database = durable();
-      return database.transaction('rw', database.outbox, async () => {
-        const row = await database.outbox.where('mutationId').equals(mutationId).first();
-        if (row === undefined) return undefined;
-        await database.outbox.delete(row.position!);
-        return entryOf(parseOutboxRow(row));
-      });
-    },
+    acknowledge: remove,
 
-    async refuse(mutationId) {
-      const database = durable();
-      return database.transaction('rw', [database.outbox, database.alerts], async () => {
-        const row = await database.outbox.where('mutationId').equals(mutationId).first();
-        if (row === undefined) return undefined;
-        const entry = entryOf(parseOutboxRow(row));
-        await database.outbox.delete(row.position!);
-        const stored = await database.alerts.get(entry.command.alertId);
-        return { entry, confirmed: stored === undefined ? undefined : parseAlertRow(stored).alert };
-      });
-    },
+    refuse: remove,
 
     async adopt(owner, gone) {
       const database = durable();

@@ -48,7 +48,6 @@ export const OutboxRowSchema = z.object({
   queuedAt: z.int().nonnegative(),
   attempts: z.int().nonnegative(),
   status: z.enum(['queued', 'sent']),
-  optimistic: Alert.optional(),
   owner: z.string().min(1).optional(),
 });
 

@@ -1,4 +1,4 @@
-import type { Alert, Checkpoint, Command, Operation, OpsState } from '@watchfloor/shared';
+import type { Checkpoint, Command, Operation, OpsState } from '@watchfloor/shared';
 import type { HitColumns } from '../map/hit-columns';
 import type { OutboxStatus } from './database';
 
@@ -37,7 +37,6 @@ export interface OutboxEntry {
   readonly queuedAt: number;
   readonly attempts: number;
   readonly status: OutboxStatus;
-  readonly optimistic?: Alert;
   /** The window that sends it (see `OutboxRow.owner`); undefined: a row from before owners were kept. */
   readonly owner?: string;
 }
@@ -47,7 +46,7 @@ export interface CachedPicture {
   /** Every event up to this seq is in `state`: resume the hub from here. */
   readonly through: number;
   readonly hits: HitColumns;
-  /** Queued commands in the order given; overlay their optimistic alerts, marked pending. */
+  /** Queued commands in the order given; the console projects them over `state`, marked pending. */
   readonly pending: readonly OutboxEntry[];
   /** How old the picture is (now - last write); undefined when the cache is empty. */
   readonly ageMs: number | undefined;
@@ -66,12 +65,6 @@ export type EnqueueResult =
   | { readonly ok: true; readonly entry: OutboxEntry }
   | { readonly ok: false; readonly reason: 'duplicate' | 'invalid' | 'unbound'; readonly message: string }
   | WriteFailure;
-
-export interface Refused {
-  readonly entry: OutboxEntry;
-  /** The hub's current view of the alert, which the optimistic change is rolled back to. */
-  readonly confirmed: Alert | undefined;
-}
 
 export interface PurgeResult {
   readonly events: number;
