@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
  * (queue rows and counts, desktop summary, hit rate) and React's render and commit of the virtualised
  * queue. A 5,000-hit batch with 100k and with 1M alerts held, side by side in one run, and one new hit with
  * 1M held. Not inside: the worker's validation and encoding (off the UI thread), the structured-clone copy
- * of its message, and the map's GPU upload and draw (the map-append benchmark's).
+ * of its message, and the map's GPU upload and draw (a software rasteriser on these machines).
  * Needs the built renderer (`npx electron-vite build --mode harness`).
  */
 const SCALES = [100_000, 1_000_000] as const;

@@ -135,3 +135,52 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   await expect(page.getByTestId('playback-mode')).toHaveText('Live');
   await expect(console.row(first)).toHaveAttribute('data-status', 'acknowledged');
 });
+
+/** Another desk acting on the hub while the page looks elsewhere: the shift lead's commands over their own socket. */
+async function resolveElsewhere(request: APIRequestContext, baseURL: string, alertId: string): Promise<void> {
+  const signIn = await request.post('/api/v1/session', { data: { username: 'lead', password: 'lead' } });
+  const { token } = SessionResponse.parse(await signIn.json());
+  const socket = io(`${baseURL}${OPS_NAMESPACE}`, { transports: ['websocket'], auth: { token, since: 0 }, forceNew: true, reconnection: false });
+  const send = (command: Record<string, unknown>) =>
+    new Promise<unknown>((resolve) => socket.emit('command', { mutationId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`, alertId, ...command }, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.on('hello', () => resolve());
+      socket.on('connect_error', reject);
+    });
+    expect(await send({ type: 'acknowledge' })).toMatchObject({ ok: true });
+    expect(await send({ type: 'resolve', outcome: 'no-action' })).toMatchObject({ ok: true });
+  } finally {
+    socket.close();
+  }
+}
+
+test('given a paused live view, when an alert is resolved live, then the map shows it open as the queue does until back to live', async ({ page, request, baseURL }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('lead');
+  const console = new ConsolePage(page);
+  await console.waitUntilLive();
+  await console.waitForMap();
+  const alertId = await raiseHit(request, { severity: 'high' });
+  await console.select(alertId);
+  await expect(console.worldMap).toHaveAttribute('data-selected-status', 'new');
+  await expect(page.getByTestId('timeline-loading')).toBeHidden({ timeout: 30_000 });
+
+  await page.getByTestId('timeline-bar').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('playback-mode')).toContainText('Replay');
+  await resolveElsewhere(request, baseURL!, alertId);
+  // A critical hit after the resolution: once the pause counts it, the resolution has reached the console too.
+  const missed = page.getByTestId('return-to-live');
+  const before = Number((await missed.textContent())?.match(/(\d+) critical since pause/)?.[1] ?? 0);
+  await raiseHit(request, { severity: 'critical' });
+  await expect.poll(async () => Number((await missed.textContent())?.match(/(\d+) critical since pause/)?.[1] ?? 0)).toBeGreaterThan(before);
+
+  await expect(console.row(alertId)).toHaveAttribute('data-status', 'new');
+  await expect(console.worldMap).toHaveAttribute('data-selected-status', 'new');
+
+  await missed.click();
+  await expect(page.getByTestId('playback-mode')).toHaveText('Live');
+  await expect(console.worldMap).toHaveAttribute('data-selected-status', 'resolved');
+});

@@ -2,8 +2,8 @@
 export interface StartTiming {
   readonly rows: number;
   /**
-   * From opening the database until every hit is in the map's columns and GPU buffers and the first deck
-   * draw has been issued (CPU side). The map itself (basemap, GPU device) is made ready before the clock
+   * From opening the database until every hit is in the map's columns and GPU buffers and the animation
+   * frame deck.gl draws them in has come (see the harness's `drawFirst`). The map itself (basemap, GPU device) is made ready before the clock
    * starts: it does not depend on the cache and starts alongside it in the app.
    */
   readonly totalMs: number;
@@ -12,7 +12,7 @@ export interface StartTiming {
    * the cache reads its chunks in pages and fills the columns from each while IndexedDB reads the next.
    */
   readonly readMs: number;
-  /** Of which upload to the GPU buffers, layer update and the draw call. */
+  /** Of which upload to the GPU buffers, then waiting for that frame and deck's draw in it. */
   readonly drawMs: number;
   /** Until the whole picture was loaded (alert state, outbox too); the naive layout has only hits, so its total. */
   readonly pictureMs: number;

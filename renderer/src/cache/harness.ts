@@ -127,10 +127,14 @@ function readyMap(): Promise<MapController> {
   return mapView;
 }
 
-function drawFirst(map: MapController, hits: HitColumns): void {
+/**
+ * Gives the map the hits and resolves with the time of the next animation frame, the one deck.gl draws them
+ * in: its frame loop asked for that frame before this call did, so its draw runs first.
+ */
+function drawFirst(map: MapController, hits: HitColumns): Promise<number> {
   const endMs = hits.atMs[hits.length - 1] ?? T0;
   map.update({ hits, checkpoints: [], filters: {}, selectedAlertId: undefined, window: { startMs: endMs - 120_000, endMs } });
-  map.drawNow();
+  return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
 }
 
 async function coldStart(): Promise<StartTiming> {
@@ -139,7 +143,7 @@ async function coldStart(): Promise<StartTiming> {
   const { cache } = await openLocalCache(IDENTITY, { name: CACHE_NAME });
   let readMs = 0;
   let drawStarted = 0;
-  let drawnAt = 0;
+  let drawn: Promise<number> | undefined;
   const picture = await cache.loadPicture(
     (state, firstHitAt, rows) => {
       readMs = performance.now() - started;
@@ -148,12 +152,12 @@ async function coldStart(): Promise<StartTiming> {
     {
       onHits: ({ hits }) => {
         drawStarted = performance.now();
-        drawFirst(map, hits);
-        drawnAt = performance.now();
+        drawn = drawFirst(map, hits);
       },
     },
   );
   const pictureMs = performance.now() - started;
+  const drawnAt = await drawn!;
   cache.close();
   return { rows: picture.hits.length, totalMs: drawnAt - started, readMs, drawMs: drawnAt - drawStarted, pictureMs };
 }
@@ -168,7 +172,7 @@ async function naiveStart(): Promise<StartTiming> {
   const alerts = rows.map((row) => ({ id: row.id, status: row.status, hit: row }) as unknown as Alert);
   columns.append(alerts);
   const drawStarted = performance.now();
-  drawFirst(map, columns);
+  await drawFirst(map, columns);
   const totalMs = performance.now() - started;
   db.close();
   return { rows: columns.length, totalMs, readMs, drawMs: totalMs - (drawStarted - started), pictureMs: totalMs };

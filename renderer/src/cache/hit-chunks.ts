@@ -93,15 +93,13 @@ export function withStatuses(chunk: HitChunkRow, changes: ReadonlyMap<number, Al
 
 /**
  * Puts every cached hit in the map's new columns, in chunk order, each chunk as one block of columns: a
- * chunk row is a `HitColumnBlock` as stored, so nothing is allocated per hit, not even an id string. The
- * cache holds each hit once, so ids are indexed after the first draw (`HitColumns.appendNewColumns`).
- * Returns rows added.
+ * chunk row is a `HitColumnBlock` as stored, so nothing is allocated per hit but its id. Returns rows added.
  */
 export function appendChunksTo(columns: HitColumns, chunks: readonly HitChunkRow[]): number {
   let added = 0;
   for (const chunk of chunks) {
     if (chunk.count === 0) continue;
-    added += columns.appendNewColumns(chunk);
+    added += columns.appendColumns(chunk);
   }
   return added;
 }

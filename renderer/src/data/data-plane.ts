@@ -18,14 +18,12 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { rightsOf } from '../cache/rights';
-import type { NewHitsBlock } from '../map/hit-columns';
-import { buffersOf, encodeNewHits, newHitsOf } from '../map/new-hits';
 import { readEvents } from './event-reader';
 import type { BatchRange, FromWorker, ToWorker, WorkerLike } from './worker-protocol';
 
 /**
  * The data plane: owns the socket to the hub, validates every payload, coalesces event batches into one
- * message per flush interval (with the map's rows for the batch's new hits, see map/new-hits.ts), and
+ * message per flush interval, and
  * resumes from the last range it passed on. A hub that sends something
  * invalid gets it rejected and logged; the stream goes on. Events are read one by one (event-reader.ts):
  * an unreadable one is left out and reported while the rest of its batch or history page, and the range,
@@ -44,8 +42,8 @@ export interface DataPlane {
   handle(message: ToWorker): void;
 }
 
-/** Posts a message to the UI thread, transferring `transfer` (our own buffers, never read here again). */
-export type PostToUi = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+/** Posts a message to the UI thread. */
+export type PostToUi = (message: FromWorker) => void;
 
 export function createDataPlane(post: PostToUi): DataPlane {
   let socket: Socket | undefined;
@@ -85,23 +83,9 @@ export function createDataPlane(post: PostToUi): DataPlane {
   function flush(): void {
     flushTimer = undefined;
     if (pendingRange === undefined) return;
-    const newHits = encodeForMap(pendingEvents);
-    if (newHits === undefined) post({ kind: 'events', events: pendingEvents, range: pendingRange });
-    else post({ kind: 'events', events: pendingEvents, range: pendingRange, newHits }, buffersOf(newHits));
+    post({ kind: 'events', events: pendingEvents, range: pendingRange });
     pendingEvents = [];
     pendingRange = undefined;
-  }
-
-  /** The map's rows for the batch's new hits; without them the UI thread encodes the hits itself. */
-  function encodeForMap(events: readonly OpsEvent[]): NewHitsBlock | undefined {
-    const hits = newHitsOf(events);
-    if (hits.length === 0) return undefined;
-    try {
-      return encodeNewHits(hits);
-    } catch (error) {
-      console.warn(`[watchfloor] the map's rows for ${hits.length} new hits are left to the UI thread: ${String(error)}`);
-      return undefined;
-    }
   }
 
   function onEvents(batch: unknown, range: unknown): void {

@@ -13,7 +13,8 @@ import {
   type WindowPresence,
   type WriterElection,
 } from '../cache';
-import { createHitColumns, type HitColumns, type NewHitsBlock } from '../map/hit-columns';
+import { createHitColumns, type HitColumns } from '../map/hit-columns';
+import { createMapProjection, type MapProjection } from '../map/projection';
 import { createHubClient, type HubClient } from './hub-client';
 import { createLiveStore, type LiveStore, type Notice } from './live-store';
 import { adoptOrphans, createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
@@ -44,6 +45,8 @@ export interface Session {
   readonly store: LiveStore;
   /** The map's columnar hits; replaced on reset, so read it through this getter. */
   hits(): HitColumns;
+  /** Which picture the map's rows show, live or a past moment; replaced with the hits. */
+  mapProjection(): MapProjection;
   /** Bumps when hits() rows change, so the map knows to upload. */
   hitsRevision(): number;
   /** Resolves with the hub's answer, which may come much later when the hub is out of reach. */
@@ -97,6 +100,7 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
   const store = createLiveStore(undefined, (command, alert, givenAt) => optimisticAlert(officer, command, alert, givenAt));
   let renewal: Renewal | undefined;
   let columns: HitColumns | undefined;
+  let projection: MapProjection | undefined;
   let revision = 0;
   /** Screen work, in arrival order. */
   let queue: Promise<void> = Promise.resolve();
@@ -178,16 +182,18 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
     return columns;
   }
 
-  /** `newHits`: the data plane's encoding of the batch's new hits for the map, when it came from the worker. */
-  function apply(events: readonly OpsEvent[], range: BatchRange, newHits?: NewHitsBlock): void {
+  function projectionFor(events: readonly OpsEvent[]): MapProjection {
+    const hits = hitsFor(events);
+    if (projection?.hits !== hits) projection = createMapProjection(hits);
+    return projection;
+  }
+
+  function apply(events: readonly OpsEvent[], range: BatchRange): void {
     const effect = store.applyBatch(events, range);
     if (isWriter()) toCache(events, range);
     timeline?.record(events);
     if (effect.changed.length === 0) return;
-    const hits = hitsFor(events);
-    // The store has just raised these, so the map need not look their ids up among the hits it holds.
-    hits.appendRaised(effect.raised, newHits);
-    hits.append(effect.updated);
+    projectionFor(events).applyLive(effect.raised, effect.updated);
     revision += 1;
   }
 
@@ -307,10 +313,10 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
         });
         return;
       case 'events': {
-        const { events, range, newHits } = message;
+        const { events, range } = message;
         inOrder(async () => {
           if (store.hasGapBefore(range)) await fillGap(range);
-          apply(events, range, newHits);
+          apply(events, range);
         });
         return;
       }
@@ -340,7 +346,6 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
         picture.notices.forEach(noticeOfCache);
         if (picture.ageMs !== undefined) {
           columns = picture.hits;
-          indexWhenIdle(picture.hits, () => !closed && columns === picture.hits);
           revision += 1;
           since = picture.through;
           hubId = cache.identity().hubId;
@@ -423,6 +428,7 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
     store,
     ready,
     hits: () => hitsFor([]),
+    mapProjection: () => projectionFor([]),
     hitsRevision: () => revision,
     timeline(window, concluded) {
       const end = concluded ? (window.end ?? store.getSnapshot().confirmed.lastAt) : undefined;
@@ -473,23 +479,6 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
     },
     close,
   };
-}
-
-/** Ids indexed per idle slice: a few milliseconds of work, so input and drawing are never held up. */
-const INDEX_SLICE = 20_000;
-
-/**
- * The cached hits are drawn before their ids are indexed (HitColumns.appendNewColumns); the index is built
- * here in slices while the console is idle, so the first lookup (a live batch, a click) rarely has to
- * build what is left at once. Stops when the columns are replaced (a reset) or the session closes.
- */
-function indexWhenIdle(hits: HitColumns, wanted: () => boolean): void {
-  const later = (step: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(step, { timeout: 500 }) : setTimeout(step, 0);
-  const step = () => {
-    if (wanted() && hits.indexPending(INDEX_SLICE) > 0) later(step);
-  };
-  later(step);
 }
 
 function delay(ms: number): Promise<void> {

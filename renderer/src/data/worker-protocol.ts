@@ -1,4 +1,3 @@
-import type { NewHitsBlock } from '../map/hit-columns';
 import type { CommandAck, DetailsResponse, Hello, HistoryReply, OpsEvent, PresenceEntry, PresenceUpdate, Reset, SessionEndReason } from '@watchfloor/shared';
 
 /**
@@ -46,13 +45,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly kind: 'hello'; readonly hello: Hello }
-  | {
-      readonly kind: 'events';
-      readonly events: readonly OpsEvent[];
-      readonly range: BatchRange;
-      /** The map's rows for the batch's `hit.raised` hits, encoded here (see map/new-hits.ts); absent when none. */
-      readonly newHits?: NewHitsBlock;
-    }
+  | { readonly kind: 'events'; readonly events: readonly OpsEvent[]; readonly range: BatchRange }
   | { readonly kind: 'reset'; readonly reset: Reset }
   | { readonly kind: 'presence'; readonly presence: readonly PresenceEntry[] }
   | { readonly kind: 'connection'; readonly state: ConnectionState }

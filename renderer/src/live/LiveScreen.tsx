@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
 import { DoNotDisturbControl } from '../desktop';
-import { WorldMap, type MapFilters } from '../map';
+import { useMapPicture, WorldMap, type MapFilters } from '../map';
 import { displayZone } from '../i18n/display-zone';
 import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
@@ -212,6 +212,10 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
   const pastPlayer = past?.player;
   const mapWindow = useMemo(() => (pastPlayer ? visibleWindow(pastPlayer) : liveWindow), [pastPlayer, liveWindow]);
   const mapFilters = useMemo(() => mapFiltersFor(filter), [filter]);
+  // The map shows the picture the rest of the screen shows: the moment looked at, or live.
+  const mapProjection = session.mapProjection();
+  const pastPicture = past?.picture === undefined || timeline === undefined ? undefined : { at: past.player.currentTime, alerts: past.picture.alerts, log: timeline.index };
+  const pictureRevision = useMapPicture(mapProjection, pastPicture, () => session.store.getSnapshot().confirmed.alerts);
 
   const countries = useMemo(() => [...new Set(checkpoints.map((checkpoint) => checkpoint.country))].sort(), [checkpoints]);
   const map = (
@@ -222,8 +226,8 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
           <EmptyState>{t('empty.map')}</EmptyState>
         ) : (
           <WorldMap
-            hits={session.hits()}
-            revision={session.hitsRevision()}
+            hits={mapProjection.hits}
+            revision={session.hitsRevision() + pictureRevision}
             checkpoints={checkpoints}
             selectedAlertId={selectedId}
             onSelectAlert={props.wall ? () => undefined : setSelectedId}

@@ -1,7 +1,7 @@
 import type { Checkpoint } from '@watchfloor/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapFilters } from './categories';
+import { HIDDEN_KEY, statusOfKey, type MapFilters } from './categories';
 import type { HitColumns } from './hit-columns';
 import { createMapController, type MapController, type MapHover, type MapWindow } from './map-controller';
 import { MapTooltip } from './MapTooltip';
@@ -72,8 +72,12 @@ export function WorldMap(props: WorldMapProps) {
     controller.current?.update({ hits, checkpoints, filters, selectedAlertId, window: { startMs, endMs, trailMs } });
   }, [hits, revision, checkpoints, filters, selectedAlertId, startMs, endMs, trailMs]);
 
+  // What the map shows for the selected alert (its status in the picture on screen, or hidden), for tests.
+  const selectedRow = selectedAlertId === undefined ? undefined : hits.rowOf(selectedAlertId);
+  const selectedKey = selectedRow === undefined ? undefined : hits.categories[selectedRow * 4]!;
+  const selectedStatus = selectedKey === undefined ? undefined : selectedKey === HIDDEN_KEY ? 'hidden' : statusOfKey(selectedKey);
   return (
-    <div className="world-map" data-testid="world-map" data-ready={ready ? 'true' : 'false'}>
+    <div className="world-map" data-testid="world-map" data-ready={ready ? 'true' : 'false'} data-selected-status={selectedStatus}>
       <div className="world-map__canvas" ref={container} role="application" aria-label={t('map.label')} />
       {!ready && <p className="world-map__loading">{t('map.loading')}</p>}
       {hover && <MapTooltip hover={hover} hits={hits} checkpoints={checkpoints} />}

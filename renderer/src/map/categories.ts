@@ -38,8 +38,8 @@ export function severityStatusKey(severity: Severity, status: AlertStatus): numb
 }
 
 /**
- * A channel-0 key that no filter selects: a row that must not be drawn (a second row for an id a damaged
- * cache held twice) gets it, and the GPU filters it out like any hit the officer filtered away.
+ * A channel-0 key that no filter selects: a row that must not be drawn (its alert is not in the picture
+ * shown, see projection.ts) gets it, and the GPU filters it out like any hit the officer filtered away.
  */
 export const HIDDEN_KEY = CHANNEL_CAPACITY - 1;
 

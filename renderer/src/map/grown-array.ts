@@ -5,7 +5,7 @@ type ColumnType<T extends Column> = new (length: number) => T;
  * A typed array of `length` elements of `from`'s type, holding its first `used` elements, the rest written
  * with zeros now. A new array's memory is only mapped on first write, a page fault per 4 KB that costs
  * ~10 µs in a virtual machine; without the zeros each live batch paid dozens of them. Growth, which already
- * copies everything, pays them once. (Used by HitColumns and RowIndex, which grow by doubling.)
+ * copies everything, pays them once. (Used by HitColumns, which grows by doubling.)
  */
 export function grownArray<T extends Column>(from: T, length: number, used: number): T {
   const next = zeroedArray(from.constructor as ColumnType<T>, length);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { filterCategoriesFor, HIDDEN_KEY, OVERFLOW_COUNTRY_SLOT, severityStatusKey, sourceKey } from './categories';
 import { createHitBuffers, type GpuBuffer } from './hit-buffers';
 import { createHitColumns, type HitColumnBlock, type HitColumns } from './hit-columns';
-import { encodeNewHits } from './new-hits';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
 
 function anAlert(n: number, hit: Partial<Hit> = {}, status: AlertStatus = 'new'): Alert {
@@ -48,16 +47,28 @@ describe('HitColumns', () => {
     }
   });
 
-  it('given alerts the store has just raised, when appended as new, then they get rows as append gives them, and a later status change finds its row', () => {
-    const columns = createHitColumns({ originMs: T0, initialCapacity: 4 });
-    expect(columns.appendNew(alerts(1, 6, { severity: 'high' }))).toBe(6);
-    columns.append(alerts(7, 2));
-    expect(columns.appendNew(alerts(9, 1))).toBe(1);
-    expect(Array.from({ length: 9 }, (_, row) => columns.alertIdAt(row))).toEqual(Array.from({ length: 9 }, (_, n) => `hit-${n + 1}`));
-    expect(columns.positions[5 * 2]).toBe(6 % 10);
-    expect(columns.setStatus('hit-3', 'acknowledged')).toBe(true);
-    expect(columns.categories[2 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
-    expect(columns.rowOf('hit-9')).toBe(8);
+  it('given a batch that names one alert twice, when appended, then it gets one row with the later status', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    expect(columns.append([anAlert(1), anAlert(2), anAlert(2, {}, 'acknowledged')])).toBe(2);
+    expect(columns.rowOf('hit-2')).toBe(1);
+    expect(columns.alertIdAt(2)).toBeUndefined();
+    expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
+  });
+
+  it('given a held alert, when its row is hidden and shown again, then it is drawn by no filter meanwhile and gets back its severity', () => {
+    const columns = createHitColumns({ originMs: T0 });
+    columns.append(alerts(1, 3, { severity: 'critical' }));
+    columns.takeRewrittenRows();
+
+    expect(columns.setStatus('hit-2', undefined)).toBe(true);
+    expect(columns.categories[1 * 4]).toBe(HIDDEN_KEY);
+    expect(filterCategoriesFor({}, columns.countrySlots)[0]).not.toContain(HIDDEN_KEY);
+    expect(columns.takeRewrittenRows()).toEqual([1]);
+
+    columns.setStatus('hit-2', 'escalated');
+    expect(columns.categories[1 * 4]).toBe(severityStatusKey('critical', 'escalated'));
+    expect([...columns.fillColors.subarray(4, 8)]).toEqual([...hitFill('critical', 'escalated')]);
+    expect(columns.takeRewrittenRows()).toEqual([1]);
   });
 
   it('given an operation of six months, when a hit arrives at its end, then its float32 time is exact to the second', () => {
@@ -183,98 +194,24 @@ describe('HitColumns.appendColumns (bulk, from cached chunks)', () => {
     expect(columns.alertIdAt(3)).toBe('hit-4');
   });
 
-  it('given the cache chunks at start-up, when added without lookups, then the columns are the same and every id is found once indexed', () => {
-    const perHit = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
-    const cached = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
-    const list = [...mixed(), ...alerts(5, 40)];
-    perHit.append(list);
-
-    expect(cached.appendNewColumns(blockOf(list.slice(0, 3)))).toBe(3);
-    expect(cached.appendNewColumns(blockOf(list.slice(3)))).toBe(list.length - 3);
-    expect(contentsOf(cached)).toEqual(contentsOf(perHit));
-    expect(cached.alertIdAt(43)).toBe('hit-44');
-
-    expect(cached.indexPending(10)).toBe(list.length - 10);
-    expect(cached.rowOf('hit-44')).toBe(43);
-    expect(cached.indexPending(10)).toBe(0);
-  });
-
-  it('given cached hits not yet indexed, when a live batch repeats one, then it updates that row instead of adding one', () => {
+  it('given a block that holds one hit twice, when appended, then the hit gets one row with the later status', () => {
     const columns = createHitColumns({ originMs: T0 });
-    columns.appendNewColumns(blockOf(alerts(1, 5)));
-    columns.takeRewrittenRows();
-
-    expect(columns.append([anAlert(3, {}, 'acknowledged'), anAlert(6)])).toBe(1);
-
-    expect(columns.length).toBe(6);
-    expect(columns.categories[2 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
-    expect(columns.takeRewrittenRows()).toEqual([2]);
-  });
-
-  it('given a damaged cache that holds one hit twice, when indexed, then the first row stays the alert and the second is never drawn', () => {
-    const columns = createHitColumns({ originMs: T0 });
-    columns.appendNewColumns(blockOf([...alerts(1, 3), anAlert(2, {}, 'resolved')]));
-    columns.takeRewrittenRows();
-
-    expect(columns.indexPending(100)).toBe(0);
-
+    expect(columns.appendColumns(blockOf([...alerts(1, 3), anAlert(2, {}, 'resolved')]))).toBe(3);
     expect(columns.rowOf('hit-2')).toBe(1);
-    expect(columns.categories[3 * 4]).toBe(HIDDEN_KEY);
-    expect(filterCategoriesFor({}, columns.countrySlots)[0]).not.toContain(HIDDEN_KEY);
-    expect(columns.takeRewrittenRows()).toEqual([3]);
-  });
-});
-
-describe('HitColumns.appendRaised (a live batch, with the rows the data plane encoded)', () => {
-  const kindOf = (id: string) => (id === 'cp-los' ? 'airport' : undefined);
-  // As the store raises them: an alert taken in the same batch as its hit is no longer 'new'.
-  const raised = (from: number) => [
-    anAlert(from, { country: 'NG', severity: 'critical', checkpointId: 'cp-los' }),
-    anAlert(from + 1, { country: 'BJ', source: 'red-notice', checkpointId: 'cp-x' }, 'acknowledged'),
-    anAlert(from + 2, { country: 'GH', severity: 'low', lon: -179.5, lat: 89 }, 'escalated'),
-    ...alerts(from + 3, 20, { country: 'TG' }),
-  ];
-  const encodedFor = (list: readonly Alert[]) => encodeNewHits(list.map((alert) => alert.hit));
-
-  it('given the encoded rows of the raised alerts, when appended with them, then the columns equal those of appending the alerts themselves', () => {
-    const fromAlerts = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
-    const fromRows = createHitColumns({ originMs: T0, initialCapacity: 2, kindOf });
-    const batches = [raised(1), raised(100)];
-
-    for (const batch of batches) {
-      fromAlerts.appendNew(batch);
-      expect(fromRows.appendRaised(batch, encodedFor(batch))).toBe(batch.length);
-    }
-
-    expect(contentsOf(fromRows)).toEqual(contentsOf(fromAlerts));
-    expect(fromRows.rowOf('hit-101')).toBe(24);
-    expect(fromRows.setStatus('hit-101', 'resolved')).toBe(true);
-    expect(fromRows.takeRewrittenRows()).toEqual([24]);
+    expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'resolved'));
   });
 
-  it('given encoded rows that are not the raised alerts (the store held one of the hits), then the alerts are appended from themselves', () => {
-    const columns = createHitColumns({ originMs: T0, kindOf });
-    const expected = createHitColumns({ originMs: T0, kindOf });
-    const batch = raised(1);
-    const rows = encodedFor(batch);
-    columns.append(batch.slice(0, 1));
-    expected.append(batch.slice(0, 1));
-
-    expect(columns.appendRaised(batch.slice(1), rows)).toBe(batch.length - 1);
-    expected.appendNew(batch.slice(1));
-    expect(contentsOf(columns)).toEqual(contentsOf(expected));
-    expect(columns.appendRaised(alerts(50, 2), undefined)).toBe(2);
-  });
-
-  it('given a batch that raises one hit twice, then the first row is the alert and the second is never drawn', () => {
-    const columns = createHitColumns({ originMs: T0 });
-    const twice = [anAlert(1), anAlert(2, {}, 'acknowledged'), anAlert(2, {}, 'acknowledged')];
-
-    expect(columns.appendRaised(twice, encodedFor(twice))).toBe(3);
-
-    expect(columns.rowOf('hit-2')).toBe(1);
-    expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
-    expect(columns.categories[2 * 4]).toBe(HIDDEN_KEY);
+  it('given a block whose ids do not match its count, when appended, then it is refused and nothing changes', () => {
+    const columns = createHitColumns({ originMs: T0, initialCapacity: 2 });
+    columns.append(alerts(1, 2));
+    const block = { ...blockOf(alerts(3, 2)), ids: 'hit-3' };
+    expect(() => columns.appendColumns(block)).toThrow(/2 hits came with 1 ids/);
+    expect(contentsOf(columns)).toEqual(contentsOf((() => {
+      const expected = createHitColumns({ originMs: T0, initialCapacity: 2 });
+      expected.append(alerts(1, 2));
+      return expected;
+    })()));
+    expect(columns.capacity).toBe(2);
   });
 });
 

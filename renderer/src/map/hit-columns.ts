@@ -7,17 +7,18 @@ import {
   type CheckpointKind,
   type CountryCode,
   type EntityId,
+  type Severity,
 } from '@watchfloor/shared';
-import { createCountrySlots, HIDDEN_KEY, kindKey, severityOfKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
+import { createCountrySlots, HIDDEN_KEY, kindKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
 import { grownArray, zeroedArray } from './grown-array';
-import { createRowIndex, type EncodedIds } from './row-index';
 
 /**
  * The map's store of hits: one row per hit in preallocated typed arrays (columns), never one JS object per
  * hit. The columns are laid out exactly as the GPU reads them, so a new hit is written once here and its
  * bytes are uploaded as they are. Capacity doubles when full (amortised O(1) per row); every other change
- * touches only the rows it concerns: `append` writes new rows, `setStatus` rewrites one row.
+ * touches only the rows it concerns: `append` writes new rows, `setStatus` rewrites one row. Which row holds
+ * an alert is a plain `Map` from id to row, with the ids in row order for the way back (a click, a tooltip).
  *
  * Times are seconds since `originMs` (the operation start) in float32: exact to well under a second for
  * the first 190 days, where epoch milliseconds in float32 would be off by minutes.
@@ -47,37 +48,18 @@ export interface HitColumns {
   readonly countrySlots: CountrySlots;
   /** When the newest critical hit happened (epoch ms), or -Infinity; the map pulses while it is recent. */
   readonly latestCriticalMs: number;
-  /** Appends the alerts whose hits are new and updates the status of those already held. Returns rows added. */
+  /**
+   * Appends the alerts whose hits are new, each as a new row, and gives the rows of those already held the
+   * alert's status. An id given twice keeps one row. Returns rows added.
+   */
   append(alerts: readonly Alert[]): number;
-  /**
-   * Appends alerts the caller knows are not held (a live batch's alerts the store has just raised), without
-   * looking their ids up among the rows held: the cost of a live batch grows with the batch, not with what
-   * is held (see RowIndex). Returns rows added.
-   */
-  appendNew(alerts: readonly Alert[]): number;
-  /**
-   * Appends the alerts the store has just raised, from `encoded` (the data plane's encoding of the batch's
-   * new hits) when it holds exactly these hits: the UI thread then copies rows and ids instead of reading
-   * every alert. It holds exactly these when it has as many rows, because the store raises the batch's hits
-   * in their order, leaving out only those it already held. Otherwise, or without `encoded`, as `appendNew`.
-   * Returns rows added.
-   */
-  appendRaised(alerts: readonly Alert[], encoded: NewHitsBlock | undefined): number;
-  /**
-   * The same as `append` for hits given column by column (the cache's chunks), without an object per hit.
-   * Rows whose id is already held update that row's status.
-   */
+  /** The same for hits given column by column (the cache's chunks), without an object per hit. */
   appendColumns(block: HitColumnBlock): number;
   /**
-   * Hits from the cache at start-up, which holds each once: with nothing held yet, rows are added without
-   * looking their ids up, so the first draw does not wait for the id index. The index is built by
-   * `indexPending` or, at the latest, by the next lookup or append. Returns rows added.
+   * Gives the row of `alertId` the look and category of `status`, or hides it (undefined: the alert is not
+   * in the picture shown). False when the alert has no row.
    */
-  appendNewColumns(block: HitColumnBlock): number;
-  /** Indexes up to `maxRows` ids of rows added by `appendNewColumns`; returns how many still wait. */
-  indexPending(maxRows: number): number;
-  /** Rewrites the one row of `alertId`. False when the alert is not held. */
-  setStatus(alertId: string, status: AlertStatus): boolean;
+  setStatus(alertId: string, status: AlertStatus | undefined): boolean;
   rowOf(alertId: string): number | undefined;
   alertIdAt(row: number): EntityId | undefined;
   checkpointIdAt(row: number): EntityId | undefined;
@@ -86,12 +68,11 @@ export interface HitColumns {
 }
 
 /**
- * Hits column by column, as the cache stores them and the data plane encodes a live batch's new hits:
- * category columns are indices into SEVERITIES, ALERT_STATUSES and SOURCES, checkpoints and countries are
- * dictionary encoded. Arrays hold `count` rows. Only typed arrays and two short lists, so a block crosses
- * from the worker to the UI thread by transfer, and is written into the columns without an object per hit.
+ * Hits column by column, as the cache stores them: category columns are indices into SEVERITIES,
+ * ALERT_STATUSES and SOURCES, checkpoints and countries are dictionary encoded. Arrays hold `count` rows.
+ * Written into the columns without an object per hit.
  */
-export interface HitRows {
+export interface HitColumnBlock {
   readonly count: number;
   /** lon, lat per row. */
   readonly positions: Float32Array;
@@ -103,20 +84,8 @@ export interface HitRows {
   readonly checkpoints: readonly EntityId[];
   readonly countryRefs: Uint8Array;
   readonly countries: readonly CountryCode[];
-}
-
-/** A cache chunk's hits. */
-export interface HitColumnBlock extends HitRows {
-  /** The hits' ids joined with '\n' (ids cannot contain one), as the cache stores them: never split. */
+  /** The hits' ids joined with '\n' (ids cannot contain one), as the cache stores them. */
   readonly ids: string;
-}
-
-/**
- * A live batch's new hits as the data-plane worker encodes them (see new-hits.ts): their ids already as
- * characters and hashes, so the UI thread copies them instead of reading and hashing strings.
- */
-export interface NewHitsBlock extends HitRows {
-  readonly ids: EncodedIds;
 }
 
 export interface HitColumnsOptions {
@@ -152,6 +121,7 @@ const STYLE_BY_KEY = SEVERITIES.flatMap((severity) =>
 const KEY_OF_SEVERITY_STATUS = SEVERITIES.map((severity) => ALERT_STATUSES.map((status) => severityStatusKey(severity, status)));
 const KEY_OF_SOURCE = SOURCES.map(sourceKey);
 const CRITICAL = SEVERITIES.indexOf('critical');
+const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((severity, index) => [severity, index])) as Record<Severity, number>;
 
 export function createHitColumns(options: HitColumnsOptions): HitColumns {
   const { originMs, kindOf = () => undefined } = options;
@@ -170,16 +140,15 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   let lineWidths = zeroedArray(Float32Array, capacity);
   let atMs = zeroedArray(Float64Array, capacity);
   let checkpointRefs = zeroedArray(Uint32Array, capacity);
+  /** Index into SEVERITIES per row: a hidden row's category no longer says it, and showing it again needs it. */
+  let severities = zeroedArray(Uint8Array, capacity);
   // Word views of the four-byte columns, for one store per row (see wordOf).
   let categoryWords = new Uint32Array(categories.buffer);
   let fillWords = new Uint32Array(fillColors.buffer);
   let lineWords = new Uint32Array(lineColors.buffer);
 
-  const rows = createRowIndex({ expectedRows: capacity, onDuplicate: hideRow });
-  /** True while every row came through `appendNewColumns`, which is for the cache's hits at start-up only. */
-  let onlyCached = true;
-  /** Each batch's rows, from `rows.claimAll`; reused so an append allocates nothing per hit. */
-  let claimed = new Int32Array(0);
+  const rowOfId = new Map<string, number>();
+  const ids: string[] = [];
   const checkpointIds: EntityId[] = [];
   const checkpointRef = new Map<EntityId, number>();
   const checkpointKinds: number[] = [];
@@ -203,6 +172,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     lineWidths = grow(lineWidths, 1, next);
     atMs = grow(atMs, 1, next);
     checkpointRefs = grow(checkpointRefs, 1, next);
+    severities = grow(severities, 1, next);
     categoryWords = new Uint32Array(categories.buffer);
     fillWords = new Uint32Array(fillColors.buffer);
     lineWords = new Uint32Array(lineColors.buffer);
@@ -231,124 +201,35 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     return ref;
   }
 
-  /** A second row for one id (a damaged cache): the first row is the alert's; this one is never drawn. */
-  function hideRow(row: number): void {
-    categories[row * 4] = HIDDEN_KEY;
+  /** Gives the row the look and category of `status`, or hides it; marks it for upload when that changed it. */
+  function restyle(row: number, status: AlertStatus | undefined): void {
+    const current = categories[row * 4]!;
+    const key = status === undefined ? HIDDEN_KEY : severityStatusKey(SEVERITIES[severities[row]!]!, status);
+    if (key === current) return;
+    categories[row * 4] = key;
+    if (key !== HIDDEN_KEY) writeStyle(row, key);
     rewritten.add(row);
   }
 
-  function setStatus(alertId: string, status: AlertStatus): boolean {
-    const row = rows.find(alertId);
-    if (row < 0) return false;
-    setStatusAt(row, status);
-    return true;
+  /**
+   * The row of `id`: the one it has, or a new one at `length`. Rows from the caller's `before` up are the
+   * call's own new rows, which it writes whole (an id twice in one call is written twice, the later wins).
+   */
+  function claim(id: string): number {
+    const held = rowOfId.get(id);
+    if (held !== undefined) return held;
+    rowOfId.set(id, length);
+    ids.push(id);
+    return length++;
   }
 
-  function setStatusAt(row: number, status: AlertStatus): void {
-    if (restyle(row, status)) rewritten.add(row);
-  }
-
-  /** Gives the row the look and category of `status`; false when it had them already, or is hidden. */
-  function restyle(row: number, status: AlertStatus): boolean {
-    const current = categories[row * 4]!;
-    if (current === HIDDEN_KEY) return false;
-    const key = severityStatusKey(severityOfKey(current), status);
-    if (key === current) return false;
-    categories[row * 4] = key;
-    writeStyle(row, key);
-    return true;
-  }
-
-  /** Room for the rows of a batch of `count` (see RowIndex.claimAll); rows from `length` up are new. */
-  function claimRows(count: number): Int32Array {
-    if (claimed.length < count) claimed = new Int32Array(Math.max(count, claimed.length * 2));
-    return claimed;
-  }
-
-  function appendNew(alerts: readonly Alert[]): number {
-    const placed = claimRows(alerts.length);
+  function append(alerts: readonly Alert[]): number {
+    const before = length;
     ensureCapacity(length + alerts.length);
-    rows.addNew(alerts.map((alert) => alert.id), placed);
-    return writeAlerts(alerts, placed);
-  }
-
-  function appendColumns(block: HitColumnBlock): number {
-    onlyCached = false;
-    ensureCapacity(length + block.count);
-    const placed = claimRows(block.count);
-    rows.claimJoined(block.ids, block.count, placed);
-    writeBlock(block, placed);
-    return taken();
-  }
-
-  function appendNewColumns(block: HitColumnBlock): number {
-    if (!onlyCached) return appendColumns(block);
-    ensureCapacity(length + block.count);
-    rows.addUnindexed(block.ids, block.count);
-    writeBlock(block, rowsFrom(length, block.count));
-    return taken();
-  }
-
-  function appendNewBlock(block: NewHitsBlock): number {
-    onlyCached = false;
-    ensureCapacity(length + block.count);
-    // Rows first: an id the batch gives twice is found by the index, which hides its second row.
-    writeBlock(block, rowsFrom(length, block.count));
-    rows.addNewEncoded(block.ids);
-    return taken();
-  }
-
-  /** `count` new rows from `first` up, in the claim array. */
-  function rowsFrom(first: number, count: number): Int32Array {
-    const placed = claimRows(count);
-    for (let i = 0; i < count; i++) placed[i] = first + i;
-    return placed;
-  }
-
-  /** Takes the rows the index has added into `length`; returns how many that is. */
-  function taken(): number {
-    const added = rows.size - length;
-    length = rows.size;
-    return added;
-  }
-
-  /** Writes the block's rows where `placed` says: new rows from `length` up, status updates below. */
-  function writeBlock(block: HitRows, placed: Int32Array): void {
-    const before = length;
-    // Dictionaries are resolved once per block, not once per row.
-    const refs = block.checkpoints.map(refOf);
-    const slots = block.countries.map((country) => countrySlots.slotOf(country));
-    const { positions: blockPositions, atMs: blockAt, severities, statuses, sources, checkpointRefs: blockRefs, countryRefs } = block;
-    for (let i = 0; i < block.count; i++) {
-      const row = placed[i]!;
+    for (const alert of alerts) {
+      const row = claim(alert.id);
       if (row < before) {
-        setStatusAt(row, ALERT_STATUSES[statuses[i]!]!);
-        continue;
-      }
-      positions[row * 2] = blockPositions[i * 2]!;
-      positions[row * 2 + 1] = blockPositions[i * 2 + 1]!;
-      const at = blockAt[i]!;
-      times[row] = (at - originMs) / 1000;
-      atMs[row] = at;
-      const ref = refs[blockRefs[i]!]!;
-      checkpointRefs[row] = ref;
-      const severity = severities[i]!;
-      const key = KEY_OF_SEVERITY_STATUS[severity]![statuses[i]!]!;
-      writeStyle(row, key);
-      categoryWords[row] = wordOf(key, KEY_OF_SOURCE[sources[i]!]!, checkpointKinds[ref]!, slots[countryRefs[i]!]!);
-      if (severity === CRITICAL && at > latestCriticalMs) latestCriticalMs = at;
-    }
-  }
-
-  /** Writes the alerts' rows where `placed` says: new rows from `length` up, status updates below. */
-  function writeAlerts(alerts: readonly Alert[], placed: Int32Array): number {
-    onlyCached = false;
-    const before = length;
-    for (let i = 0; i < alerts.length; i++) {
-      const alert = alerts[i]!;
-      const row = placed[i]!;
-      if (row < before) {
-        setStatusAt(row, alert.status);
+        restyle(row, alert.status);
         continue;
       }
       const hit = alert.hit;
@@ -358,12 +239,44 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       atMs[row] = hit.at;
       const ref = refOf(hit.checkpointId);
       checkpointRefs[row] = ref;
+      severities[row] = SEVERITY_INDEX[hit.severity];
       const key = severityStatusKey(hit.severity, alert.status);
       writeStyle(row, key);
       categoryWords[row] = wordOf(key, sourceKey(hit.source), checkpointKinds[ref]!, countrySlots.slotOf(hit.country));
       if (hit.severity === 'critical' && hit.at > latestCriticalMs) latestCriticalMs = hit.at;
     }
-    length = rows.size;
+    return length - before;
+  }
+
+  function appendColumns(block: HitColumnBlock): number {
+    const blockIds = block.ids.split('\n');
+    if (blockIds.length !== block.count) throw new RangeError(`a block of ${block.count} hits came with ${blockIds.length} ids`);
+    const before = length;
+    ensureCapacity(length + block.count);
+    // Dictionaries are resolved once per block, not once per row.
+    const refs = block.checkpoints.map(refOf);
+    const slots = block.countries.map((country) => countrySlots.slotOf(country));
+    const { positions: blockPositions, atMs: blockAt, severities: blockSeverities, statuses, sources, checkpointRefs: blockRefs, countryRefs } = block;
+    for (let i = 0; i < block.count; i++) {
+      const row = claim(blockIds[i]!);
+      if (row < before) {
+        restyle(row, ALERT_STATUSES[statuses[i]!]!);
+        continue;
+      }
+      positions[row * 2] = blockPositions[i * 2]!;
+      positions[row * 2 + 1] = blockPositions[i * 2 + 1]!;
+      const at = blockAt[i]!;
+      times[row] = (at - originMs) / 1000;
+      atMs[row] = at;
+      const ref = refs[blockRefs[i]!]!;
+      checkpointRefs[row] = ref;
+      const severity = blockSeverities[i]!;
+      severities[row] = severity;
+      const key = KEY_OF_SEVERITY_STATUS[severity]![statuses[i]!]!;
+      writeStyle(row, key);
+      categoryWords[row] = wordOf(key, KEY_OF_SOURCE[sources[i]!]!, checkpointKinds[ref]!, slots[countryRefs[i]!]!);
+      if (severity === CRITICAL && at > latestCriticalMs) latestCriticalMs = at;
+    }
     return length - before;
   }
 
@@ -406,34 +319,16 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     get latestCriticalMs() {
       return latestCriticalMs;
     },
-    append(alerts) {
-      const placed = claimRows(alerts.length);
-      ensureCapacity(length + alerts.length);
-      rows.claimAll(alerts.map((alert) => alert.id), placed);
-      return writeAlerts(alerts, placed);
-    },
-    appendNew,
-    appendRaised(alerts, encoded) {
-      if (encoded === undefined || encoded.count !== alerts.length) return appendNew(alerts);
-      const first = length;
-      const added = appendNewBlock(encoded);
-      // The block has every hit as raised ('new'); an alert acknowledged in the same batch is not any more.
-      // Its row is new, so nothing of it is on the GPU yet to be rewritten.
-      for (let i = 0; i < alerts.length; i++) {
-        const status = alerts[i]!.status;
-        if (status !== 'new') restyle(first + i, status);
-      }
-      return added;
-    },
+    append,
     appendColumns,
-    appendNewColumns,
-    indexPending: (maxRows) => rows.indexPending(maxRows),
-    setStatus,
-    rowOf: (alertId) => {
-      const row = rows.find(alertId);
-      return row < 0 ? undefined : row;
+    setStatus(alertId, status) {
+      const row = rowOfId.get(alertId);
+      if (row === undefined) return false;
+      restyle(row, status);
+      return true;
     },
-    alertIdAt: (row) => (row >= 0 && row < length ? rows.idAt(row) : undefined),
+    rowOf: (alertId) => rowOfId.get(alertId),
+    alertIdAt: (row) => ids[row],
     checkpointIdAt: (row) => (row >= 0 && row < length ? checkpointIds[checkpointRefs[row]!] : undefined),
     takeRewrittenRows() {
       if (rewritten.size === 0) return [];

@@ -1,8 +1,7 @@
 import { SEVERITIES, SOURCES, type Hit } from '@watchfloor/shared';
 
 /**
- * One hit as a row of `HitRows` columns: the encoding the cache's chunks and the data plane's blocks of new
- * hits share. Categories are indices into SEVERITIES and SOURCES; checkpoints and countries are references
+ * One hit as a row of `HitColumnBlock` columns, as the cache's chunks store hits. Categories are indices into SEVERITIES and SOURCES; checkpoints and countries are references
  * into a dictionary per block.
  */
 export interface WritableHitRows {

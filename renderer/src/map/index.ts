@@ -3,3 +3,4 @@ export { WorldMap, type WorldMapProps, type WorldMapView } from './WorldMap';
 export { createHitColumns, type HitColumns, type HitColumnsOptions } from './hit-columns';
 export type { MapFilters } from './categories';
 export type { MapWindow } from './map-controller';
+export { useMapPicture, type PastPicture } from './use-map-picture';

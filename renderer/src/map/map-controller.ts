@@ -1,4 +1,4 @@
-import type { Deck, DeckProps, Layer, PickingInfo } from '@deck.gl/core';
+import type { DeckProps, Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Checkpoint } from '@watchfloor/shared';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
@@ -13,7 +13,7 @@ import { CHECKPOINT_LAYER_ID, checkpointLayer, HIT_LAYER_ID, hitLayers, type Ico
 /**
  * The map without React: a maplibre-gl basemap with deck.gl layers on top (MapLibreOverlay, overlaid: deck
  * keeps its own canvas, so the basemap and the hit layers never wait on each other's draws). `WorldMap` is a
- * thin React shell around it, and the benchmark drives it directly.
+ * thin React shell around it.
  */
 export interface MapWindow {
   readonly startMs: number;
@@ -49,14 +49,6 @@ export interface MapController {
   readonly ready: Promise<void>;
   /** Where a place is on screen, in pixels from the map's top-left corner (to anchor popups, or in tests). */
   project(lon: number, lat: number): { readonly x: number; readonly y: number };
-  /**
-   * Makes deck.gl take the layers of the last `update` now: it diffs them against the ones it had and updates
-   * their state and attributes. deck does this itself at its next animation frame, just before drawing; the
-   * benchmark calls it so the cost of an update is timed whole, apart from the draw.
-   */
-  applyLayersNow(): void;
-  /** Draws the deck.gl layers now, synchronously (the benchmark times it). */
-  drawNow(): void;
   destroy(): void;
 }
 
@@ -249,23 +241,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
     flyToSelection(next);
   }
 
-  function applyLayersNow(): void {
-    // MapLibreOverlay keeps its Deck private, and Deck its LayerManager: setProps only queues the layers.
-    (overlay as unknown as { _deck?: { layerManager?: { updateLayers(): void } } })._deck?.layerManager?.updateLayers();
-  }
-
   return {
     ready,
     update,
     project(lon, lat) {
       const point = map.project([lon, lat]);
       return { x: point.x, y: point.y };
-    },
-    applyLayersNow,
-    drawNow() {
-      // redraw('...') with a reason draws synchronously, but the layers last given only once they are applied.
-      applyLayersNow();
-      (overlay as unknown as { _deck?: Deck })._deck?.redraw('benchmark');
     },
     destroy() {
       destroyed = true;

@@ -13,6 +13,8 @@ export class ConsolePage {
   readonly refusal: Locator;
   readonly notices: Locator;
   readonly mapCanvas: Locator;
+  /** The world map; `data-selected-status` says what it shows for the selected alert (a status, or hidden). */
+  readonly worldMap: Locator;
 
   constructor(readonly page: Page) {
     this.queue = page.getByTestId('alert-queue');
@@ -26,6 +28,7 @@ export class ConsolePage {
     this.refusal = page.getByTestId('refusal');
     this.notices = page.getByTestId('notices');
     this.mapCanvas = page.getByRole('region', { name: 'World map' }).locator('canvas').first();
+    this.worldMap = page.getByTestId('world-map');
   }
 
   async waitUntilLive(): Promise<void> {

