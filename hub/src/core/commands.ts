@@ -1,0 +1,153 @@
+import {
+  Checkpoint,
+  Command,
+  DetailsRequest,
+  Operation,
+  decideCommand,
+  describeIssues,
+  mayAdminister,
+  mayRevealDetails,
+  parseWith,
+  requireCapability,
+  type CommandAck,
+  type DetailsResponse,
+  type Officer,
+  type PendingEvent,
+  type Refusal,
+} from '@watchfloor/shared';
+import type { Logger } from 'pino';
+import type { OfficerDirectory } from '../auth/officers';
+import type { Database } from '../db/database';
+import { findMutation, readBack, readSubject, recordMutation } from '../log/event-store';
+import { createRefusalRecorder } from '../log/refusal-log';
+import type { LogWriter } from './log-writer';
+import { unstorableText } from './storable';
+
+/**
+ * What officers ask of the hub: commands on alerts, a look at a hit's personal details (audited), and an
+ * administrator's changes to operations and checkpoints. Input is checked first; what the officer's role
+ * alone refuses is answered without the writer, the rest is decided inside a write on the latest state.
+ * Every refusal is logged and recorded.
+ */
+
+export type AdminOutcome = { readonly ok: true; readonly seq: number } | Refusal;
+
+export interface OfficerRequests {
+  executeCommand(officer: Officer, input: unknown): Promise<CommandAck>;
+  upsertOperation(officer: Officer, input: unknown): Promise<AdminOutcome>;
+  upsertCheckpoint(officer: Officer, input: unknown): Promise<AdminOutcome>;
+  revealDetails(officer: Officer, input: unknown): Promise<DetailsResponse>;
+  /** Resolves when every refusal so far is recorded. */
+  flushRefusals(): Promise<void>;
+}
+
+export interface OfficerRequestDeps {
+  readonly db: Database;
+  readonly log: Logger;
+  readonly directory: OfficerDirectory;
+  readonly now: () => number;
+  readonly writer: LogWriter;
+}
+
+export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests {
+  const { log, directory, now, writer } = deps;
+  const refusals = createRefusalRecorder({ db: deps.db, log });
+
+  /** Logs a refusal and records it; the row is written later, outside any write, so it holds up no one. */
+  function refuse<R extends Refusal>(officer: Officer, command: unknown, refusal: R): R {
+    log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.message, command }, 'command refused');
+    refusals.record({ officerId: officer.id, command, code: refusal.code, message: refusal.message, at: now() });
+    return refusal;
+  }
+
+  async function upsert(officer: Officer, event: PendingEvent, what: string): Promise<AdminOutcome> {
+    const decision = mayAdminister(officer);
+    if (!decision.ok) {
+      log.warn({ officer: officer.id, what }, 'admin change refused');
+      return decision;
+    }
+    const logged = await writer.write((_tx, append) => append(event));
+    return { ok: true, seq: logged.seq };
+  }
+
+  return {
+    executeCommand(officer, input) {
+      const parsed = parseWith(Command, input);
+      if (!parsed.ok) {
+        const message = `Invalid command: ${describeIssues(parsed.issues)}`;
+        log.warn({ officer: officer.id, reason: message }, 'command refused');
+        return Promise.resolve({ ok: false, code: 'invalid', message });
+      }
+      const command = parsed.value;
+      const unstorable = unstorableText(command);
+      if (unstorable !== undefined) {
+        return Promise.resolve({ ok: false, code: 'invalid', message: `Invalid command: ${describeIssues([unstorable])}` });
+      }
+      // Refused by role alone: decided without the writer, which ingest and other officers' commands wait for.
+      const byRole = requireCapability(officer, 'act');
+      if (!byRole.ok) return Promise.resolve(refuse(officer, command, byRole));
+      return writer.write(async (tx, append): Promise<CommandAck> => {
+        const previous = await findMutation(tx, command.mutationId);
+        if (previous !== undefined) {
+          if (previous.officerId === officer.id) return { ok: true, seq: previous.seq, duplicate: true };
+          return refuse(officer, command, { ok: false, code: 'invalid', message: 'This mutation id was already used by another officer.' });
+        }
+        const alert = writer.state().alerts.get(command.alertId);
+        if (alert === undefined) {
+          return refuse(officer, command, { ok: false, code: 'not-found', message: `No alert ${command.alertId}.` });
+        }
+        const assignee = command.type === 'assign' ? await directory.find(command.officerId, tx) : undefined;
+        const decision = decideCommand(officer, command, alert, assignee);
+        if (!decision.ok) return refuse(officer, command, decision);
+        const checked = readBack(decision.event, now());
+        if (!checked.ok) {
+          const message = `Invalid command: ${describeIssues(checked.issues)}`;
+          return refuse(officer, command, { ok: false, code: 'invalid', message });
+        }
+        const event = await append(decision.event);
+        await recordMutation(tx, command.mutationId, officer.id, event.seq);
+        return { ok: true, seq: event.seq };
+      });
+    },
+
+    upsertOperation(officer, input) {
+      const parsed = parseWith(Operation, input);
+      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      const unstorable = unstorableText(parsed.value);
+      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
+      return upsert(officer, { type: 'operation.updated', operation: parsed.value }, 'operations');
+    },
+
+    upsertCheckpoint(officer, input) {
+      const parsed = parseWith(Checkpoint, input);
+      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      const unstorable = unstorableText(parsed.value);
+      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
+      return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value }, 'checkpoints');
+    },
+
+    revealDetails(officer, input) {
+      const parsed = parseWith(DetailsRequest, input);
+      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      const unstorable = unstorableText(parsed.value);
+      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
+      const { hitId, reason } = parsed.value;
+      const refusal = (refused: Extract<DetailsResponse, { ok: false }>): DetailsResponse => refuse(officer, { type: 'details', hitId }, refused);
+      // Refused by role alone: decided without the writer, as commands are.
+      const byRole = requireCapability(officer, 'reveal-details');
+      if (!byRole.ok) return Promise.resolve(refusal(byRole));
+      return writer.write(async (tx, append): Promise<DetailsResponse> => {
+        const alert = writer.state().alerts.get(hitId);
+        if (alert === undefined) return refusal({ ok: false, code: 'not-found', message: `No hit ${hitId}.` });
+        const decision = mayRevealDetails(officer, alert);
+        if (!decision.ok) return refusal(decision);
+        const subject = await readSubject(tx, hitId);
+        if (subject === undefined) return refusal({ ok: false, code: 'not-found', message: `No personal details are held for hit ${hitId}.` });
+        await append({ type: 'audit.details-viewed', hitId, reason, by: { id: officer.id, name: officer.name } });
+        return { ok: true, hitId, subject };
+      });
+    },
+
+    flushRefusals: () => refusals.flush(),
+  };
+}
