@@ -1,5 +1,5 @@
-import { EMPTY_OPS_STATE, foldEvents, type OpsEvent, type SnapshotPage } from '@watchfloor/shared';
-import { aCheckpoint, anOperation, hitRaised, logged, officers } from '@watchfloor/shared/testing';
+import { EMPTY_OPS_STATE, foldEvents, foldEventsInPlace, type OpsEvent, type SnapshotPage } from '@watchfloor/shared';
+import { aCheckpoint, actorOf, anOperation, hitRaised, logged, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { takeSnapshot } from './snapshot';
 
@@ -41,6 +41,22 @@ describe('takeSnapshot', () => {
     expect(pages[0]!.total).toBe(12);
     expect(pages[0]!.operations).toEqual([]);
     expect(pages[0]!.checkpoints.map((checkpoint) => checkpoint.id)).toEqual(['cp-los']);
+  });
+
+  it('given the hub folding events in place while the pages go out, then the later pages still show the picture at the snapshot seq', () => {
+    const live = foldEvents(EMPTY_OPS_STATE, events).state;
+    const snapshot = takeSnapshot(officers.lead, live, 40, 5);
+    const first = snapshot.next()!;
+    foldEventsInPlace(live, [
+      { seq: 41, at: 2000, type: 'alert.acknowledged', alertId: 'hit-22', by: actorOf(officers.duty) },
+      hitRaised(42, { id: 'hit-late', severity: 'critical', at: 2000 }),
+    ]);
+    const rest = pagesOf(snapshot);
+    const alerts = [first, ...rest].flatMap((page) => page.alerts);
+    expect(alerts).toHaveLength(23);
+    expect(alerts.some((entry) => entry.hit.id === 'hit-late')).toBe(false);
+    expect(alerts.find((entry) => entry.hit.id === 'hit-22')!.events).toBeUndefined();
+    expect(live.alerts.get('hit-22')!.status).toBe('acknowledged');
   });
 
   it('given nothing held, then one empty page says so', () => {
