@@ -297,6 +297,17 @@ describe('live and timeshift', () => {
     expect(state.capabilities).toMatchObject({ seek: true, returnToLive: true, commands: false });
   });
 
+  it('given live ticked a moment ago, when paused, then the picture freezes at the moment of the pause, not at the last tick', () => {
+    const state = last(
+      run(live(), [
+        [WALL + 1000, { type: 'tick' }],
+        [WALL + 1900, { type: 'pause' }],
+      ]),
+    );
+    expect(state).toMatchObject({ mode: 'replay', currentTime: WALL + 1900, playing: false });
+    expect(state.timeshift).toEqual({ pausedAt: WALL + 1900, missedCritical: 0 });
+  });
+
   it('given a timeshift, when critical hits are recorded, then they are counted as missed until return to live', () => {
     const transitions = run(live(), [
       [WALL, { type: 'pause' }],

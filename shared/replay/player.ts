@@ -176,8 +176,11 @@ function common(start: number, now: number, loaded: readonly TimeRange[]) {
 }
 
 export function reducePlayer(state: PlayerState, action: PlayerAction, now: number): PlayerTransition {
-  if ((action.type === 'pause' || action.type === 'speed' || action.type === 'fit') && state.mode === 'replay' && state.playing) {
-    // Time played since the last tick counts before the playhead is re-anchored.
+  const played = (action.type === 'pause' || action.type === 'speed' || action.type === 'fit') && state.mode === 'replay' && state.playing;
+  // Pausing live freezes the picture at the moment of the pause, not at the last tick before it.
+  const pausedLive = action.type === 'pause' && state.mode === 'live';
+  if (played || pausedLive) {
+    // Time played (or lived) since the last tick counts before the playhead is re-anchored.
     const caught = tick(state, now);
     const next = apply(caught.state, action, now);
     return { ...next, effects: [...caught.effects, ...next.effects] };
