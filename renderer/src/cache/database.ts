@@ -103,6 +103,11 @@ export interface MetaRow {
    * fetches only what lies below `through`.
    */
   readonly keptThrough?: number;
+  /**
+   * The seq of the hub snapshot the picture was built from, if it was: the cached log holds the events after
+   * it, and earlier ones only where replay kept them from the hub's history.
+   */
+  readonly snapshotSeq?: number;
   /** The role and scope the picture was built for (see `CacheIdentity`). */
   readonly rights?: string;
 }

@@ -1,4 +1,4 @@
-import { foldEvents, SEVERITY_RANK, type Alert, type OpsEvent, type OpsState } from '@watchfloor/shared';
+import { foldEvents, SEVERITY_RANK, type Alert, type Checkpoint, type Operation, type OpsEvent, type OpsState } from '@watchfloor/shared';
 import { DATA_STORES, type CacheConnection } from './connection';
 import type { AlertRow, HitChunkRow, MetaRow } from './database';
 import { messageOf } from './errors';
@@ -12,11 +12,30 @@ import type { BatchResult } from './types';
 /**
  * Writing the cached picture: a live batch is folded into the alerts it touches, their map rows (hit
  * chunks) and the log, one slice of `WRITE_BATCH` events per transaction with the `through` it reaches.
+ * A page of the hub's snapshot is stored as picture (alerts and their map rows) in one transaction.
  */
+
+/** A page of the hub's snapshot, its alerts built (see data/worker-protocol.ts). */
+export interface SnapshotPart {
+  readonly seq: number;
+  readonly lastAt: number;
+  readonly index: number;
+  readonly pages: number;
+  readonly operations: readonly Operation[];
+  readonly checkpoints: readonly Checkpoint[];
+  readonly alerts: readonly Alert[];
+}
 
 export interface PictureWriter {
   /** Stores a batch `{after, through}`; events at or below what is stored are ignored. */
   applyBatch(events: readonly OpsEvent[], range: { readonly after: number; readonly through: number }): Promise<BatchResult>;
+  /**
+   * Stores a page of the hub's snapshot, given in order: the first replaces the picture, each adds its
+   * alerts, and the last sets `through` to the snapshot's seq. Until then `through` stays 0, so a console
+   * reloaded midway shows the pages stored and is sent a new snapshot. The cached log gets no events from
+   * before the snapshot: replay reads those from the hub.
+   */
+  storeSnapshotPage(page: SnapshotPart): Promise<BatchResult>;
   /** The hub's `reset`: forget the picture, keep the outbox. */
   reset(): Promise<void>;
 }
@@ -177,6 +196,42 @@ export function createPictureWriter(connection: CacheConnection): PictureWriter 
           if (last) break;
         }
         return { ok: true, applied, through: Math.max(meta.through, range.through) };
+      });
+    },
+
+    storeSnapshotPage(page) {
+      return connection.guarded(async (): Promise<BatchResult> => {
+        const { data } = connection.databases();
+        return data.transaction('rw', [...DATA_STORES], async () => {
+          if (page.index === 0) await connection.clearPicture(data);
+          const meta = await connection.readMeta();
+          let nextChunk = meta.nextChunk;
+          const openRow = page.alerts.length > 0 && nextChunk > 0 ? await data.hitChunks.get(nextChunk - 1) : undefined;
+          let open = openRow === undefined ? undefined : parseHitChunk(openRow);
+          const rows: AlertRow[] = [];
+          const chunks = new Map<number, HitChunkRow>();
+          for (let start = 0; start < page.alerts.length; ) {
+            if (open === undefined || open.count >= HIT_CHUNK_ROWS) {
+              open = emptyChunk(nextChunk);
+              nextChunk += 1;
+            }
+            const take = page.alerts.slice(start, start + HIT_CHUNK_ROWS - open.count);
+            take.forEach((alert, offset) => rows.push(rowOfAlert(alert, open!.id, open!.count + offset)));
+            open = appendToChunk(open, take);
+            chunks.set(open.id, open);
+            start += take.length;
+          }
+          const last = page.index === page.pages - 1;
+          const nextMeta: MetaRow = { ...meta, nextChunk, savedAt: connection.now(), ...(last ? { through: page.seq, lastAt: page.lastAt, snapshotSeq: page.seq } : {}) };
+          await pipelined([
+            ...inParts(rows, (part) => data.alerts.bulkPut(part)),
+            ...inParts([...chunks.values()], (part) => data.hitChunks.bulkPut(part)),
+            ...inParts(page.operations, (part) => data.operations.bulkPut(part)),
+            ...inParts(page.checkpoints, (part) => data.checkpoints.bulkPut(part)),
+            () => data.meta.put(nextMeta),
+          ]);
+          return { ok: true, applied: page.alerts.length, through: nextMeta.through };
+        });
       });
     },
 

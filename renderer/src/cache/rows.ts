@@ -62,6 +62,7 @@ export const MetaRowSchema = z.object({
   nextChunk: z.int().nonnegative(),
   retentionMs: z.int().positive().optional(),
   keptThrough: z.int().nonnegative().optional(),
+  snapshotSeq: z.int().nonnegative().optional(),
   rights: z.string().max(64).optional(),
 });
 

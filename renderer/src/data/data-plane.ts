@@ -11,15 +11,18 @@ import {
   Reset,
   SessionEndReason,
   SessionEnded,
+  SnapshotPage,
+  alertOfSnapshot,
   describeIssues,
   parseWith,
+  type Alert,
   type OpsEvent,
 } from '@watchfloor/shared';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { rightsOf } from '../cache/rights';
 import { readEvents } from './event-reader';
-import type { BatchRange, FromWorker, ToWorker, WorkerLike } from './worker-protocol';
+import type { BatchRange, FromWorker, PicturePage, ToWorker, WorkerLike } from './worker-protocol';
 
 /**
  * The data plane: owns the socket to the hub, validates every payload, coalesces event batches into one
@@ -27,7 +30,9 @@ import type { BatchRange, FromWorker, ToWorker, WorkerLike } from './worker-prot
  * resumes from the last range it passed on. A hub that sends something
  * invalid gets it rejected and logged; the stream goes on. Events are read one by one (event-reader.ts):
  * an unreadable one is left out and reported while the rest of its batch or history page, and the range,
- * go on. In the app it runs in a worker (hub-worker.ts); tests and the fault-injection suite run it
+ * go on. A console starting from nothing is sent a snapshot of the picture in pages (see snapshot.ts
+ * in shared/protocol): each page is read whole and passed on in order; one that cannot be read is passed on
+ * not at all, and the worker reconnects asking for the log from its first event instead. In the app it runs in a worker (hub-worker.ts); tests and the fault-injection suite run it
  * in-process (`inProcessWorker`).
  */
 const FLUSH_MS = 50;
@@ -57,6 +62,10 @@ export function createDataPlane(post: PostToUi): DataPlane {
   let pendingEvents: OpsEvent[] = [];
   let pendingRange: BatchRange | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The snapshot being received: its seq, page count and the page expected next. */
+  let snapshot: { readonly seq: number; readonly pages: number; readonly next: number } | undefined;
+  /** A snapshot page could not be read: until the next `connect`, ask for the log instead of snapshots. */
+  let snapshotsRefused = false;
   /** Event types of a newer protocol already mentioned in the log: each is mentioned once. */
   const skippedTypesLogged = new Set<string>();
 
@@ -102,8 +111,30 @@ export function createDataPlane(post: PostToUi): DataPlane {
     flushTimer ??= setTimeout(flush, FLUSH_MS);
   }
 
+  /** The page as the UI thread takes it, or why it cannot be taken (nothing of it is then passed on). */
+  function readSnapshotPage(payload: unknown): { readonly ok: true; readonly page: PicturePage } | { readonly ok: false; readonly problem: string } {
+    const parsed = parseWith(SnapshotPage, payload);
+    if (!parsed.ok) return { ok: false, problem: describeIssues(parsed.issues).slice(0, 500) };
+    const page = parsed.value;
+    const expected = snapshot?.next ?? 0;
+    if (page.index !== expected) return { ok: false, problem: `page ${page.index} came where page ${expected} was expected` };
+    if (snapshot !== undefined && (page.seq !== snapshot.seq || page.pages !== snapshot.pages)) {
+      return { ok: false, problem: `page ${page.index} is of another snapshot (seq ${page.seq} of ${page.pages} pages, not ${snapshot.seq} of ${snapshot.pages})` };
+    }
+    if (page.seq < through) return { ok: false, problem: `the snapshot at seq ${page.seq} is older than what this console holds (${through})` };
+    const alerts: Alert[] = [];
+    for (const entry of page.alerts) {
+      const built = alertOfSnapshot(entry);
+      if (!built.ok) return { ok: false, problem: built.reason };
+      alerts.push(built.alert);
+    }
+    return { ok: true, page: { ...page, alerts } };
+  }
+
   function connect(message: Extract<ToWorker, { kind: 'connect' }>): void {
     socket?.close();
+    snapshot = undefined;
+    snapshotsRefused = false;
     through = message.since;
     hubId = message.hubId;
     token = message.token;
@@ -112,7 +143,7 @@ export function createDataPlane(post: PostToUi): DataPlane {
     const current = io(`${message.url}${OPS_NAMESPACE}`, {
       transports: ['websocket'],
       // A function, so every reconnection resumes from the last range passed on, not the first.
-      auth: (callback) => callback({ token, since: through, clientId: message.clientId }),
+      auth: (callback) => callback({ token, since: through, clientId: message.clientId, snapshot: !snapshotsRefused }),
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       randomizationFactor: 0.3,
@@ -158,6 +189,27 @@ export function createDataPlane(post: PostToUi): DataPlane {
       through = 0;
       post({ kind: 'reset', reset: reset.value });
     });
+    current.on('snapshot', (payload: unknown) => {
+      const read = readSnapshotPage(payload);
+      if (!read.ok) {
+        // Nothing of this page is passed on; the log from the first event replaces the snapshot.
+        reject('a snapshot page', read.problem);
+        snapshot = undefined;
+        snapshotsRefused = true;
+        post({ kind: 'snapshot-abandoned' });
+        restarting = true;
+        current.disconnect();
+        restarting = false;
+        current.connect();
+        return;
+      }
+      const { page } = read;
+      flush();
+      post({ kind: 'snapshot', page });
+      const last = page.index === page.pages - 1;
+      snapshot = last ? undefined : { seq: page.seq, pages: page.pages, next: page.index + 1 };
+      if (last) through = page.seq;
+    });
     current.on('events', onEvents);
     current.on('presence', (payload: unknown) => {
       const presence = parseWith(PresenceList, payload);
@@ -178,6 +230,8 @@ export function createDataPlane(post: PostToUi): DataPlane {
     current.io.on('reconnect_attempt', (attempt: number) => post({ kind: 'connection', state: { kind: 'reconnecting', attempt } }));
     current.on('disconnect', (reason) => {
       flush();
+      // A snapshot cut short starts again from its first page on the next connection.
+      snapshot = undefined;
       if (ended !== undefined) {
         const why = ended;
         ended = undefined;

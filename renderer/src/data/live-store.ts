@@ -20,7 +20,8 @@ import {
 } from './unreadable-notices';
 import { createAlertChangeLog, type AlertChange } from './alert-changes';
 import { createPendingOverlay, type Projection } from './pending-overlay';
-import type { BatchRange, ConnectionState, UnreadableEvent } from './worker-protocol';
+import { createSharedStrings } from './shared-strings';
+import type { BatchRange, ConnectionState, PicturePage, UnreadableEvent } from './worker-protocol';
 
 /**
  * The live picture on the UI thread: the operation state folded by the shared reducer from hub batches,
@@ -28,8 +29,8 @@ import type { BatchRange, ConnectionState, UnreadableEvent } from './worker-prot
  *
  * The store owns its state and folds each batch into it in place, so a batch costs what it brings however
  * many alerts are held. A snapshot's `state.alerts` is a new view object whenever alerts changed, over the
- * same maps: it shows the latest alerts, and `alertChangesSince` says which ones changed, so the screen
- * updates its views for those alerts only.
+ * same maps: it shows the latest alerts, and `alertChangesSince` says which ones changed, and how, so the
+ * screen updates its views for those alerts only. The strings hits repeat are kept once (`shared-strings.ts`).
  */
 export interface PendingCommand {
   readonly command: Command;
@@ -74,6 +75,8 @@ export interface LiveSnapshot {
   readonly presence: readonly PresenceEntry[];
   /** True while the picture comes from the local cache and the hub has not answered yet. */
   readonly fromCache: boolean;
+  /** While the hub's snapshot comes in: alerts received of the snapshot's total; undefined otherwise. */
+  readonly loading: { readonly received: number; readonly total: number } | undefined;
   readonly notices: readonly Notice[];
 }
 
@@ -113,6 +116,11 @@ export interface LiveStore {
   setPresence(presence: readonly PresenceEntry[]): void;
   /** Starts from the cached picture (before the hub answers); its queued commands show as pending. */
   seed(picture: SeedPicture): void;
+  /**
+   * A page of the hub's snapshot: the first replaces the picture, each later one adds its alerts, and the
+   * last sets `through` to the snapshot's seq, after which the log's batches follow.
+   */
+  loadSnapshotPage(page: PicturePage): void;
   /** The hub's `reset` or another hub: the picture goes; commands still queued stay pending. */
   reset(): void;
   /** In the outbox, waiting for its turn (or for the hub). */
@@ -138,6 +146,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
   let confirmed = ownedCopy(EMPTY_OPS_STATE);
   const overlay = createPendingOverlay(() => confirmed.alerts, project);
   const changes = createAlertChangeLog();
+  const strings = createSharedStrings();
   let snapshot: LiveSnapshot = {
     state: confirmed,
     confirmed,
@@ -150,6 +159,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     refusals: [],
     presence: [],
     fromCache: false,
+    loading: undefined,
     notices: [],
   };
   const listeners = new Set<() => void>();
@@ -195,6 +205,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
   /** Replaces the whole picture: readers of alert changes start afresh. */
   function replace(state: OpsState, pending: ReadonlyMap<string, PendingCommand>, change: Partial<LiveSnapshot>): void {
     confirmed = ownedCopy(state);
+    for (const alert of confirmed.alerts.values()) strings.share(alert.hit);
     overlay.clear();
     overlay.setPending(pending.values());
     overlay.reproject(new Set([...pending.values()].map((entry) => entry.command.alertId)));
@@ -247,7 +258,8 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       let operations = false;
       let checkpoints = false;
       for (const event of events) {
-        if (event.type === 'operation.updated') operations = true;
+        if (event.type === 'hit.raised') strings.share(event.hit);
+        else if (event.type === 'operation.updated') operations = true;
         else if (event.type === 'checkpoint.updated') checkpoints = true;
       }
       // Operations and checkpoints are few: a batch that changes them gives them new maps, so readers see it.
@@ -293,11 +305,33 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
         fromCache: picture.ageMs !== undefined,
       });
     },
+    loadSnapshotPage(page) {
+      const last = page.index === page.pages - 1;
+      const received = (page.index === 0 ? 0 : (snapshot.loading?.received ?? 0)) + page.alerts.length;
+      const done = last ? { through: page.seq, loading: undefined } : { loading: { received, total: page.total } };
+      if (page.index === 0) {
+        const state: OpsState = {
+          lastSeq: page.seq,
+          lastAt: page.lastAt,
+          operations: new Map(page.operations.map((operation) => [operation.id, operation])),
+          checkpoints: new Map(page.checkpoints.map((checkpoint) => [checkpoint.id, checkpoint])),
+          alerts: new Map(page.alerts.map((alert) => [alert.id, alert])),
+        };
+        const pending = last ? settle(snapshot.pending, page.seq) : snapshot.pending;
+        replace(state, pending, { ...done, receivedAt: Date.now(), fromCache: false });
+        return;
+      }
+      changeAlerts(new Set(page.alerts.map((alert) => alert.id)), () => {
+        const alerts = confirmed.alerts as Map<string, Alert>;
+        for (const alert of page.alerts) alerts.set(alert.id, alert);
+        return { ...done, receivedAt: Date.now(), ...(last ? { pending: settle(snapshot.pending, page.seq) } : {}) };
+      });
+    },
     reset: () => {
       // Another log: its seqs are new positions.
       countedSeqs = new Set();
       const pending = new Map([...snapshot.pending].filter(([, entry]) => entry.seq === undefined));
-      replace(EMPTY_OPS_STATE, pending, { through: 0, fromCache: false });
+      replace(EMPTY_OPS_STATE, pending, { through: 0, fromCache: false, loading: undefined });
     },
     commandQueued: (command, queuedAt) => changePending(withPending(command, { stage: 'queued', ...(queuedAt === undefined ? {} : { sentAt: queuedAt }) })),
     commandSent: (command) => changePending(withPending(command, { stage: 'sent' })),

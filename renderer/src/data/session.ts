@@ -20,13 +20,15 @@ import { createLiveStore, type LiveStore, type Notice } from './live-store';
 import { adoptOrphans, createOutboxSender, durableOutbox, memoryOutbox, type Outbox } from './outbox';
 import { keepRenewed, renewSession, signOutSession, type Renewal } from './session-renewal';
 import { createTimeline, type Timeline } from './timeline';
-import type { BatchRange, FromWorker, WorkerLike } from './worker-protocol';
+import type { BatchRange, FromWorker, PicturePage, WorkerLike } from './worker-protocol';
 
 /**
  * One signed-in officer's console: the worker-owned socket, the live store, the map's hit columns and the
  * local cache, kept in step.
  *
  * Start-up shows the cached picture at once (with its age), then resumes the hub from the cache's last seq.
+ * Starting from nothing, the hub sends a snapshot of the picture in pages: the first replaces the picture
+ * (the queue and map show it at once), later ones add to it, and the log after it follows as batches.
  * Batches go to the store first (the screen), then to the cache in the background. Gaps are filled from
  * `history`, for the screen and for the cache alike. Commands go through the outbox, so one given offline
  * waits there, shown as pending, and is sent when the hub is back.
@@ -116,6 +118,10 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
   let outbox: Outbox = memoryOutbox();
   let timeline: Timeline | undefined;
   let closed = false;
+  /** A snapshot was abandoned midway: the log replayed instead replaces what its pages showed. */
+  let replayReplacesPicture = false;
+  /** The cache holds the snapshot being received from its first page on (this window was the writer all along). */
+  let snapshotCached = false;
   /** The hub's count of set-aside log rows the admin was last told of. */
   let quarantineTold: number | undefined;
   const answers = new Map<string, (ack: CommandAck) => void>();
@@ -197,6 +203,20 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
     revision += 1;
   }
 
+  /** A snapshot page: to the screen first (the first one replaces the picture and the map's hits), then to the cache. */
+  function loadSnapshotPage(page: PicturePage): void {
+    replayReplacesPicture = false;
+    if (page.index === 0) {
+      columns = undefined;
+      revision += 1;
+    }
+    store.loadSnapshotPage(page);
+    snapshotToCache(page);
+    if (page.alerts.length === 0) return;
+    hitsFor([]).append(page.alerts);
+    revision += 1;
+  }
+
   /**
    * Pages the hub's history for events after `through` up to `upTo`, handing each page on with the range it
    * covers; `take` returns false to stop early.
@@ -239,6 +259,22 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
         result = await local.applyBatch(events, range);
       }
       if (result.ok) return;
+      if (result.reason === 'rebuilt') noticeOfCache(result.notice);
+      else if (result.reason === 'quota' || result.reason === 'failed') cacheFailed(result.reason, result.message);
+    });
+  }
+
+  /**
+   * The writer stores the snapshot as its picture, page by page from the first; a window that became the
+   * writer midway stores none of it, and the cache fills from history when the next batch finds the gap.
+   */
+  function snapshotToCache(page: PicturePage): void {
+    snapshotCached = isWriter() && (page.index === 0 || snapshotCached);
+    if (!snapshotCached) return;
+    inCacheOrder(async (local) => {
+      const result = await local.storeSnapshotPage(page);
+      if (result.ok) return;
+      snapshotCached = false;
       if (result.reason === 'rebuilt') noticeOfCache(result.notice);
       else if (result.reason === 'quota' || result.reason === 'failed') cacheFailed(result.reason, result.message);
     });
@@ -312,9 +348,27 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
           if (isWriter()) inCacheOrder((local) => local.reset());
         });
         return;
+      case 'snapshot': {
+        const { page } = message;
+        inOrder(async () => loadSnapshotPage(page));
+        return;
+      }
+      case 'snapshot-abandoned':
+        inOrder(async () => {
+          replayReplacesPicture = true;
+        });
+        return;
       case 'events': {
         const { events, range } = message;
         inOrder(async () => {
+          if (replayReplacesPicture && range.after === 0) {
+            // What the abandoned snapshot's pages showed goes as the log from its first event comes in.
+            replayReplacesPicture = false;
+            columns = undefined;
+            revision += 1;
+            store.reset();
+            if (isWriter()) inCacheOrder((local) => local.reset());
+          }
           if (store.hasGapBefore(range)) await fillGap(range);
           apply(events, range);
         });

@@ -1,4 +1,17 @@
-import type { CommandAck, DetailsResponse, Hello, HistoryReply, OpsEvent, PresenceEntry, PresenceUpdate, Reset, SessionEndReason } from '@watchfloor/shared';
+import type {
+  Alert,
+  Checkpoint,
+  CommandAck,
+  DetailsResponse,
+  Hello,
+  HistoryReply,
+  Operation,
+  OpsEvent,
+  PresenceEntry,
+  PresenceUpdate,
+  Reset,
+  SessionEndReason,
+} from '@watchfloor/shared';
 
 /**
  * Messages between the UI thread and the data-plane worker that owns the hub socket. The worker validates
@@ -24,6 +37,21 @@ export interface UnreadableEvent {
   readonly problem: string;
 }
 
+/** A page of the hub's snapshot (see shared/protocol/snapshot.ts), read and its alerts built by the worker. */
+export interface PicturePage {
+  /** The log position the whole snapshot is valid at. */
+  readonly seq: number;
+  readonly lastAt: number;
+  readonly index: number;
+  readonly pages: number;
+  /** Alerts in the whole snapshot. */
+  readonly total: number;
+  /** The first page's; empty in the others. */
+  readonly operations: readonly Operation[];
+  readonly checkpoints: readonly Checkpoint[];
+  readonly alerts: readonly Alert[];
+}
+
 export type ToWorker =
   | {
       readonly kind: 'connect';
@@ -47,6 +75,13 @@ export type FromWorker =
   | { readonly kind: 'hello'; readonly hello: Hello }
   | { readonly kind: 'events'; readonly events: readonly OpsEvent[]; readonly range: BatchRange }
   | { readonly kind: 'reset'; readonly reset: Reset }
+  /** The first page replaces the picture, the others add to it; the log after `seq` follows as `events`. */
+  | { readonly kind: 'snapshot'; readonly page: PicturePage }
+  /**
+   * A snapshot page could not be read: nothing of it was passed on, and the worker reconnects to be sent
+   * the log from its first event instead. What the snapshot's earlier pages showed goes with the replay's first batch.
+   */
+  | { readonly kind: 'snapshot-abandoned' }
   | { readonly kind: 'presence'; readonly presence: readonly PresenceEntry[] }
   | { readonly kind: 'connection'; readonly state: ConnectionState }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: CommandAck | HistoryReply | DetailsResponse }

@@ -12,6 +12,7 @@ export const en = {
     noData: 'no data yet',
     cached: 'Connecting… showing the cached picture, {{age}} old',
     catchUp: 'Catching up with the hub: {{done}} of {{total}} events',
+    loadingPicture: 'Loading the operation picture: {{received}} of {{total}} alerts',
   },
   replay: {
     loadingLog: 'Loading the operation history from the hub: {{count}} events so far',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../data/live-store';
 import { formatCount } from '../i18n/numbers';
 import { Clock } from '../shell/Clock';
+import { PictureProgress } from './PictureProgress';
 import { useSession } from './hooks';
 
 /** Operation, connection state (always visible), clocks in UTC and local, who is signed in. */
@@ -34,7 +35,7 @@ export function TopBar(props: {
         )}
       </div>
       <ConnectionPill snapshot={props.snapshot} now={props.now} />
-      <CatchUp snapshot={props.snapshot} />
+      {props.snapshot.loading === undefined ? <CatchUp snapshot={props.snapshot} /> : <PictureProgress loading={props.snapshot.loading} />}
       {props.snapshot.presence.length > 0 && <PresenceSummary presence={props.snapshot.presence} now={props.now} />}
       <Clock />
       {props.children}
