@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import type { RunningHub } from '../../../hub/src/index';
+import { SignInPage } from '../../e2e/pages/SignInPage';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
+import type { BenchHubOptions } from '../bench-hub';
+
+/**
+ * The real console, served by a bench hub, in Debian's Chromium with a profile of its own on disk (so the
+ * local cache is IndexedDB as a workstation has it), signed in as the duty officer through the sign-in
+ * form. From the document's start, every frame the page notes (on the wall clock, comparable with the
+ * bench's `Date.now()`) when the officer submitted the form, when the queue first showed rows and non-zero
+ * counts, when the snapshot's progress showed and when the whole snapshot was in, and each value the critical counter showed.
+ */
+export interface ConsoleWatch {
+  submittedAt?: number;
+  usableAt?: number;
+  progressShownAt?: number;
+  pictureAt?: number;
+  readonly critical: { readonly value: number; readonly at: number }[];
+}
+type WatchWindow = { consoleWatch?: ConsoleWatch };
+
+/** The bench hub for the console: it serves the built console, and its automatic escalation is paused. */
+export const CONSOLE_HUB: BenchHubOptions = {
+  config: { staticDir: 'out/renderer' },
+  // The seeded backlog is days old: left on, the tick would spend the run escalating it (escalation.bench
+  // measures that tick on its own).
+  hooks: { escalationTickMs: 2 ** 31 - 1 },
+};
+
+export interface ConsoleWindow {
+  readonly page: Page;
+  watch(): Promise<ConsoleWatch>;
+  /** Resolves once the page has noted `mark` (since its document started). */
+  noted(mark: 'usableAt' | 'pictureAt'): Promise<ConsoleWatch>;
+  /** The duty officer signs in through the form; resolves once the form is submitted. */
+  signIn(): Promise<void>;
+  /** Resolves once the local cache holds the picture up to `seq`; the time it took from the call. */
+  cacheReaches(seq: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+function watchConsole(): void {
+  const watch: ConsoleWatch = { critical: [] };
+  (window as WatchWindow).consoleWatch = watch;
+  window.addEventListener('submit', () => (watch.submittedAt ??= Date.now()), { capture: true });
+  let critical: string | undefined;
+  const frame = () => {
+    const now = Date.now();
+    if (watch.usableAt === undefined && document.querySelector('[data-testid="alert-queue"] .queue-row') !== null) {
+      const counts = [...document.querySelectorAll('.queue__counts .count-chip__value')].reduce((sum, chip) => sum + Number(chip.textContent), 0);
+      if (counts > 0) watch.usableAt = now;
+    }
+    const progress = document.querySelector('[data-testid="picture-progress"]') !== null;
+    if (progress) watch.progressShownAt ??= now;
+    // The snapshot's first page brings the rows and its progress in one commit: rows without it are all of it.
+    else if (watch.usableAt !== undefined) watch.pictureAt ??= now;
+    const shown = document.querySelector('[data-testid="count-critical"]')?.textContent ?? undefined;
+    if (shown !== undefined && shown !== critical) watch.critical.push({ value: Number(shown), at: now });
+    critical = shown;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** A console in a fresh profile (an empty cache) whose officer signed in and has the hub's whole snapshot. */
+export async function signedInAfresh(hub: RunningHub): Promise<{ readonly officer: ConsoleWindow; readonly fresh: ConsoleWatch }> {
+  const officer = await openConsole(hub);
+  try {
+    await officer.signIn();
+    return { officer, fresh: await officer.noted('pictureAt') };
+  } catch (error) {
+    await officer.close();
+    throw error;
+  }
+}
+
+export async function openConsole(hub: RunningHub): Promise<ConsoleWindow> {
+  if (!existsSync('out/renderer/index.html')) throw new Error("no built console in out/renderer: run 'npx electron-vite build --mode harness' first");
+  const profile = await mkdtemp(join(tmpdir(), 'watchfloor-console-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=8192'],
+    baseURL: hub.url,
+    viewport: { width: 1600, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  // tsx keeps the names of the watcher's inner functions through a helper (`__name`) the page lacks.
+  await page.addInitScript({ content: `var __name = (target) => target; (${watchConsole.toString()})();` });
+  const failIfErrors = () => {
+    if (errors.length > 0) throw new Error(`console page errors: ${errors.join('; ')}`);
+  };
+  const watch = async () => {
+    failIfErrors();
+    return page.evaluate(() => (window as WatchWindow).consoleWatch!);
+  };
+  return {
+    page,
+    watch,
+    async noted(mark) {
+      await page.waitForFunction((name) => (window as WatchWindow).consoleWatch?.[name] !== undefined, mark, { timeout: 600_000 });
+      return watch();
+    },
+    async signIn() {
+      const form = new SignInPage(page);
+      await form.open();
+      await form.signIn('duty');
+    },
+    async cacheReaches(seq) {
+      const started = Date.now();
+      await page.waitForFunction(
+        (target) =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('watchfloor-cache');
+            open.onerror = () => resolve(false);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('meta')) return db.close(), resolve(false);
+              const get = db.transaction('meta').objectStore('meta').get('cache');
+              get.onerror = () => (db.close(), resolve(false));
+              get.onsuccess = () => (db.close(), resolve(((get.result as { through?: number } | undefined)?.through ?? 0) >= target));
+            };
+          }),
+        seq,
+        { polling: 250, timeout: 600_000 },
+      );
+      failIfErrors();
+      return Date.now() - started;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
