@@ -13,14 +13,26 @@ import type { BenchHubOptions } from '../bench-hub';
  * local cache is IndexedDB as a workstation has it), signed in as the duty officer through the sign-in
  * form. From the document's start, every frame the page notes (on the wall clock, comparable with the
  * bench's `Date.now()`) when the officer submitted the form, when the queue first showed rows and non-zero
- * counts, when the snapshot's progress showed and when the whole snapshot was in, and each value the critical counter showed.
+ * counts, when the snapshot's progress showed and when the whole snapshot was in, and each value the
+ * critical counter showed. To tell the stages of the live path apart, it also notes when a batch holding
+ * a critical hit arrived from the data-plane worker, and when the counter's DOM took each value (a
+ * MutationObserver), before the frame that shows it.
  */
 export interface ConsoleWatch {
   submittedAt?: number;
   usableAt?: number;
   progressShownAt?: number;
   pictureAt?: number;
-  readonly critical: { readonly value: number; readonly at: number }[];
+  /** The critical counter's values, each at the first frame that showed it. */
+  readonly critical: CounterValue[];
+  /** The same values as the DOM took them. */
+  readonly criticalInDom: CounterValue[];
+  /** When each batch holding a critical hit arrived from the worker on the UI thread. */
+  readonly criticalArrived: number[];
+}
+export interface CounterValue {
+  readonly value: number;
+  readonly at: number;
 }
 type WatchWindow = { consoleWatch?: ConsoleWatch };
 
@@ -45,8 +57,27 @@ export interface ConsoleWindow {
 }
 
 function watchConsole(): void {
-  const watch: ConsoleWatch = { critical: [] };
+  const watch: ConsoleWatch = { critical: [], criticalInDom: [], criticalArrived: [] };
   (window as WatchWindow).consoleWatch = watch;
+  type Message = { data?: { kind?: string; events?: readonly { type: string; hit?: { severity: string } }[] } };
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (message: Message) => {
+        const { data } = message;
+        if (data?.kind === 'events' && data.events?.some((event) => event.type === 'hit.raised' && event.hit?.severity === 'critical')) {
+          watch.criticalArrived.push(Date.now());
+        }
+      });
+    }
+  };
+  let inDom: string | undefined;
+  new MutationObserver(() => {
+    const value = document.querySelector('[data-testid="count-critical"]')?.textContent ?? undefined;
+    if (value !== undefined && value !== inDom) watch.criticalInDom.push({ value: Number(value), at: Date.now() });
+    inDom = value;
+  }).observe(document, { subtree: true, childList: true, characterData: true });
   window.addEventListener('submit', () => (watch.submittedAt ??= Date.now()), { capture: true });
   let critical: string | undefined;
   const frame = () => {
