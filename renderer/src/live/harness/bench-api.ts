@@ -4,6 +4,8 @@ export interface BatchTiming {
   readonly totalMs: number;
   /** Of it: the store's fold and what it tells the map. */
   readonly storeMs: number;
+  /** Of it: the timeline taking the batch into its log (replay index, hit histogram, markers). */
+  readonly timelineMs: number;
   /** Of it: the map's hit columns taking the new hits and status changes. */
   readonly columnsMs: number;
   /** Of it: the queue, counts, desktop summary and hit rate brought up to date. */

@@ -1,6 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import type { Alert, OpsEvent } from '@watchfloor/shared';
+import { createHitHistogram, createMarkerTrack, createReplayIndex, type Alert, type OpsEvent } from '@watchfloor/shared';
 import { syncAlertView, type AlertView, type SyncedView } from '../../data/alert-view-sync';
 import { createLiveStore, type LiveStore } from '../../data/live-store';
 import { createAlertSummaryView, type AlertSummaryView } from '../../desktop/alert-summary';
@@ -32,8 +32,24 @@ const LOOKUP: CheckpointLookup = { name: (id) => id, kind: () => undefined };
 const NOTHING = () => undefined;
 const NONE_CHECKED: ReadonlySet<string> = new Set();
 
+/** What the console's timeline keeps of the log and does with each batch (`timeline.ts`, once caught up). */
+function createTimelineLog(start: number) {
+  const index = createReplayIndex();
+  const histogram = createHitHistogram(start);
+  const markers = createMarkerTrack();
+  return {
+    record(events: readonly OpsEvent[]) {
+      const fresh = events.filter((event) => event.seq > index.lastSeq);
+      index.append(fresh);
+      histogram.add(fresh);
+      markers.add(fresh);
+    },
+  };
+}
+
 interface Bench {
   readonly world: World;
+  readonly timeline: ReturnType<typeof createTimelineLog>;
   readonly store: LiveStore;
   readonly columns: HitColumns;
   readonly flushes: (() => void)[];
@@ -92,13 +108,14 @@ window.liveBench = {
   async prepare(held) {
     await initI18n();
     root ??= createRoot(document.getElementById('root')!);
-    const world = buildWorld(held);
+    const timeline = createTimelineLog(0);
+    const world = buildWorld(held, (events) => timeline.record(events));
     const flushes: (() => void)[] = [];
     const store = createLiveStore((flush) => flushes.push(flush));
     store.seed({ state: world.state, through: world.state.lastSeq, ageMs: undefined, pending: [] });
     const columns = createHitColumns({ originMs: 0, initialCapacity: held * 2 });
     columns.append([...world.state.alerts.values()]);
-    bench = { world, store, columns, flushes, now: world.state.lastAt };
+    bench = { world, timeline, store, columns, flushes, now: world.state.lastAt };
     for (const flush of flushes.splice(0)) flush();
     renderScreen(bench);
   },
@@ -108,6 +125,8 @@ window.liveBench = {
     const start = performance.now();
     const effect = b.store.applyBatch(events, { after: b.store.getSnapshot().through, through: events.at(-1)!.seq });
     const stored = performance.now();
+    b.timeline.record(events);
+    const recorded = performance.now();
     b.columns.append(effect.raised);
     b.columns.append(effect.updated);
     const appended = performance.now();
@@ -117,7 +136,8 @@ window.liveBench = {
     return {
       totalMs: performance.now() - start,
       storeMs: stored - start,
-      columnsMs: appended - stored,
+      timelineMs: recorded - stored,
+      columnsMs: appended - recorded,
       viewsMs,
       renderMs,
       rows: b.queue!.view.view().rows.length,

@@ -3,7 +3,9 @@ import { mulberry32 } from '../../../../shared/random';
 
 /**
  * An operation holding `held` alerts (a fixed-seed mix of severities, countries and sources, a fifth
- * acknowledged, a tenth resolved) and the live batches that follow it, for the live-path benchmark.
+ * acknowledged, a tenth resolved) and the live batches that follow it, for the live-path benchmark. Every
+ * event is a structured clone, as the data-plane worker's message delivers it: each string its own copy,
+ * so what the page holds is what the console holds.
  */
 const COUNTRIES = ['NG', 'BJ', 'GH', 'TG', 'CI', 'SN', 'FR', 'ES'] as const;
 const START = Date.UTC(2026, 10, 22, 8, 0, 0);
@@ -15,7 +17,8 @@ export interface World {
   nextBatch(hits: number): OpsEvent[];
 }
 
-export function buildWorld(held: number, seed = 20261207): World {
+/** `record` hears every event of the held picture's log, in order, as the console's timeline does. */
+export function buildWorld(held: number, record: (events: readonly OpsEvent[]) => void, seed = 20261207): World {
   const random = mulberry32(seed);
   let seq = 0;
   let hits = 0;
@@ -61,7 +64,9 @@ export function buildWorld(held: number, seed = 20261207): World {
       events.push(acknowledge(id));
       if (i % 10 === 0) events.push(resolve(id));
     }
-    state = foldEventsInPlace(state, events).state;
+    state = foldEventsInPlace(state, asPosted(events)).state;
+    // The timeline reads the log from the cache or the hub's history pages: copies of its own.
+    record(asPosted(events));
   }
   return {
     state,
@@ -71,7 +76,12 @@ export function buildWorld(held: number, seed = 20261207): World {
         events.push(newHit());
         if (i % 10 === 9) events.push(acknowledge(nextUnacknowledged()));
       }
-      return events;
+      return asPosted(events);
     },
   };
+}
+
+/** Events as the UI thread receives them from the worker: copied by the structured clone of a message. */
+function asPosted(events: readonly OpsEvent[]): OpsEvent[] {
+  return structuredClone(events) as OpsEvent[];
 }
