@@ -1,7 +1,4 @@
 import {
-  createHitHistogram,
-  createMarkerTrack,
-  createReplayIndex,
   livePlayer,
   replayPlayer,
   reducePlayer,
@@ -19,9 +16,10 @@ import {
   type ReplayIndex,
   type StepDirection,
 } from '@watchfloor/shared';
+import { createTimelineLog } from './timeline-log';
 
 /**
- * The console's timeline (design section 8): the operation's whole log in a replay index, the player that
+ * The console's timeline: the operation's whole log in a replay index (timeline-log.ts), the player that
  * says which moment is on screen, and the picture at that moment. One player for live and replay: live, the
  * screen shows the live store and the player follows the edge; paused or replaying, it shows `picture`.
  *
@@ -78,9 +76,7 @@ const LIVE_TICK_MS = 1000;
 export function createTimeline(deps: TimelineDeps): Timeline {
   const now = deps.now ?? Date.now;
   const frame = deps.frame ?? defaultFrame;
-  const index = createReplayIndex();
-  const histogram = createHitHistogram(deps.start);
-  const markers = createMarkerTrack();
+  const { index, histogram, markers, take } = createTimelineLog(deps.start);
   const listeners = new Set<() => void>();
   /** Live batches that arrived before the log caught up with them. */
   let heldBack: OpsEvent[] = [];
@@ -130,14 +126,6 @@ export function createTimeline(deps: TimelineDeps): Timeline {
   function heldRange() {
     const end = deps.end ?? now();
     return { from: deps.start, to: caughtUp ? end : Math.max(deps.start, index.span?.to ?? deps.start) };
-  }
-
-  function take(events: readonly OpsEvent[]): void {
-    const fresh = events.filter((event) => event.seq > index.lastSeq);
-    if (fresh.length === 0) return;
-    index.append(fresh);
-    histogram.add(fresh);
-    markers.add(fresh);
   }
 
   async function load(): Promise<void> {

@@ -1,6 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { createHitHistogram, createMarkerTrack, createReplayIndex, type Alert, type OpsEvent } from '@watchfloor/shared';
+import type { Alert, OpsEvent } from '@watchfloor/shared';
+import { createTimelineLog, type TimelineLog } from '../../data/timeline-log';
 import { syncAlertView, type AlertView, type SyncedView } from '../../data/alert-view-sync';
 import { createLiveStore, type LiveStore } from '../../data/live-store';
 import { createAlertSummaryView, type AlertSummaryView } from '../../desktop/alert-summary';
@@ -32,24 +33,9 @@ const LOOKUP: CheckpointLookup = { name: (id) => id, kind: () => undefined };
 const NOTHING = () => undefined;
 const NONE_CHECKED: ReadonlySet<string> = new Set();
 
-/** What the console's timeline keeps of the log and does with each batch (`timeline.ts`, once caught up). */
-function createTimelineLog(start: number) {
-  const index = createReplayIndex();
-  const histogram = createHitHistogram(start);
-  const markers = createMarkerTrack();
-  return {
-    record(events: readonly OpsEvent[]) {
-      const fresh = events.filter((event) => event.seq > index.lastSeq);
-      index.append(fresh);
-      histogram.add(fresh);
-      markers.add(fresh);
-    },
-  };
-}
-
 interface Bench {
   readonly world: World;
-  readonly timeline: ReturnType<typeof createTimelineLog>;
+  readonly timeline: TimelineLog;
   readonly store: LiveStore;
   readonly columns: HitColumns;
   readonly flushes: (() => void)[];
@@ -109,7 +95,7 @@ window.liveBench = {
     await initI18n();
     root ??= createRoot(document.getElementById('root')!);
     const timeline = createTimelineLog(0);
-    const world = buildWorld(held, (events) => timeline.record(events));
+    const world = buildWorld(held, (events) => timeline.take(events));
     const flushes: (() => void)[] = [];
     const store = createLiveStore((flush) => flushes.push(flush));
     store.seed({ state: world.state, through: world.state.lastSeq, ageMs: undefined, pending: [] });
@@ -125,7 +111,7 @@ window.liveBench = {
     const start = performance.now();
     const effect = b.store.applyBatch(events, { after: b.store.getSnapshot().through, through: events.at(-1)!.seq });
     const stored = performance.now();
-    b.timeline.record(events);
+    b.timeline.take(events);
     const recorded = performance.now();
     b.columns.append(effect.raised);
     b.columns.append(effect.updated);
