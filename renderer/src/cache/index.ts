@@ -1,6 +1,7 @@
 /** The local cache: what the session and the UI may use. */
 export { DEFAULT_CACHE_NAME, openLocalCache, type LocalCache, type LocalCacheOptions, type OpenedCache } from './cache';
 export { describeNotice } from './notices';
+export type { AlertPage } from './alert-pages';
 export type {
   BatchResult,
   CachedHits,
@@ -11,6 +12,7 @@ export type {
   LoadPictureOptions,
   MakeColumns,
   OutboxEntry,
+  PictureHead,
   PurgeResult,
   WriteFailure,
 } from './types';

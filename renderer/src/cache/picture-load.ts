@@ -5,12 +5,14 @@ import { ALL_STORES, type CacheConnection } from './connection';
 import { META_KEY, type CacheDatabase, type HitChunkRow } from './database';
 import { appendChunksTo, HIT_CHUNK_ROWS } from './hit-chunks';
 import { entryOf } from './outbox';
-import { parseAlertRow, parseCheckpoint, parseHitChunk, parseMetaRow, parseOperation, parseOutboxRow } from './rows';
-import type { CachedHits, CachedPicture, CacheNotice, LoadPictureOptions, MakeColumns } from './types';
+import { readAlertPages } from './alert-pages';
+import { parseCheckpoint, parseHitChunk, parseMetaRow, parseOperation, parseOutboxRow } from './rows';
+import type { CachedHits, CachedPicture, CacheNotice, LoadPictureOptions, MakeColumns, PictureHead } from './types';
 
 /**
- * Loading the cached picture for a fast start: the map's part first (hit chunks into the map's columns),
- * then the alert rows and the outbox, in one read transaction. Every row is checked as it is read; a
+ * Loading the cached picture for a fast start, in one read transaction: what the picture is besides its rows
+ * (operations, checkpoints, through), then the alert rows in pages (alert-pages.ts), the first answered
+ * before the map's hit chunks, and the outbox. Every row is checked as it is read; a
  * damaged one rebuilds the cache (see connection.ts) and the load is answered from the rebuilt one.
  */
 
@@ -36,24 +38,41 @@ const defaultMakeColumns: MakeColumns = (state, firstHitAt, rows) => {
 };
 
 export function createPictureReader(connection: CacheConnection): PictureReader {
-  /**
-   * Reads the map's part of the picture, the hit chunks in pages of `CHUNK_PAGE`. Every page is requested
-   * at once, so IndexedDB reads ahead while this thread parses each page and writes it into the columns:
-   * the columns fill during the read instead of after it. Resolves once every request is issued (requests
-   * issued later in the transaction are answered after these); `done` resolves with the complete map.
-   */
-  async function readHits(
-    data: CacheDatabase,
-    makeColumns: MakeColumns,
-    alerts: Map<string, Alert>,
-    notices: readonly CacheNotice[],
-  ): Promise<{ readonly done: Promise<{ readonly state: OpsState; readonly map: CachedHits }> }> {
+  /** What the picture is besides its alert rows and hits: small, read first. */
+  async function readHead(data: CacheDatabase, alerts: Map<string, Alert>): Promise<{ readonly head: PictureHead; readonly chunkIds: number[] }> {
     const [storedMeta, operationRows, checkpointRows, chunkIds] = await Promise.all([
       data.meta.get(META_KEY),
       data.operations.toArray(),
       data.checkpoints.toArray(),
       data.hitChunks.toCollection().primaryKeys(),
     ]);
+    const meta = storedMeta === undefined ? undefined : parseMetaRow(storedMeta);
+    const state: OpsState = {
+      lastSeq: meta?.through ?? 0,
+      lastAt: meta?.lastAt ?? 0,
+      operations: new Map<string, Operation>(operationRows.map(parseOperation).map((operation) => [operation.id, operation])),
+      checkpoints: new Map<string, Checkpoint>(checkpointRows.map(parseCheckpoint).map((checkpoint) => [checkpoint.id, checkpoint])),
+      alerts,
+    };
+    const empty = meta === undefined || (meta.through === 0 && chunkIds.length === 0);
+    const ageMs = empty ? undefined : Math.max(0, connection.now() - meta.savedAt);
+    return { head: { state, through: state.lastSeq, ageMs }, chunkIds };
+  }
+
+  /**
+   * Reads the map's part of the picture, the hit chunks in pages of `CHUNK_PAGE`. Every page is requested
+   * at once, so IndexedDB reads ahead while this thread parses each page and writes it into the columns:
+   * the columns fill during the read instead of after it. Returns once every request is issued (requests
+   * issued later in the transaction are answered after these); the promise it returns resolves with the
+   * complete map.
+   */
+  function readHits(
+    data: CacheDatabase,
+    makeColumns: MakeColumns,
+    head: PictureHead,
+    chunkIds: readonly number[],
+    notices: readonly CacheNotice[],
+  ): Promise<CachedHits> {
     const pages: Promise<HitChunkRow[]>[] = [];
     for (let start = 0; start < chunkIds.length; start += CHUNK_PAGE) {
       const last = chunkIds[Math.min(chunkIds.length, start + CHUNK_PAGE) - 1]!;
@@ -63,35 +82,26 @@ export function createPictureReader(connection: CacheConnection): PictureReader 
       pages.push(page);
     }
     const done = (async () => {
-      const meta = storedMeta === undefined ? undefined : parseMetaRow(storedMeta);
-      const state: OpsState = {
-        lastSeq: meta?.through ?? 0,
-        lastAt: meta?.lastAt ?? 0,
-        operations: new Map<string, Operation>(operationRows.map(parseOperation).map((operation) => [operation.id, operation])),
-        checkpoints: new Map<string, Checkpoint>(checkpointRows.map(parseCheckpoint).map((checkpoint) => [checkpoint.id, checkpoint])),
-        alerts,
-      };
       let hits: HitColumns | undefined;
       for (const page of pages) {
         const chunks = (await page).map(parseHitChunk);
         // Every chunk but the newest is full, so this bounds the rows from above by less than one chunk.
-        hits ??= makeColumns(state, chunks.find((chunk) => chunk.count > 0)?.firstAt, chunkIds.length * HIT_CHUNK_ROWS);
+        hits ??= makeColumns(head.state, chunks.find((chunk) => chunk.count > 0)?.firstAt, chunkIds.length * HIT_CHUNK_ROWS);
         appendChunksTo(hits, chunks);
       }
-      hits ??= makeColumns(state, undefined, 0);
-      const empty = meta === undefined || (meta.through === 0 && chunkIds.length === 0);
+      hits ??= makeColumns(head.state, undefined, 0);
       const map: CachedHits = {
-        through: state.lastSeq,
-        operations: state.operations,
-        checkpoints: state.checkpoints,
+        through: head.through,
+        operations: head.state.operations,
+        checkpoints: head.state.checkpoints,
         hits,
-        ageMs: empty ? undefined : Math.max(0, connection.now() - meta.savedAt),
+        ageMs: head.ageMs,
         notices,
       };
-      return { state, map };
+      return map;
     })();
     done.catch(() => undefined);
-    return { done };
+    return done;
   }
 
   return {
@@ -100,17 +110,22 @@ export function createPictureReader(connection: CacheConnection): PictureReader 
         const { data } = connection.databases();
         return data.transaction('r', [...ALL_STORES], async () => {
           const alerts = new Map<string, Alert>();
-          const { done } = await readHits(data, makeColumns, alerts, notices);
-          const alertRows = data.alerts.toArray();
+          const { head, chunkIds } = await readHead(data, alerts);
+          // The alerts' first page is requested before the hit chunks, so it is answered first: the queue
+          // shows before the map's columns, whatever the size of either.
+          const alertPages = readAlertPages(data.alerts, (page) => {
+            for (const alert of page.alerts) alerts.set(alert.id, alert);
+            options.onAlerts?.(page, head);
+          });
+          alertPages.catch(() => undefined);
+          const done = readHits(data, makeColumns, head, chunkIds, notices);
           const outbox = data.outbox.orderBy('position').toArray();
-          const { state, map } = await done;
+          outbox.catch(() => undefined);
+          const map = await done;
           options.onHits?.(map);
-          for (const row of await alertRows) {
-            const { alert } = parseAlertRow(row);
-            alerts.set(alert.id, alert);
-          }
+          await alertPages;
           return {
-            state,
+            state: head.state,
             through: map.through,
             hits: map.hits,
             pending: (await outbox).map((row) => entryOf(parseOutboxRow(row))),
@@ -125,7 +140,8 @@ export function createPictureReader(connection: CacheConnection): PictureReader 
       return connection.readRepairing((notices) => {
         const { data } = connection.databases();
         return data.transaction('r', [data.meta, data.operations, data.checkpoints, data.hitChunks], async () => {
-          return (await (await readHits(data, makeColumns, new Map(), notices)).done).map;
+          const { head, chunkIds } = await readHead(data, new Map());
+          return readHits(data, makeColumns, head, chunkIds, notices);
         });
       });
     },

@@ -1,5 +1,6 @@
 import type { Checkpoint, Command, Operation, OpsState } from '@watchfloor/shared';
 import type { HitColumns } from '../map/hit-columns';
+import type { AlertPage } from './alert-pages';
 import type { OutboxStatus } from './database';
 
 /** The local cache's contract types: what its operations take and give back (see `LocalCache` in cache.ts). */
@@ -97,4 +98,19 @@ export interface LoadPictureOptions {
    * (empty) map.
    */
   readonly onHits?: (hits: CachedHits) => void;
+  /**
+   * Called with each page of the alert rows, checked, in key order as they are read: the first before the
+   * map's hits are read, so a screen can show the queue at once; the last says so. `head.state.alerts` holds
+   * the pages handed on so far. A damaged cache is rebuilt and the pages start again from the rebuilt one.
+   */
+  readonly onAlerts?: (page: AlertPage, head: PictureHead) => void;
+}
+
+/** The cached picture as its read begins: its alerts fill in page by page. */
+export interface PictureHead {
+  readonly state: OpsState;
+  /** Every event up to this seq is in the picture. */
+  readonly through: number;
+  /** How old the picture is; undefined when the cache is empty. */
+  readonly ageMs: number | undefined;
 }

@@ -67,3 +67,28 @@ describe('live store loading a snapshot', () => {
     expect(store.getSnapshot().pending.size).toBe(0);
   });
 });
+
+describe('live store seeded from the cache in pages', () => {
+  it('given the first cached page, when later pages follow, then each adds its alerts with progress, the picture stays the cache’s, and the last ends the progress', () => {
+    const store = createLiveStore(now);
+    const first = new Map([['hit-a', alertOf(10, 'hit-a')]]);
+    store.seed({ state: { ...EMPTY_OPS_STATE, lastSeq: 40, alerts: first }, through: 40, ageMs: 5_000, pending: [], loading: { received: 1, total: 3 } });
+    const seeded = store.getSnapshot();
+    expect(seeded.loading).toEqual({ received: 1, total: 3 });
+    expect(seeded.fromCache).toBe(true);
+
+    store.seedMore([alertOf(11, 'hit-b')], { received: 2, total: 3 });
+    const middle = store.getSnapshot();
+    expect(middle.loading).toEqual({ received: 2, total: 3 });
+    expect([...store.alertChangesSince(seeded.revision)!.keys()]).toEqual(['hit-b']);
+
+    store.seedMore([alertOf(12, 'hit-c')], undefined);
+    const last = store.getSnapshot();
+    expect([...last.state.alerts.keys()]).toEqual(['hit-a', 'hit-b', 'hit-c']);
+    expect(last.loading).toBeUndefined();
+    expect(last.fromCache).toBe(true);
+    expect(last.through).toBe(40);
+    expect(last.receivedAt).toBe(seeded.receivedAt);
+    expect(first.size).toBe(1);
+  });
+});

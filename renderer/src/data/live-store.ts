@@ -75,8 +75,8 @@ export interface LiveSnapshot {
   readonly presence: readonly PresenceEntry[];
   /** True while the picture comes from the local cache and the hub has not answered yet. */
   readonly fromCache: boolean;
-  /** While the hub's snapshot comes in: alerts received of the snapshot's total; undefined otherwise. */
-  readonly loading: { readonly received: number; readonly total: number } | undefined;
+  /** While the hub's snapshot or the cached picture comes in: alerts received of its total; undefined otherwise. */
+  readonly loading: PictureLoading | undefined;
   readonly notices: readonly Notice[];
 }
 
@@ -87,6 +87,14 @@ export interface SeedPicture {
   /** How old it is; undefined when the cache was empty. */
   readonly ageMs: number | undefined;
   readonly pending: readonly { readonly command: Command; readonly queuedAt: number }[];
+  /** The first of its pages: how many of the cached alerts are in, while more follow (see `seedMore`). */
+  readonly loading?: PictureLoading;
+}
+
+/** How much of a picture that comes in pages is in. */
+export interface PictureLoading {
+  readonly received: number;
+  readonly total: number;
 }
 
 export interface BatchEffect {
@@ -116,6 +124,8 @@ export interface LiveStore {
   setPresence(presence: readonly PresenceEntry[]): void;
   /** Starts from the cached picture (before the hub answers); its queued commands show as pending. */
   seed(picture: SeedPicture): void;
+  /** More alerts of the cached picture seeded in pages; `loading` is undefined once the last is in. */
+  seedMore(alerts: readonly Alert[], loading: PictureLoading | undefined): void;
   /**
    * A page of the hub's snapshot: the first replaces the picture, each later one adds its alerts, and the
    * last sets `through` to the snapshot's seq, after which the log's batches follow.
@@ -240,6 +250,15 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
     return next ?? pending;
   }
 
+  /** Adds the alerts of a later page of a picture (the hub's snapshot or the cache's) to the one shown. */
+  function addPage(alerts: readonly Alert[], change: () => Partial<LiveSnapshot>): void {
+    changeAlerts(new Set(alerts.map((alert) => alert.id)), () => {
+      const held = confirmed.alerts as Map<string, Alert>;
+      for (const alert of alerts) held.set(alert.id, alert);
+      return change();
+    });
+  }
+
   /** A notice with the id of one on screen takes its place there, so a repeat updates its line. */
   function addNotice(notice: Notice): void {
     const shown = snapshot.notices.some((n) => n.id === notice.id);
@@ -303,7 +322,12 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
         through: picture.through,
         receivedAt: picture.ageMs === undefined ? undefined : Date.now() - picture.ageMs,
         fromCache: picture.ageMs !== undefined,
+        loading: picture.loading,
       });
+    },
+    seedMore(alerts, loading) {
+      for (const alert of alerts) strings.share(alert.hit);
+      addPage(alerts, () => ({ loading }));
     },
     loadSnapshotPage(page) {
       const last = page.index === page.pages - 1;
@@ -321,11 +345,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
         replace(state, pending, { ...done, receivedAt: Date.now(), fromCache: false });
         return;
       }
-      changeAlerts(new Set(page.alerts.map((alert) => alert.id)), () => {
-        const alerts = confirmed.alerts as Map<string, Alert>;
-        for (const alert of page.alerts) alerts.set(alert.id, alert);
-        return { ...done, receivedAt: Date.now(), ...(last ? { pending: settle(snapshot.pending, page.seq) } : {}) };
-      });
+      addPage(page.alerts, () => ({ ...done, receivedAt: Date.now(), ...(last ? { pending: settle(snapshot.pending, page.seq) } : {}) }));
     },
     reset: () => {
       // Another log: its seqs are new positions.

@@ -6,7 +6,10 @@ import {
   openLocalCache,
   rightsOf,
   showWindow,
+  type AlertPage,
+  type CachedHits,
   type CacheNotice,
+  type PictureHead,
   type ElectionOptions,
   type LocalCache,
   type LocalCacheOptions,
@@ -62,8 +65,8 @@ export interface SessionCacheDeps {
     readonly election?: ElectionOptions;
     readonly retentionMs?: number;
   };
-  readonly store: Pick<LiveStore, 'addNotice' | 'seed' | 'commandQueued' | 'commandAnswered'>;
-  readonly map: Pick<SessionMap, 'seed'>;
+  readonly store: Pick<LiveStore, 'addNotice' | 'seed' | 'seedMore' | 'commandQueued' | 'commandAnswered'>;
+  readonly map: Pick<SessionMap, 'seed' | 'drop'>;
   readonly history: (request: HistoryRequest) => Promise<HistoryResponse>;
   /** Sends what is queued in the outbox. */
   readonly kick: () => void;
@@ -201,6 +204,39 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
     if (greeted) kick();
   }
 
+  /**
+   * The cached picture shows from its first page of alerts on, the rest following with progress; the hub is
+   * asked to resume only once the last is in, so no live batch meets a picture still coming in. A damaged
+   * cache starts the pages again from the rebuilt one: its first page replaces what was shown.
+   */
+  function showPage(page: AlertPage, head: PictureHead): void {
+    const loading = page.last ? undefined : { received: page.received, total: page.total };
+    if (page.received > page.alerts.length) {
+      store.seedMore(page.alerts, loading);
+      return;
+    }
+    store.seed({
+      state: head.state,
+      through: head.through,
+      ageMs: head.ageMs,
+      // Only this window's commands show here; it has none yet, and adopts (below) those left by the last run.
+      pending: [],
+      ...(loading === undefined ? {} : { loading }),
+    });
+  }
+
+  /** The map takes the cached hits once all are in; a rebuilt (empty) cache takes back what it showed. */
+  let mapSeeded = false;
+  function showHits(map: CachedHits): void {
+    if (map.ageMs !== undefined) {
+      deps.map.seed(map.hits);
+      mapSeeded = true;
+    } else if (mapSeeded) {
+      deps.map.drop();
+      mapSeeded = false;
+    }
+  }
+
   async function open(officer: Officer): Promise<ResumeFrom> {
     let since = 0;
     let hubId: string | undefined;
@@ -213,20 +249,12 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
       presence = showWindow(cacheName, options.election);
       const elected = await Promise.race([election.elected.then(() => true), delay(ELECTION_WAIT_MS).then(() => false)]);
       if (!elected) void election.elected.then(promoted);
-      const picture = await cache.loadPicture();
+      const picture = await cache.loadPicture(undefined, { onAlerts: showPage, onHits: showHits });
       picture.notices.forEach(noticeOfCache);
       if (picture.ageMs !== undefined) {
-        deps.map.seed(picture.hits);
         since = picture.through;
         hubId = cache.identity().hubId;
       }
-      store.seed({
-        state: picture.state,
-        through: picture.through,
-        ageMs: picture.ageMs,
-        // Only this window's commands show here; it has none yet, and adopts (below) those left by the last run.
-        pending: [],
-      });
       await presence.shown;
       if (elected || presence.visible) outbox = durableOutbox(cache, presence.id);
       if (elected) {

@@ -3,8 +3,9 @@ import type { LiveSnapshot } from '../data/live-store';
 import { formatCount } from '../i18n/numbers';
 
 /**
- * While the hub's snapshot of the picture comes in: how many of its alerts are in. The queue and map work
- * from the first page on; this says more is coming. A status region, so a screen reader reads it politely.
+ * While the picture comes in page by page, from the hub's snapshot or from the local cache: how many of its
+ * alerts are in. The queue and map work from the first page on; this says more is coming. A status region,
+ * so a screen reader reads it politely.
  */
 export function PictureProgress(props: { readonly loading: NonNullable<LiveSnapshot['loading']> }) {
   const { t } = useTranslation();

@@ -1,0 +1,51 @@
+import type { Alert } from '@watchfloor/shared';
+import type { AlertRow } from './database';
+import { parseAlertRow } from './rows';
+import type { Table } from 'dexie';
+
+/**
+ * The cached alert rows read in pages of the primary key's order, so a start shows the first page without
+ * waiting for the rest: each page is checked and handed on as it comes, and the next page is requested
+ * before this one is parsed, so IndexedDB reads ahead while this thread checks. Memory and the time to the
+ * first page do not grow with the rows held.
+ */
+
+/** Rows per read: a few milliseconds of checking each, few enough reads that their round trips do not add up. */
+export const ALERT_PAGE_ROWS = 4000;
+
+/** One page of the cached alerts; `last` once no row follows (a last page may be empty). */
+export interface AlertPage {
+  readonly alerts: readonly Alert[];
+  /** Alerts handed on so far, this page's included. */
+  readonly received: number;
+  /** Rows the cache held when the read began. */
+  readonly total: number;
+  readonly last: boolean;
+}
+
+/**
+ * Reads every alert row in pages of `pageRows`, calling `onPage` for each in key order. Must run inside a read
+ * transaction that spans the table; a damaged row throws out of it like a whole-table read would.
+ */
+export async function readAlertPages(
+  table: Table<AlertRow, string>,
+  onPage: (page: AlertPage) => void,
+  pageRows: number = ALERT_PAGE_ROWS,
+): Promise<void> {
+  const total = table.count();
+  let next = table.limit(pageRows).toArray();
+  let received = 0;
+  for (;;) {
+    const rows = await next;
+    const full = rows.length === pageRows;
+    if (full) {
+      next = table.where('id').above(rows[rows.length - 1]!.id).limit(pageRows).toArray();
+      // Awaited on the next turn; if this page throws first, that read must not be reported unhandled.
+      next.catch(() => undefined);
+    }
+    const alerts = rows.map((row) => parseAlertRow(row).alert);
+    received += alerts.length;
+    onPage({ alerts, received, total: Math.max(await total, received), last: !full });
+    if (!full) return;
+  }
+}
