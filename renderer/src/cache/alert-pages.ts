@@ -1,7 +1,7 @@
 import type { Alert } from '@watchfloor/shared';
 import type { AlertRow } from './database';
 import { parseAlertRow } from './rows';
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 
 /**
  * The cached alert rows read in pages of the primary key's order, so a start shows the first page without
@@ -18,8 +18,11 @@ export interface AlertPage {
   readonly alerts: readonly Alert[];
   /** Alerts handed on so far, this page's included. */
   readonly received: number;
-  /** Rows the cache held when the read began. */
-  readonly total: number;
+  /**
+   * Rows the cache holds; undefined until counted. A count visits every row, so it runs in a transaction of
+   * its own beside the read and is never waited for.
+   */
+  readonly total: number | undefined;
   readonly last: boolean;
 }
 
@@ -32,7 +35,12 @@ export async function readAlertPages(
   onPage: (page: AlertPage) => void,
   pageRows: number = ALERT_PAGE_ROWS,
 ): Promise<void> {
-  const total = table.count();
+  let total: number | undefined;
+  // Outside the read's transaction, so the pages' reads do not queue behind it.
+  Dexie.ignoreTransaction(() => table.count()).then(
+    (count) => (total = count),
+    () => undefined,
+  );
   let next = table.limit(pageRows).toArray();
   let received = 0;
   for (;;) {
@@ -45,7 +53,7 @@ export async function readAlertPages(
     }
     const alerts = rows.map((row) => parseAlertRow(row).alert);
     received += alerts.length;
-    onPage({ alerts, received, total: Math.max(await total, received), last: !full });
+    onPage({ alerts, received, total: full ? (total === undefined ? undefined : Math.max(total, received)) : received, last: !full });
     if (!full) return;
   }
 }

@@ -94,7 +94,8 @@ export interface SeedPicture {
 /** How much of a picture that comes in pages is in. */
 export interface PictureLoading {
   readonly received: number;
-  readonly total: number;
+  /** Undefined while not yet known (the cache is still counting its rows). */
+  readonly total: number | undefined;
 }
 
 export interface BatchEffect {

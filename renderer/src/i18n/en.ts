@@ -13,6 +13,7 @@ export const en = {
     cached: 'Connecting… showing the cached picture, {{age}} old',
     catchUp: 'Catching up with the hub: {{done}} of {{total}} events',
     loadingPicture: 'Loading the operation picture: {{received}} of {{total}} alerts',
+    loadingPictureCounting: 'Loading the operation picture: {{received}} alerts so far',
   },
   replay: {
     loadingLog: 'Loading the operation history from the hub: {{count}} events so far',

@@ -10,11 +10,18 @@ import { formatCount } from '../i18n/numbers';
 export function PictureProgress(props: { readonly loading: NonNullable<LiveSnapshot['loading']> }) {
   const { t } = useTranslation();
   const { received, total } = props.loading;
-  const label = t('connection.loadingPicture', { received: formatCount(received), total: formatCount(total) });
+  const label =
+    total === undefined
+      ? t('connection.loadingPictureCounting', { received: formatCount(received) })
+      : t('connection.loadingPicture', { received: formatCount(received), total: formatCount(total) });
   return (
     <div className="catch-up" role="status" data-testid="picture-progress">
       <span id="picture-progress-label">{label}</span>
-      <progress aria-labelledby="picture-progress-label" max={Math.max(1, total)} value={Math.min(received, total)} />
+      {total === undefined ? (
+        <progress aria-labelledby="picture-progress-label" />
+      ) : (
+        <progress aria-labelledby="picture-progress-label" max={Math.max(1, total)} value={Math.min(received, total)} />
+      )}
     </div>
   );
 }
