@@ -5,6 +5,7 @@ import { aCheckpoint, actorOf, anOperation, hitRaised, logged, officers } from '
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FromWorker, ToWorker } from '../../renderer/src/data/worker-protocol';
+import { waitUntil } from '../support/hub';
 
 /**
  * The renderer's data-plane worker reading a hub's snapshot: it asks for one, passes each page on in order
@@ -71,13 +72,6 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
-async function waitFor(predicate: () => boolean): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > 10_000) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const connect = () => scope.onmessage!({ data: { kind: 'connect', url, token: 't', since: 0, clientId: 'test' } });
 const pagesPosted = () => posted.flatMap((message) => (message.kind === 'snapshot' ? [message.page] : []));
@@ -92,7 +86,7 @@ describe('data-plane worker reading a snapshot', () => {
       socket.emit('events', [hitRaised(6, { id: 'hit-c' })], { after: 5, through: 6 });
     };
     connect();
-    await waitFor(() => batches().length === 1);
+    await waitUntil(() => batches().length === 1, 'the batch after the snapshot');
     expect(handshakes[0]).toMatchObject({ since: 0, snapshot: true });
     const pages = pagesPosted();
     expect(pages.map((p) => [p.index, p.pages, p.seq, p.total])).toEqual([
@@ -122,7 +116,7 @@ describe('data-plane worker reading a snapshot', () => {
       socket.emit('events', log, { after: 0, through: 5 });
     };
     connect();
-    await waitFor(() => batches().length === 1);
+    await waitUntil(() => batches().length === 1, 'the batch after the snapshot');
     expect(pagesPosted().map((p) => p.index)).toEqual([0]);
     const rejected = posted.find((message) => message.kind === 'rejected');
     expect(rejected).toMatchObject({ what: 'a snapshot page', problem: expect.stringContaining('already resolved') });
@@ -142,7 +136,7 @@ describe('data-plane worker reading a snapshot', () => {
       else socket.emit('events', log, { after: 0, through: 5 });
     };
     connect();
-    await waitFor(() => batches().length === 1);
+    await waitUntil(() => batches().length === 1, 'the batch after the snapshot');
     expect(pagesPosted()).toEqual([]);
     expect(posted.find((message) => message.kind === 'rejected')).toMatchObject({ problem: 'page 1 came where page 0 was expected' });
   });

@@ -17,10 +17,12 @@ import type { BatchResult } from './types';
 
 /** A page of the hub's snapshot, its alerts built (see data/worker-protocol.ts). */
 export interface SnapshotPart {
+  /** The log position the whole snapshot is valid at. */
   readonly seq: number;
   readonly lastAt: number;
   readonly index: number;
   readonly pages: number;
+  /** The first page's; empty in the others. */
   readonly operations: readonly Operation[];
   readonly checkpoints: readonly Checkpoint[];
   readonly alerts: readonly Alert[];

@@ -1,17 +1,15 @@
 import type {
-  Alert,
-  Checkpoint,
   CommandAck,
   DetailsResponse,
   Hello,
   HistoryReply,
-  Operation,
   OpsEvent,
   PresenceEntry,
   PresenceUpdate,
   Reset,
   SessionEndReason,
 } from '@watchfloor/shared';
+import type { SnapshotPart } from '../cache/picture-write';
 
 /**
  * Messages between the UI thread and the data-plane worker that owns the hub socket. The worker validates
@@ -37,19 +35,12 @@ export interface UnreadableEvent {
   readonly problem: string;
 }
 
-/** A page of the hub's snapshot (see shared/protocol/snapshot.ts), read and its alerts built by the worker. */
-export interface PicturePage {
-  /** The log position the whole snapshot is valid at. */
-  readonly seq: number;
-  readonly lastAt: number;
-  readonly index: number;
-  readonly pages: number;
-  /** Alerts in the whole snapshot. */
+/**
+ * A page of the hub's snapshot (see shared/protocol/snapshot.ts), read and its alerts built by the worker:
+ * what the cache stores of it, and the number of alerts in the whole snapshot, for progress.
+ */
+export interface PicturePage extends SnapshotPart {
   readonly total: number;
-  /** The first page's; empty in the others. */
-  readonly operations: readonly Operation[];
-  readonly checkpoints: readonly Checkpoint[];
-  readonly alerts: readonly Alert[];
 }
 
 export type ToWorker =
