@@ -1,15 +1,12 @@
 import { fork } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HubConfig, startHub } from '../../hub/src/index';
+import { withBenchHub } from './bench-hub';
 import { percentile, type Bench, type Measurement } from './report';
 import type { GuessMessage, GuessPlan, GuessResult } from './sign-in-load';
 
 /**
- * Sign-in resists guessing without slowing anyone else: another officer's sign-in latency on a real hub
- * (PGlite, demo officers) unloaded, then while an attacker in a child process sends 50 wrong passwords a
+ * Sign-in resists guessing without slowing anyone else: another officer's sign-in latency on the bench hub
+ * (demo officers) unloaded, then while an attacker in a child process sends 50 wrong passwords a
  * second at one account from another address, side by side in one run. Each sign-in is a full HTTP round
  * trip with its password hashing.
  */
@@ -48,25 +45,14 @@ function startGuessing(plan: GuessPlan): Promise<{ stop: () => Promise<GuessResu
 export const bench: Bench = {
   name: `sign-in: another officer's sign-in unloaded vs during ${GUESSES_PER_SECOND} wrong passwords/s at one account`,
   async run() {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'watchfloor-bench-sign-in-'));
-    let unloaded: number[];
-    let loaded: number[];
-    let guesses: GuessResult;
-    try {
-      const hub = await startHub(HubConfig.parse({ port: 0, dataDir, demo: true, rate: 0, logLevel: 'silent' }));
-      try {
-        unloaded = await signInTimes(hub.url, SIGN_INS);
-        const guesser = await startGuessing({ url: hub.url, username: 'duty', perSecond: GUESSES_PER_SECOND });
-        // Past the free failures, so the officer signs in while the account is being guessed at, throttled.
-        await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
-        loaded = await signInTimes(hub.url, SIGN_INS);
-        guesses = await guesser.stop();
-      } finally {
-        await hub.stop();
-      }
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    const { unloaded, loaded, guesses } = await withBenchHub('sign-in', async (hub) => {
+      const unloaded = await signInTimes(hub.url, SIGN_INS);
+      const guesser = await startGuessing({ url: hub.url, username: 'duty', perSecond: GUESSES_PER_SECOND });
+      // Past the free failures, so the officer signs in while the account is being guessed at, throttled.
+      await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
+      const loaded = await signInTimes(hub.url, SIGN_INS);
+      return { unloaded, loaded, guesses: await guesser.stop() };
+    });
     const unloadedP95 = percentile(unloaded, 95);
     const loadedP95 = percentile(loaded, 95);
     const hashed = guesses.byStatus['401'] ?? 0;
