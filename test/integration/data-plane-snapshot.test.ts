@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EMPTY_OPS_STATE, foldEvents, snapshotAlertOf, type OpsEvent, type SnapshotPage } from '@watchfloor/shared';
 import { aCheckpoint, actorOf, anOperation, hitRaised, logged, officers } from '@watchfloor/shared/testing';
-import { Server, type Socket as ServerSocket } from 'socket.io';
+import type { Socket as ServerSocket } from 'socket.io';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker, ToWorker } from '../../renderer/src/data/worker-protocol';
+import { dataPlaneWorker } from '../support/data-plane-worker';
 import { waitUntil } from '../support/hub';
 
 /**
@@ -13,13 +11,8 @@ import { waitUntil } from '../support/hub';
  * read is passed on not at all: the worker says the snapshot was abandoned and reconnects asking for the
  * log from its first event instead.
  */
-const posted: FromWorker[] = [];
-const scope: { postMessage: (message: FromWorker) => void; onmessage: ((event: { data: ToWorker }) => void) | null } = {
-  postMessage: (message) => posted.push(message),
-  onmessage: null,
-};
-let url = '';
-let io: Server;
+const worker = dataPlaneWorker();
+const { posted } = worker;
 let onConnection: (socket: ServerSocket) => void = () => undefined;
 const handshakes: Record<string, unknown>[] = [];
 
@@ -49,16 +42,10 @@ function page(index: number, alertIds: readonly string[]): SnapshotPage {
 
 beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  const http = createServer();
-  io = new Server(http, { transports: ['websocket'] });
-  io.of('/ops').on('connection', (socket) => {
+  await worker.start((socket) => {
     handshakes.push(socket.handshake.auth as Record<string, unknown>);
     onConnection(socket);
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  (globalThis as unknown as { self: typeof scope }).self = scope;
-  await import('../../renderer/src/data/hub-worker');
 });
 
 beforeEach(() => {
@@ -67,13 +54,11 @@ beforeEach(() => {
 });
 
 afterAll(() => {
-  scope.onmessage?.({ data: { kind: 'disconnect' } });
-  io.close();
+  worker.stop();
   vi.restoreAllMocks();
 });
 
-
-const connect = () => scope.onmessage!({ data: { kind: 'connect', url, token: 't', since: 0, clientId: 'test' } });
+const connect = () => worker.send({ kind: 'connect', url: worker.url(), token: 't', since: 0, clientId: 'test' });
 const pagesPosted = () => posted.flatMap((message) => (message.kind === 'snapshot' ? [message.page] : []));
 const batches = () => posted.flatMap((message) => (message.kind === 'events' ? [message] : []));
 

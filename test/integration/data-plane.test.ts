@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { hitRaised } from '@watchfloor/shared/testing';
-import { Server, type Socket as ServerSocket } from 'socket.io';
+import type { Socket as ServerSocket } from 'socket.io';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker, ToWorker } from '../../renderer/src/data/worker-protocol';
+import type { FromWorker } from '../../renderer/src/data/worker-protocol';
+import { dataPlaneWorker } from '../support/data-plane-worker';
 
 /**
  * The renderer's data-plane worker against a hub that misbehaves: invalid batches, out-of-order events, a
@@ -11,13 +10,8 @@ import type { FromWorker, ToWorker } from '../../renderer/src/data/worker-protoc
  * around them still arrives. An unreadable event inside a batch or a history page costs that event only:
  * the rest of it and its range go on, and the stream after it too.
  */
-const posted: FromWorker[] = [];
-const scope: { postMessage: (message: FromWorker) => void; onmessage: ((event: { data: ToWorker }) => void) | null } = {
-  postMessage: (message) => posted.push(message),
-  onmessage: null,
-};
-let url = '';
-let io: Server;
+const worker = dataPlaneWorker();
+const { posted } = worker;
 let protocol = 1;
 /** What the hub does with each new connection; the test in hand sets it. */
 let onConnection: (socket: ServerSocket) => void = () => undefined;
@@ -34,13 +28,7 @@ const unreadableHit = (seq: number) => {
 beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(warn);
   vi.spyOn(console, 'info').mockImplementation(info);
-  const http = createServer();
-  io = new Server(http, { transports: ['websocket'] });
-  io.of('/ops').on('connection', (socket) => onConnection(socket));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  (globalThis as unknown as { self: typeof scope }).self = scope;
-  await import('../../renderer/src/data/hub-worker');
+  await worker.start((socket) => onConnection(socket));
 });
 
 beforeEach(() => {
@@ -50,8 +38,7 @@ beforeEach(() => {
 });
 
 afterAll(() => {
-  scope.onmessage?.({ data: { kind: 'disconnect' } });
-  io.close();
+  worker.stop();
   vi.restoreAllMocks();
 });
 
@@ -64,7 +51,7 @@ async function waitFor(predicate: () => boolean): Promise<void> {
 }
 
 function connect(since = 0): void {
-  scope.onmessage!({ data: { kind: 'connect', url, token: 't', since, clientId: 'test' } });
+  worker.send({ kind: 'connect', url: worker.url(), token: 't', since, clientId: 'test' });
 }
 
 const batches = () => posted.flatMap((message) => (message.kind === 'events' ? [message] : []));
@@ -90,7 +77,7 @@ describe('data-plane worker against a hostile hub', () => {
   });
 
   it('given a malformed command reply, then the caller gets a clear error instead of the payload', async () => {
-    scope.onmessage!({ data: { kind: 'request', id: 7, event: 'command', payload: { type: 'acknowledge' } } });
+    worker.send({ kind: 'request', id: 7, event: 'command', payload: { type: 'acknowledge' } });
     await waitFor(() => posted.some((message) => message.kind === 'reply' && message.id === 7));
     expect(posted.find((message) => message.kind === 'reply' && message.id === 7)).toEqual({
       kind: 'reply',
@@ -149,7 +136,7 @@ describe('data-plane worker given events it cannot read', () => {
   });
 
   it('given a history page with an unreadable event, then the reply carries the readable ones with the page end, and one report', async () => {
-    scope.onmessage!({ data: { kind: 'request', id: 11, event: 'history', payload: { fromSeq: 1, limit: 10 } } });
+    worker.send({ kind: 'request', id: 11, event: 'history', payload: { fromSeq: 1, limit: 10 } });
     await waitFor(() => posted.some((message) => message.kind === 'reply' && message.id === 11));
 
     const reply = posted.find((message) => message.kind === 'reply' && message.id === 11);
