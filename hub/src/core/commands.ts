@@ -21,7 +21,7 @@ import type { Database } from '../db/database';
 import { findMutation, readBack, readSubject, recordMutation } from '../log/event-store';
 import { createRefusalRecorder } from '../log/refusal-log';
 import type { LogWriter } from './log-writer';
-import { unstorableText } from './storable';
+import { parseStorable, unstorableText } from './storable';
 
 /**
  * What officers ask of the hub: commands on alerts, a look at a hit's personal details (audited), and an
@@ -111,26 +111,20 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
     },
 
     upsertOperation(officer, input) {
-      const parsed = parseWith(Operation, input);
+      const parsed = parseStorable(Operation, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
-      const unstorable = unstorableText(parsed.value);
-      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       return upsert(officer, { type: 'operation.updated', operation: parsed.value }, 'operations');
     },
 
     upsertCheckpoint(officer, input) {
-      const parsed = parseWith(Checkpoint, input);
+      const parsed = parseStorable(Checkpoint, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
-      const unstorable = unstorableText(parsed.value);
-      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value }, 'checkpoints');
     },
 
     revealDetails(officer, input) {
-      const parsed = parseWith(DetailsRequest, input);
+      const parsed = parseStorable(DetailsRequest, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
-      const unstorable = unstorableText(parsed.value);
-      if (unstorable !== undefined) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues([unstorable]) });
       const { hitId, reason } = parsed.value;
       const refusal = (refused: Extract<DetailsResponse, { ok: false }>): DetailsResponse => refuse(officer, { type: 'details', hitId }, refused);
       // Refused by role alone: decided without the writer, as commands are.

@@ -1,4 +1,5 @@
-import type { ValidationIssue } from '@watchfloor/shared';
+import { parseWith, type Parsed, type ValidationIssue } from '@watchfloor/shared';
+import type { z } from 'zod';
 
 /**
  * PostgreSQL text and jsonb cannot hold NUL characters or unpaired UTF-16 surrogates, which JSON and the
@@ -20,4 +21,12 @@ export function unstorableText(value: unknown, path: readonly string[] = []): Va
     if (issue !== undefined) return issue;
   }
   return undefined;
+}
+
+/** Input read by `schema` that the database can also store: the typed value, or the issues that say why not. */
+export function parseStorable<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
+  const parsed = parseWith(schema, input);
+  if (!parsed.ok) return parsed;
+  const unstorable = unstorableText(parsed.value);
+  return unstorable === undefined ? parsed : { ok: false, issues: [unstorable] };
 }
