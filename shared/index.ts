@@ -7,6 +7,7 @@ export * from './protocol/messages';
 export * from './protocol/snapshot';
 export * from './protocol/ingest-time';
 export * from './access/index';
+export * from './audit/index';
 export * from './alerts/lifecycle';
 export * from './alerts/authorize';
 export * from './alerts/escalation';

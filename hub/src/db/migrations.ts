@@ -107,6 +107,36 @@ const MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
       create index sessions_expires on sessions (expires_at);
     `,
   },
+  {
+    id: 5,
+    sql: `
+      -- The tamper-evident audit trail (hub/src/audit, docs/audit.md). seq is given by the appender as the
+      -- last seq + 1 under the audit lock, not by a sequence, so seqs run without gaps (a sequence skips
+      -- numbers at every rolled-back transaction) and a deleted row shows as a gap.
+      create table audit_trail (
+        seq bigint primary key,
+        at bigint not null,
+        act text not null,
+        officer_id text,
+        officer_name text,
+        source text,
+        hit_id text,
+        details jsonb not null,
+        prev_hash text not null,
+        hash text not null
+      );
+      create index audit_trail_officer on audit_trail (officer_id, seq) where officer_id is not null;
+      create index audit_trail_hit on audit_trail (hit_id, seq) where hit_id is not null;
+      create index audit_trail_at on audit_trail (at);
+
+      -- Append-only: updates and truncation are refused; deletes only in a transaction that sets
+      -- watchfloor.audit_purge to 'on' (retention). Whoever can drop the trigger can still change rows,
+      -- which the hash chain then shows.
+      create function audit_trail_append_only() returns trigger language plpgsql as $$ begin if tg_op = 'DELETE' and coalesce(current_setting('watchfloor.audit_purge', true), '') = 'on' then return old; end if; raise exception 'audit_trail is append-only (% refused)', tg_op; end $$;
+      create trigger audit_trail_append_only before update or delete on audit_trail for each row execute function audit_trail_append_only();
+      create trigger audit_trail_no_truncate before truncate on audit_trail for each statement execute function audit_trail_append_only();
+    `,
+  },
 ];
 
 /** Applies pending migrations under an advisory lock, so hubs starting together on one database agree. */
@@ -129,6 +159,8 @@ export async function migrate(db: Database): Promise<number> {
 /** Advisory lock keys of the hub (arbitrary, fixed). */
 const MIGRATION_LOCK = 46_100;
 export const WRITER_LOCK = 46_101;
+/** Serialises appends to the audit trail; always taken last (after WRITER_LOCK where both are held). */
+export const AUDIT_LOCK = 46_102;
 
 function splitStatements(sql: string): string[] {
   return sql
