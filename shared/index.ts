@@ -6,6 +6,7 @@ export * from './protocol/commands';
 export * from './protocol/messages';
 export * from './protocol/snapshot';
 export * from './protocol/ingest-time';
+export * from './retention/policy';
 export * from './access/index';
 export * from './audit/index';
 export * from './alerts/lifecycle';

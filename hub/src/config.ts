@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { RetentionPolicy } from '@watchfloor/shared';
 import { z } from 'zod';
 import { ORIGIN_PATTERN } from './http/allowed-origins';
 
@@ -25,7 +26,8 @@ export const HubConfig = z
     /** No renewal takes a session past this long after sign-in: then the officer gives the password again. */
     sessionHours: z.coerce.number().positive().max(7 * 24).default(12),
     seedFile: z.string().min(1).optional(),
-    retentionDays: z.coerce.number().positive().optional(),
+    /** How long each kind of data is kept (docs/retention.md); every setting has a default. */
+    retention: RetentionPolicy.prefault({}),
     staticDir: z.string().min(1).optional(),
     trustProxy: z.boolean().default(false),
     allowedOrigins: z.array(z.string().regex(ORIGIN_PATTERN, 'expected an origin such as https://console.bureau.example')).default([]),
@@ -58,6 +60,10 @@ const OPTIONS = {
   'session-hours': { type: 'string' },
   'seed-file': { type: 'string' },
   'retention-days': { type: 'string' },
+  'retention-subject-days': { type: 'string' },
+  'retention-subject-grace-days': { type: 'string' },
+  'retention-idempotency-days': { type: 'string' },
+  'retention-refusal-days': { type: 'string' },
   serve: { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   'allowed-origins': { type: 'string' },
@@ -80,7 +86,20 @@ export const USAGE = `Usage: npm run hub -- [options]
   --token-minutes N      a session token lasts N minutes, renewed while the officer is active (default 30)
   --session-hours N      a session ends N hours after sign-in whatever the renewals (default 12)
   --seed-file FILE       operations and checkpoints JSON loaded at start
-  --retention-days N     drop handled events older than N days (default: keep all)
+  --retention-days N     events the current picture no longer needs leave after N days (default 30); the
+                         console's cache keeps none longer (env WATCHFLOOR_RETENTION_DAYS)
+  --retention-subject-days N
+                         personal details leave N days after they were received (default 90;
+                         env WATCHFLOOR_RETENTION_SUBJECT_DAYS)
+  --retention-subject-grace-days N
+                         ...or N days after their alert was finally resolved, if that is sooner (default 30;
+                         env WATCHFLOOR_RETENTION_SUBJECT_GRACE_DAYS)
+  --retention-idempotency-days N
+                         feeders' external ids and officers' mutation ids are remembered N days, and hits
+                         screened longer ago are refused (default 7; env WATCHFLOOR_RETENTION_IDEMPOTENCY_DAYS)
+  --retention-refusal-days N
+                         refused commands and reveals are kept N days (default 365;
+                         env WATCHFLOOR_RETENTION_REFUSAL_DAYS). The audit trail is kept: see docs/retention.md
   --serve DIR            also serve a built renderer (out/renderer) as a web console
   --allowed-origins LIST web pages (comma-separated origins, e.g. https://console.bureau.example) that may
                          call the API and open sockets, besides the hub's own pages and the desktop app
@@ -119,7 +138,13 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
     tokenMinutes: pick('token-minutes'),
     sessionHours: pick('session-hours'),
     seedFile: pick('seed-file'),
-    retentionDays: pick('retention-days'),
+    retention: {
+      eventDays: days(pick('retention-days', 'WATCHFLOOR_RETENTION_DAYS')),
+      subjectDays: days(pick('retention-subject-days', 'WATCHFLOOR_RETENTION_SUBJECT_DAYS')),
+      subjectGraceDays: days(pick('retention-subject-grace-days', 'WATCHFLOOR_RETENTION_SUBJECT_GRACE_DAYS')),
+      idempotencyDays: days(pick('retention-idempotency-days', 'WATCHFLOOR_RETENTION_IDEMPOTENCY_DAYS')),
+      refusalDays: days(pick('retention-refusal-days', 'WATCHFLOOR_RETENTION_REFUSAL_DAYS')),
+    },
     staticDir: pick('serve'),
     trustProxy: values['trust-proxy'] ?? (env.WATCHFLOOR_TRUST_PROXY === '1' || env.WATCHFLOOR_TRUST_PROXY === 'true'),
     allowedOrigins: originList(pick('allowed-origins', 'WATCHFLOOR_ALLOWED_ORIGINS')),
@@ -129,6 +154,12 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
     return { error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`).join('\n') };
   }
   return { config: parsed.data };
+}
+
+/** A number of days as typed; anything that is not a number is left as typed, for the schema to name. */
+function days(value: string | boolean | undefined): number | string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
 }
 
 function originList(value: string | boolean | undefined): string[] | undefined {

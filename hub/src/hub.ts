@@ -26,7 +26,7 @@ import { consoleHeaders } from './http/security-headers';
 import { sourceAddress } from './http/source-address';
 import { staticFileHandler } from './http/static-files';
 import { ensureMeta, readMeta } from './log/event-store';
-import { RETAINED_FROM_KEY, purgeBefore } from './log/retention';
+import { RETAINED_FROM_KEY, runRetention } from './log/retention';
 import { createLogger } from './logger';
 import { attachOpsNamespace } from './ops/namespace';
 import { attachPresence } from './ops/presence';
@@ -67,6 +67,7 @@ const SYSTEM_ADMIN: Officer = { id: 'system', name: 'Hub (seed file)', role: 'ad
 
 export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise<RunningHub> {
   const log = hooks.log ?? createLogger(config.logLevel);
+  const now = hooks.now ?? Date.now;
   const db = config.databaseUrl
     ? await openPostgres(config.databaseUrl, config.databaseSchema, log)
     : await openPglite(config.dataDir);
@@ -102,6 +103,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       directory,
       ...(hooks.now ? { now: hooks.now } : {}),
       ...(hooks.escalationPolicy ? { escalationPolicy: hooks.escalationPolicy } : {}),
+      idempotencyDays: config.retention.idempotencyDays,
       ...(db.kind === 'postgres'
         ? { notifyOthers: async (tx, seq) => void (await tx.query('select pg_notify($1, $2)', [notifyChannel, String(seq)])) }
         : {}),
@@ -134,6 +136,8 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     const clientConfig = {
       hubUrl: '',
       demo: config.demo,
+      // The console's cache keeps events no longer than this hub does.
+      retentionDays: config.retention.eventDays,
       demoUsers: config.demo ? DEMO_USERS.map(({ username, password, role, scope }) => ({ username, password, role, scope })) : [],
     };
     const http: HttpServer = createServer((request, response) => {
@@ -195,17 +199,15 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     };
     every(hooks.escalationTickMs ?? 1000, () => authority.escalateDue(), 'automatic escalation');
     every(hooks.pumpIntervalMs ?? 2000, () => authority.pump(), 'log pump');
-    if (config.retentionDays !== undefined) {
-      const days = config.retentionDays;
-      const purge = async () => {
-        const result = await purgeBefore(db, Date.now() - days * 86_400_000);
-        retainedFrom = result.retainedFrom;
-        authority.forgetThrough(result.retainedFrom);
-        if (result.deleted > 0) log.info(result, 'retention purge');
-      };
-      await purge();
-      every(3_600_000, purge, 'retention purge');
-    }
+    // Retention by data type, at start and every hour; each run's counts per type are logged.
+    const retention = async () => {
+      const removed = await runRetention(db, config.retention, now());
+      retainedFrom = Number((await readMeta(db, RETAINED_FROM_KEY)) ?? 0);
+      authority.forgetThrough(retainedFrom);
+      log.info({ removed, policy: config.retention }, 'retention run');
+    };
+    await retention();
+    every(3_600_000, retention, 'retention run');
 
     if (config.demo) simulator = await startSimulator({ authority, log, seed: config.seed, rate: config.rate, ...(hooks.now ? { now: hooks.now } : {}) });
 

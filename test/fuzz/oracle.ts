@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Hit, type IngestHitBody, type Operation, type OpsState } from '@watchfloor/shared';
+import { Hit, RETENTION_DEFAULTS, ingestForgetsBefore, type IngestHitBody, type Operation, type OpsState } from '@watchfloor/shared';
 import type { RunningHub } from '../../hub/src/index';
 
 /**
@@ -60,7 +60,8 @@ const INGEST_BEFORE_WINDOW_MS = 7 * 86_400_000;
 
 /**
  * The fields for which the hub may refuse a body its schema accepts: a name it does not know, a time too
- * far ahead or too long before the operation, a value the event schema refuses. Empty: it must be taken.
+ * far ahead, too long before the operation or older than the idempotency window, a value the event schema
+ * refuses. Empty: it must be taken.
  */
 export function mayRefuse(body: IngestHitBody, operations: ReadonlyMap<string, Operation>, checkpoints: ReadonlySet<string>, now: number): Set<string> {
   const fields = new Set<string>();
@@ -71,7 +72,9 @@ export function mayRefuse(body: IngestHitBody, operations: ReadonlyMap<string, O
   const slack = 5_000;
   const tooLate = body.at > now + INGEST_FUTURE_MS - slack;
   const tooEarly = operation !== undefined && body.at < operation.window.start - INGEST_BEFORE_WINDOW_MS + slack;
-  if (tooLate || tooEarly || !Hit.shape.at.safeParse(body.at).success) fields.add('at');
+  // Older than the hub's idempotency window (the default policy): the hub could not tell a copy from a new hit.
+  const forgotten = body.at < ingestForgetsBefore(RETENTION_DEFAULTS, now) + slack;
+  if (tooLate || tooEarly || forgotten || !Hit.shape.at.safeParse(body.at).success) fields.add('at');
   if (!Hit.shape.summary.safeParse(body.summary).success) fields.add('summary');
   return fields;
 }

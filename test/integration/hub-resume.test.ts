@@ -1,3 +1,4 @@
+import { RetentionPolicy } from '@watchfloor/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../hub/src/index';
 import {
@@ -110,7 +111,7 @@ describe.each(TEST_BACKENDS)('resume and reset on $name', (backend) => {
     const since = 3;
     await old.stop();
 
-    const kept = await hubOn(fresh, { retentionDays: 7 });
+    const kept = await hubOn(fresh, { retention: RetentionPolicy.parse({ eventDays: 7 }) });
     const remaining = await loggedSeqs(kept);
     const events = await kept.db.query<{ alert_id: string | null }>('select alert_id from events where alert_id is not null');
     const alertIds = new Set(events.map((row) => row.alert_id));

@@ -1,5 +1,6 @@
 import {
   DEFAULT_ESCALATION_POLICY,
+  RETENTION_DEFAULTS,
   type CommandAck,
   type DetailsResponse,
   type EscalationPolicy,
@@ -81,6 +82,8 @@ export interface AuthorityDeps {
   readonly ingestLingerMs?: number;
   /** So many waiting hits share a transaction's fixed cost well enough to commit without lingering. */
   readonly ingestGroup?: number;
+  /** How long feeders' external ids are remembered; hits screened before that are refused. */
+  readonly idempotencyDays?: number;
   /** Called after a commit so other hubs hear of it (pg NOTIFY); the writer itself pumps directly. */
   readonly notifyOthers?: (tx: Queryable, seq: number) => Promise<void>;
 }
@@ -105,6 +108,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     batch: ingestBatch,
     lingerMs: deps.ingestLingerMs ?? 20,
     group: Math.min(ingestBatch, deps.ingestGroup ?? 64),
+    idempotencyDays: deps.idempotencyDays ?? RETENTION_DEFAULTS.idempotencyDays,
   });
   const requests = createOfficerRequests({ db, log, directory, now, writer });
 

@@ -18,7 +18,7 @@ import {
 import type { Logger } from 'pino';
 import type { OfficerDirectory } from '../auth/officers';
 import type { Database } from '../db/database';
-import { findMutation, readBack, readSubject, recordMutation } from '../log/event-store';
+import { findMutation, markSubjectResolved, readBack, readSubject, recordMutation } from '../log/event-store';
 import { createRefusalRecorder } from '../log/refusal-log';
 import type { LogWriter } from './log-writer';
 import { parseStorable, unstorableText } from './storable';
@@ -105,7 +105,8 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
           return refuse(officer, command, { ok: false, code: 'invalid', message });
         }
         const event = await append(decision.event);
-        await recordMutation(tx, command.mutationId, officer.id, event.seq);
+        await recordMutation(tx, command.mutationId, officer.id, event.seq, event.at);
+        if (event.type === 'alert.resolved' && event.final) await markSubjectResolved(tx, event.alertId, event.at);
         return { ok: true, seq: event.seq };
       });
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defaultSeverity, ingestTimeIssue, type Checkpoint, type IngestHitBody, type PendingEvent, type ValidationIssue } from '@watchfloor/shared';
+import { defaultSeverity, ingestForgetsBefore, ingestTimeIssue, type Checkpoint, type IngestHitBody, type PendingEvent, type ValidationIssue } from '@watchfloor/shared';
 import { ingestScopeRefusal, type IngestSource } from '../auth/ingest-keys';
 import { findIngest, readBack, type IngestedHit } from '../log/event-store';
 import type { LogWriter } from './log-writer';
@@ -27,6 +27,8 @@ export interface IngestOptions {
   readonly lingerMs: number;
   /** So many waiting hits share a transaction's fixed cost well enough to commit without lingering. */
   readonly group: number;
+  /** How long external ids are remembered (the retention policy's idempotency window); older hits are refused. */
+  readonly idempotencyDays: number;
 }
 
 export interface IngestQueue {
@@ -101,7 +103,7 @@ export function createIngestQueue(writer: LogWriter, now: () => number, options:
             results.push({ status: 400, issues });
             continue;
           }
-          const timeIssue = ingestTimeIssue(body.at, now(), operation.window.start);
+          const timeIssue = ingestTimeIssue(body.at, now(), operation.window.start, ingestForgetsBefore(options, now()));
           if (timeIssue !== undefined) {
             results.push({ status: 400, issues: [timeIssue] });
             continue;

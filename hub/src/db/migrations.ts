@@ -137,6 +137,37 @@ const MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
       create trigger audit_trail_no_truncate before truncate on audit_trail for each statement execute function audit_trail_append_only();
     `,
   },
+  {
+    id: 6,
+    sql: `
+      -- Retention by data type: when each row of personal data, ingest and mutation record was written (hub
+      -- clock, ms; the database's clock for a writer that does not say), and when a subject's alert was finally
+      -- resolved, each indexed so a purge visits only what it removes. Rows from before take their event's time.
+      alter table subjects add column received_at bigint not null default ((extract(epoch from clock_timestamp()) * 1000)::bigint);
+      alter table subjects add column resolved_at bigint;
+      update subjects s set received_at = e.at from events e where e.alert_id = s.hit_id and e.type = 'hit.raised';
+      update subjects s set resolved_at = r.at
+        from (select alert_id, max(at) as at from events where type = 'alert.resolved' and (body->>'final')::boolean group by alert_id) r
+       where r.alert_id = s.hit_id;
+      create index subjects_received on subjects (received_at);
+      create index subjects_resolved on subjects (resolved_at) where resolved_at is not null;
+
+      alter table hit_ingest add column at bigint not null default ((extract(epoch from clock_timestamp()) * 1000)::bigint);
+      update hit_ingest h set at = e.at from events e where e.seq = h.seq;
+      create index hit_ingest_at on hit_ingest (at);
+
+      alter table mutations add column at bigint not null default ((extract(epoch from clock_timestamp()) * 1000)::bigint);
+      update mutations m set at = e.at from events e where e.seq = m.seq;
+      create index mutations_at on mutations (at);
+
+      create index refusals_at on refusals (at);
+
+      -- Operation and checkpoint updates by the entity they update, so superseded ones are found without
+      -- reading the rest of the log.
+      create index events_entity_updates on events ((coalesce(body->'operation'->>'id', body->'checkpoint'->>'id')), seq)
+        where type in ('operation.updated', 'checkpoint.updated');
+    `,
+  },
 ];
 
 /** Applies pending migrations under an advisory lock, so hubs starting together on one database agree. */

@@ -88,10 +88,10 @@ export async function appendIngestedHits(db: Queryable, hits: readonly IngestedH
        select $1::bigint, 'hit.raised', hit_id, body from batch order by ord
        returning seq, alert_id
      ), ingested as (
-       insert into hit_ingest (external_id, hit_id, seq, source)
-       select batch.external_id, batch.hit_id, logged.seq, batch.source from batch join logged on logged.alert_id = batch.hit_id
+       insert into hit_ingest (external_id, hit_id, seq, source, at)
+       select batch.external_id, batch.hit_id, logged.seq, batch.source, $1::bigint from batch join logged on logged.alert_id = batch.hit_id
      ), stored as (
-       insert into subjects (hit_id, subject) select hit_id, subject from batch
+       insert into subjects (hit_id, subject, received_at) select hit_id, subject, $1::bigint from batch
      )
      select seq, alert_id from logged order by seq`,
     [at, JSON.stringify(hits)],
@@ -182,8 +182,8 @@ export async function findMutation(db: Queryable, mutationId: string): Promise<{
   return row === undefined ? undefined : { officerId: row.officer_id, seq: row.seq };
 }
 
-export async function recordMutation(db: Queryable, mutationId: string, officerId: string, seq: number): Promise<void> {
-  await db.query('insert into mutations (mutation_id, officer_id, seq) values ($1, $2, $3)', [mutationId, officerId, seq]);
+export async function recordMutation(db: Queryable, mutationId: string, officerId: string, seq: number, at: number): Promise<void> {
+  await db.query('insert into mutations (mutation_id, officer_id, seq, at) values ($1, $2, $3, $4)', [mutationId, officerId, seq, at]);
 }
 
 export async function findIngest(db: Queryable, externalIds: readonly string[]): Promise<Map<string, { hitId: string; seq: number }>> {
@@ -193,6 +193,11 @@ export async function findIngest(db: Queryable, externalIds: readonly string[]):
     [externalIds],
   );
   return new Map(rows.map((row) => [row.external_id, { hitId: row.hit_id, seq: row.seq }]));
+}
+
+/** Starts the grace period after which retention removes a hit's personal details: its alert is closed. */
+export async function markSubjectResolved(db: Queryable, hitId: string, at: number): Promise<void> {
+  await db.query('update subjects set resolved_at = $2 where hit_id = $1', [hitId, at]);
 }
 
 export async function readSubject(db: Queryable, hitId: string): Promise<SubjectDetails | undefined> {

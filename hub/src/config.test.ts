@@ -1,0 +1,27 @@
+import { RETENTION_DEFAULTS } from '@watchfloor/shared';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+describe('hub settings: retention by data type', () => {
+  it('given no retention settings, then each data type has its documented default', () => {
+    const read = readConfig([], {});
+    expect('config' in read && read.config.retention).toEqual(RETENTION_DEFAULTS);
+  });
+
+  it('given options and environment, then the command line wins over the environment, and each reaches its setting', () => {
+    const read = readConfig(
+      ['--retention-days', '60', '--retention-subject-days', '14', '--retention-subject-grace-days', '3', '--retention-idempotency-days', '2'],
+      { WATCHFLOOR_RETENTION_DAYS: '5', WATCHFLOOR_RETENTION_REFUSAL_DAYS: '730' },
+    );
+    expect('config' in read && read.config.retention).toEqual({ eventDays: 60, subjectDays: 14, subjectGraceDays: 3, idempotencyDays: 2, refusalDays: 730 });
+  });
+
+  it.each([
+    [['--retention-subject-days', '0'], {}, 'retention.subjectDays: must be at least 1 day'],
+    [['--retention-idempotency-days', 'a week'], {}, 'retention.idempotencyDays: expected a whole number of days'],
+    [[], { WATCHFLOOR_RETENTION_REFUSAL_DAYS: '1.5' }, 'retention.refusalDays: expected a whole number of days'],
+    [['--retention-days', '99999'], {}, 'retention.eventDays: must be at most 3650 days (10 years)'],
+  ])('given %j %j, then the hub does not start and the error names the setting', (argv, env, error) => {
+    expect(readConfig(argv, env)).toEqual({ error });
+  });
+});
