@@ -1,5 +1,6 @@
 import type { Checkpoint, Operation } from '../domain/model';
 import { EMPTY_OPS_STATE, foldEventsInPlace, type OpsState, type RefusedEvent } from '../ops/state';
+import type { Alert } from '../alerts/lifecycle';
 import type { OpsEvent } from '../protocol/events';
 import { AlertTable } from './alert-table';
 
@@ -54,6 +55,11 @@ export interface AppendResult {
 export interface ReplayIndexOptions {
   /** Events between snapshots: smaller seeks faster and costs more memory. */
   readonly snapshotEvery?: number;
+  /**
+   * An alert equal to `alert` for the index to keep instead of its own fold of it, such as the live
+   * picture's object for the same version, so the two share memory; `alert` itself when there is none.
+   */
+  readonly canonical?: (alert: Alert) => Alert;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 4096;
@@ -72,6 +78,7 @@ interface Snapshot {
  */
 export function createReplayIndex(options: ReplayIndexOptions = {}): ReplayIndex {
   const every = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
+  const canonical = options.canonical;
   if (!Number.isInteger(every) || every < 1) throw new RangeError(`snapshotEvery must be a positive integer, got ${every}`);
 
   const events: OpsEvent[] = [];
@@ -159,11 +166,18 @@ export function createReplayIndex(options: ReplayIndexOptions = {}): ReplayIndex
       let appended = 0;
       let skipped = 0;
       let batch: OpsEvent[] = [];
+      const changed: string[] = [];
+      const observe = canonical && ((_: Alert | undefined, after: Alert) => void changed.push(after.id));
       const foldBatch = () => {
-        const result = foldEventsInPlace(head, batch);
+        const result = foldEventsInPlace(head, batch, observe);
         head = result.state;
         refused.push(...result.refused);
         batch = [];
+        for (const id of changed.splice(0)) {
+          const folded = headAlerts.get(id)!;
+          const kept = canonical!(folded);
+          if (kept !== folded) headAlerts.set(id, kept);
+        }
       };
       for (const event of incoming) {
         if (event.seq <= (events.at(-1)?.seq ?? 0)) {

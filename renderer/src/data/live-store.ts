@@ -30,7 +30,8 @@ import type { BatchRange, ConnectionState, PicturePage, UnreadableEvent } from '
  * The store owns its state and folds each batch into it in place, so a batch costs what it brings however
  * many alerts are held. A snapshot's `state.alerts` is a new view object whenever alerts changed, over the
  * same maps: it shows the latest alerts, and `alertChangesSince` says which ones changed, and how, so the
- * screen updates its views for those alerts only. The strings hits repeat are kept once (`shared-strings.ts`).
+ * screen updates its views for those alerts only. The strings hits and events repeat are kept once
+ * (`shared-strings.ts`).
  */
 export interface PendingCommand {
   readonly command: Command;
@@ -216,7 +217,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
   /** Replaces the whole picture: readers of alert changes start afresh. */
   function replace(state: OpsState, pending: ReadonlyMap<string, PendingCommand>, change: Partial<LiveSnapshot>): void {
     confirmed = ownedCopy(state);
-    for (const alert of confirmed.alerts.values()) strings.share(alert.hit);
+    for (const alert of confirmed.alerts.values()) strings.shareAlert(alert);
     overlay.clear();
     overlay.setPending(pending.values());
     overlay.reproject(new Set([...pending.values()].map((entry) => entry.command.alertId)));
@@ -253,6 +254,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
 
   /** Adds the alerts of a later page of a picture (the hub's snapshot or the cache's) to the one shown. */
   function addPage(alerts: readonly Alert[], change: () => Partial<LiveSnapshot>): void {
+    for (const alert of alerts) strings.shareAlert(alert);
     changeAlerts(new Set(alerts.map((alert) => alert.id)), () => {
       const held = confirmed.alerts as Map<string, Alert>;
       for (const alert of alerts) held.set(alert.id, alert);
@@ -278,8 +280,8 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       let operations = false;
       let checkpoints = false;
       for (const event of events) {
-        if (event.type === 'hit.raised') strings.share(event.hit);
-        else if (event.type === 'operation.updated') operations = true;
+        strings.shareEvent(event);
+        if (event.type === 'operation.updated') operations = true;
         else if (event.type === 'checkpoint.updated') checkpoints = true;
       }
       // Operations and checkpoints are few: a batch that changes them gives them new maps, so readers see it.
@@ -327,7 +329,6 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       });
     },
     seedMore(alerts, loading) {
-      for (const alert of alerts) strings.share(alert.hit);
       addPage(alerts, () => ({ loading }));
     },
     loadSnapshotPage(page) {

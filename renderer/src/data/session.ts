@@ -175,6 +175,7 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
         start: window.start,
         ...(end === undefined ? {} : { end }),
         history: (request) => client.history(request),
+        heldAlerts: () => store.getSnapshot().confirmed.alerts,
         // Any window reads the cached log; only the writer keeps what the hub sends.
         ...(local === undefined
           ? {}

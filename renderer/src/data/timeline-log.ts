@@ -1,4 +1,5 @@
 import {
+  type Alert,
   createHitHistogram,
   createMarkerTrack,
   createReplayIndex,
@@ -12,8 +13,11 @@ import { createSharedStrings } from './shared-strings';
 /**
  * What the console's timeline keeps of the operation's log: the replay index (the picture at any moment),
  * the hit histogram and the markers, each taking the events after the last one held. The log comes from the
- * cache or the hub's history as copies of its own, apart from the live picture's, so the strings its hits
- * repeat are kept once here too (`shared-strings.ts`).
+ * cache or the hub's history as copies of its own, apart from the live picture's. A hit is the same
+ * wherever it travels (the hub raises each once), so where the live picture already holds a hit the log
+ * keeps that object instead of its copy, and where the live picture holds an alert in the version the log
+ * has folded to, the index keeps the live object; the strings the events repeat are kept once
+ * (`shared-strings.ts`).
  */
 export interface TimelineLog {
   readonly index: ReplayIndex;
@@ -23,8 +27,12 @@ export interface TimelineLog {
   take(events: readonly OpsEvent[]): void;
 }
 
-export function createTimelineLog(start: number): TimelineLog {
-  const index = createReplayIndex();
+/** The live picture's alerts, read once per `take`. */
+export type HeldAlerts = () => ReadonlyMap<string, Alert>;
+
+export function createTimelineLog(start: number, heldAlerts?: HeldAlerts): TimelineLog {
+  let held: ReadonlyMap<string, Alert> | undefined;
+  const index = createReplayIndex({ canonical: (alert) => sameVersion(held?.get(alert.id), alert) });
   const histogram = createHitHistogram(start);
   const markers = createMarkerTrack();
   const strings = createSharedStrings();
@@ -35,10 +43,26 @@ export function createTimelineLog(start: number): TimelineLog {
     take(events) {
       const fresh = events.filter((event) => event.seq > index.lastSeq);
       if (fresh.length === 0) return;
-      for (const event of fresh) if (event.type === 'hit.raised') strings.share(event.hit);
-      index.append(fresh);
-      histogram.add(fresh);
-      markers.add(fresh);
+      held = heldAlerts?.();
+      const shared = fresh.map((event): OpsEvent => {
+        const hit = event.type === 'hit.raised' ? held?.get(event.hit.id)?.hit : undefined;
+        const kept = hit === undefined || event.type !== 'hit.raised' || hit === event.hit ? event : { ...event, hit };
+        strings.shareEvent(kept);
+        return kept;
+      });
+      index.append(shared);
+      histogram.add(shared);
+      markers.add(shared);
+      held = undefined;
     },
   };
+}
+
+/**
+ * The live alert if it is the same version as `folded`: the reducer is one pure function of the alert's
+ * events, so the same history (same length, same last event) is the same alert.
+ */
+function sameVersion(live: Alert | undefined, folded: Alert): Alert {
+  if (live === undefined || live.history.length !== folded.history.length) return folded;
+  return live.history.at(-1)!.seq === folded.history.at(-1)!.seq ? live : folded;
 }

@@ -16,7 +16,7 @@ import {
   type ReplayIndex,
   type StepDirection,
 } from '@watchfloor/shared';
-import { createTimelineLog } from './timeline-log';
+import { createTimelineLog, type HeldAlerts } from './timeline-log';
 
 /**
  * The console's timeline: the operation's whole log in a replay index (timeline-log.ts), the player that
@@ -65,6 +65,8 @@ export interface TimelineDeps {
   readonly end?: number;
   history(request: HistoryRequest): Promise<HistoryResponse>;
   readonly cache?: CachedLog;
+  /** The live picture's alerts, whose hits the log keeps instead of its own copies. */
+  readonly heldAlerts?: HeldAlerts;
   now?(): number;
   /** Calls back on the next frame; returns a cancel. */
   frame?(callback: () => void): () => void;
@@ -76,7 +78,7 @@ const LIVE_TICK_MS = 1000;
 export function createTimeline(deps: TimelineDeps): Timeline {
   const now = deps.now ?? Date.now;
   const frame = deps.frame ?? defaultFrame;
-  const { index, histogram, markers, take } = createTimelineLog(deps.start);
+  const { index, histogram, markers, take } = createTimelineLog(deps.start, deps.heldAlerts);
   const listeners = new Set<() => void>();
   /** Live batches that arrived before the log caught up with them. */
   let heldBack: OpsEvent[] = [];

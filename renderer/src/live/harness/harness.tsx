@@ -94,11 +94,14 @@ window.liveBench = {
   async prepare(held) {
     await initI18n();
     root ??= createRoot(document.getElementById('root')!);
-    const timeline = createTimelineLog(0);
-    const world = buildWorld(held, (events) => timeline.take(events));
+    // The console shows the picture first; the timeline reads the log behind it.
+    const log: OpsEvent[][] = [];
+    const world = buildWorld(held, (events) => log.push(events as OpsEvent[]));
     const flushes: (() => void)[] = [];
     const store = createLiveStore((flush) => flushes.push(flush));
     store.seed({ state: world.state, through: world.state.lastSeq, ageMs: undefined, pending: [] });
+    const timeline = createTimelineLog(world.start, () => store.getSnapshot().confirmed.alerts);
+    for (const events of log.splice(0)) timeline.take(events);
     const columns = createHitColumns({ originMs: 0, initialCapacity: held * 2 });
     columns.append([...world.state.alerts.values()]);
     bench = { world, timeline, store, columns, flushes, now: world.state.lastAt };

@@ -12,6 +12,8 @@ const START = Date.UTC(2026, 10, 22, 8, 0, 0);
 const BY = { id: 'off-duty', name: 'Ada Duty' };
 
 export interface World {
+  /** When the operation began: its first hit. */
+  readonly start: number;
   readonly state: OpsState;
   /** The next batch: `hits` new hits and, after every tenth, an acknowledgement of a held alert. */
   nextBatch(hits: number): OpsEvent[];
@@ -69,6 +71,7 @@ export function buildWorld(held: number, record: (events: readonly OpsEvent[]) =
     record(asPosted(events));
   }
   return {
+    start: START,
     state,
     nextBatch(count) {
       const events: OpsEvent[] = [];
