@@ -1,3 +1,4 @@
+import { auditCommand } from './audit/verify-command';
 import { NEW_INGEST_KEY_USAGE, newIngestKeyCommand } from './auth/new-ingest-key';
 import { hashPassword } from './auth/passwords';
 import { readConfig, USAGE } from './config';
@@ -7,6 +8,8 @@ import { startHub } from './hub';
  * `npm run hub -- [options]` runs the hub until SIGINT/SIGTERM, then stops it gracefully.
  * `npm run hub -- hash-password` reads a password on stdin and prints the hash for a users file.
  * `npm run hub -- new-ingest-key …` makes a checkpoint system's key and prints its keys-file entry.
+ * `npm run hub -- audit verify [--database-url URL [--database-schema S] | --data DIR]` walks the audit
+ * trail: exit 0 and "audit trail intact: N records, last hash H", or exit 1 naming the first broken record.
  */
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'hash-password') {
@@ -28,6 +31,13 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     console.log(made.output);
     return 0;
+  }
+  if (argv[0] === 'audit') {
+    const result = await auditCommand(argv.slice(1), process.env);
+    // The verdict (intact or broken) is the command's output; only a usage or database problem is an error.
+    if (result.code <= 1) console.log(result.output);
+    else console.error(result.output);
+    return result.code;
   }
   const read = readConfig(argv, process.env);
   if ('help' in read) {

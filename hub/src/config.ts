@@ -111,7 +111,10 @@ Token signing secret: env WATCHFLOOR_TOKEN_SECRET (default: generated once and k
 One ingest key for every checkpoint, instead of a keys file: env WATCHFLOOR_INGEST_KEY (demo: demo-ingest-key).
   npm run hub -- hash-password        read a password on stdin, print its hash for a users file
   npm run hub -- new-ingest-key --id ID --name NAME [--checkpoints A,B] [--countries NG,BJ]
-                                      make a checkpoint system's key: prints the key once and its entry`;
+                                      make a checkpoint system's key: prints the key once and its entry
+  npm run hub -- audit verify [--database-url URL [--database-schema S] | --data DIR]
+                                      walk the audit trail: "intact" (exit 0) or the first broken record
+                                      (exit 1); see docs/audit.md`;
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { config: HubConfig } | { help: true } | { error: string } {
   let values: Record<string, string | boolean | undefined>;

@@ -6,6 +6,7 @@ import { Checkpoint, OPS_NAMESPACE, Operation, describeIssues, parseWith, type E
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { z } from 'zod';
+import { appendAuditEntries } from './audit/index';
 import { createIngestKeyRing, type IngestKeyRing } from './auth/ingest-keys';
 import { watchIngestKeysFile, type WatchedIngestKeys } from './auth/ingest-keys-file';
 import { createHashingQueue } from './auth/hashing-queue';
@@ -126,11 +127,18 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       }
     }
 
-    if (config.ingestKeysFile) keysFile = await watchIngestKeysFile({ file: config.ingestKeysFile, log });
+    if (config.ingestKeysFile) {
+      keysFile = await watchIngestKeysFile({
+        file: config.ingestKeysFile,
+        log,
+        record: (entries) => db.transaction(async (tx) => void (await appendAuditEntries(tx, entries))),
+        now,
+      });
+    }
     const ingestKeys: IngestKeyRing = keysFile ?? createIngestKeyRing([], config.ingestKey);
     const origins = originCheck(config.allowedOrigins);
     const signInGuard = createSignInGuard({ throttle: createSignInThrottle(), hashing: createHashingQueue(), log });
-    const api = apiHandler({ authority, directory, access, ingestKeys, log, signInGuard, origins, trustProxy: config.trustProxy });
+    const api = apiHandler({ authority, directory, access, ingestKeys, log, signInGuard, origins, trustProxy: config.trustProxy, db, now });
     // Served by the hub, the console's own origin is its hub's.
     const serveStatic = config.staticDir ? staticFileHandler(config.staticDir, consoleHeaders()) : undefined;
     const clientConfig = {

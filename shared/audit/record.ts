@@ -62,8 +62,8 @@ export const IngestKeyChangedDetails = z.looseObject({
   name: z.string().optional(),
   fields: z.array(z.string()).optional(),
 });
-/** `purged`: rows removed per kind of data (`events`…); `cutoff`: what was older than this (ms) was considered. */
-export const RetentionRunDetails = z.looseObject({ cutoff: z.number(), purged: z.record(z.string(), Count) });
+/** `purged`: rows removed per kind of data (`events`, `subjects`…); `cutoffs`: per kind, data older than this (ms) was due. */
+export const RetentionRunDetails = z.looseObject({ purged: z.record(z.string(), Count), cutoffs: z.record(z.string(), z.number()).optional() });
 
 /** What a caller asks the trail to hold: everything but the chain. */
 const ENTRY_FIELDS = {

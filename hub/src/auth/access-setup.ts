@@ -41,7 +41,7 @@ export async function startAccess(setup: AccessSetup): Promise<RunningAccess> {
   if (setup.usersFile !== undefined) {
     const read = await readUsersFile(setup.usersFile);
     if (!read.ok) throw new Error(read.problem);
-    const applied = await applyUsersFile(db, read.entries);
+    const applied = await applyUsersFile(db, read.entries, now());
     await revokeOfficerSessions(db, applied.disabled, 'disabled', now());
     if (applied.removed.length > 0) {
       await revokeOfficerSessions(db, applied.removed, 'removed', now());
@@ -68,7 +68,7 @@ export async function startAccess(setup: AccessSetup): Promise<RunningAccess> {
   let followed: FollowedFile | undefined;
   if (setup.usersFile !== undefined) {
     const file = setup.usersFile;
-    followed = await followFile({ file, log, what: 'users file', reload: () => reloadUsersFile(access, db, log, file) });
+    followed = await followFile({ file, log, what: 'users file', reload: () => reloadUsersFile(access, db, log, file, now) });
   }
   return {
     access,
@@ -79,14 +79,14 @@ export async function startAccess(setup: AccessSetup): Promise<RunningAccess> {
   };
 }
 
-async function reloadUsersFile(access: Access, db: Database, log: Logger, file: string): Promise<void> {
+async function reloadUsersFile(access: Access, db: Database, log: Logger, file: string, now: () => number): Promise<void> {
   const read = await readUsersFile(file);
   if (!read.ok) {
     log.error({ file, problem: read.problem }, 'users file not reloaded: the hub keeps the officers it had; fix the file');
     return;
   }
   try {
-    const applied = await applyUsersFile(db, read.entries);
+    const applied = await applyUsersFile(db, read.entries, now());
     // Each revocation re-reads the directory and tells open sockets, also when no session was live.
     await access.revokeAll(applied.disabled, 'disabled');
     await access.revokeAll(applied.removed, 'removed');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Officer, type SessionEndReason, type SessionResponse } from '@watchfloor/shared';
 import type { Logger } from 'pino';
+import { appendAudit } from '../audit/index';
 import type { Database } from '../db/database';
 import {
   extendSession,
@@ -39,14 +40,14 @@ export type Authenticated =
   | { readonly ok: false; readonly reason: SessionEndReason };
 
 export interface Access {
-  /** Opens a session for an officer whose password was just checked. */
-  open(officerId: string): Promise<SessionResponse | undefined>;
+  /** Opens a session for an officer whose password was just checked, recorded in the audit trail with `source`. */
+  open(officerId: string, source: string): Promise<SessionResponse | undefined>;
   /** The officer and session a token stands for, as the directory says now, or why it stands for nothing. */
   authenticate(token: unknown): Promise<Authenticated>;
   /** A new token for the same session, lasting up to `tokenMs` more (never past its cap). */
   renew(token: unknown): Promise<SessionResponse | { readonly reason: SessionEndReason }>;
-  /** Revokes the token's session (sign-out). */
-  signOut(token: unknown): Promise<{ readonly ok: true } | { readonly reason: SessionEndReason }>;
+  /** Revokes the token's session (sign-out), recorded in the audit trail with `source`. */
+  signOut(token: unknown, source: string): Promise<{ readonly ok: true } | { readonly reason: SessionEndReason }>;
   /** Revokes every live session of these officers; how many. */
   revokeAll(officerIds: readonly string[], reason: RevokedReason): Promise<number>;
   /**
@@ -160,7 +161,7 @@ export function createAccess(deps: AccessDeps): Access {
     refresh,
     changed,
 
-    async open(officerId) {
+    async open(officerId, source) {
       if (!directory.has(officerId)) await refresh();
       const entry = directory.get(officerId);
       if (entry === undefined || entry.disabled) return undefined;
@@ -173,7 +174,11 @@ export function createAccess(deps: AccessDeps): Access {
         endsBy: at + lifetimes.maxMs,
         demo: entry.demo,
       };
-      await insertSession(db, session);
+      const { officer } = entry;
+      await db.transaction(async (tx) => {
+        await insertSession(tx, session);
+        await appendAudit(tx, { act: 'signed-in', at, officer: { id: officer.id, name: officer.name }, source, details: { role: officer.role } });
+      });
       sessions.set(session.id, session);
       return issue(session, entry.officer);
     },
@@ -194,10 +199,17 @@ export function createAccess(deps: AccessDeps): Access {
       return issue(extended, found.officer);
     },
 
-    async signOut(token) {
+    async signOut(token, source) {
       const found = await authenticate(token);
       if (!found.ok) return { reason: found.reason };
-      await revokeSession(db, found.session.id, 'signed-out', now());
+      const { officer } = found;
+      await db.transaction(async (tx) => {
+        const at = now();
+        // A session another request ended meanwhile is not signed out twice.
+        if (await revokeSession(tx, found.session.id, 'signed-out', at)) {
+          await appendAudit(tx, { act: 'signed-out', at, officer: { id: officer.id, name: officer.name }, source, details: {} });
+        }
+      });
       await changed();
       log.info({ officer: found.officer.id }, 'signed out');
       return { ok: true };

@@ -16,6 +16,7 @@ import {
   type Refusal,
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
+import { appendAudit } from '../audit/index';
 import type { OfficerDirectory } from '../auth/officers';
 import type { Database } from '../db/database';
 import { findMutation, markSubjectResolved, readBack, readSubject, recordMutation } from '../log/event-store';
@@ -27,7 +28,8 @@ import { parseStorable, unstorableText } from './storable';
  * What officers ask of the hub: commands on alerts, a look at a hit's personal details (audited), and an
  * administrator's changes to operations and checkpoints. Input is checked first; what the officer's role
  * alone refuses is answered without the writer, the rest is decided inside a write on the latest state.
- * Every refusal is logged and recorded.
+ * Every refusal is logged and recorded. A reveal and an admin change are recorded in the audit trail in
+ * the transaction that serves or makes them.
  */
 
 export type AdminOutcome = { readonly ok: true; readonly seq: number } | Refusal;
@@ -56,17 +58,20 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
   /** Logs a refusal and records it; the row is written later, outside any write, so it holds up no one. */
   function refuse<R extends Refusal>(officer: Officer, command: unknown, refusal: R): R {
     log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.message, command }, 'command refused');
-    refusals.record({ officerId: officer.id, command, code: refusal.code, message: refusal.message, at: now() });
+    refusals.record({ officer: { id: officer.id, name: officer.name }, command, code: refusal.code, message: refusal.message, at: now() });
     return refusal;
   }
 
-  async function upsert(officer: Officer, event: PendingEvent, what: string): Promise<AdminOutcome> {
+  async function upsert(officer: Officer, event: PendingEvent & { type: 'operation.updated' | 'checkpoint.updated' }): Promise<AdminOutcome> {
+    const target = event.type === 'operation.updated' ? 'operation' : 'checkpoint';
+    const id = event.type === 'operation.updated' ? event.operation.id : event.checkpoint.id;
     const decision = mayAdminister(officer);
-    if (!decision.ok) {
-      log.warn({ officer: officer.id, what }, 'admin change refused');
-      return decision;
-    }
-    const logged = await writer.write((_tx, append) => append(event));
+    if (!decision.ok) return refuse(officer, { type: event.type, id }, decision);
+    const logged = await writer.write(async (tx, append) => {
+      const appended = await append(event);
+      await appendAudit(tx, { act: 'admin-changed', at: appended.at, officer: { id: officer.id, name: officer.name }, details: { target, id, eventSeq: appended.seq } });
+      return appended;
+    });
     return { ok: true, seq: logged.seq };
   }
 
@@ -114,13 +119,13 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
     upsertOperation(officer, input) {
       const parsed = parseStorable(Operation, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
-      return upsert(officer, { type: 'operation.updated', operation: parsed.value }, 'operations');
+      return upsert(officer, { type: 'operation.updated', operation: parsed.value });
     },
 
     upsertCheckpoint(officer, input) {
       const parsed = parseStorable(Checkpoint, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
-      return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value }, 'checkpoints');
+      return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value });
     },
 
     revealDetails(officer, input) {
@@ -138,7 +143,9 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
         if (!decision.ok) return refusal(decision);
         const subject = await readSubject(tx, hitId);
         if (subject === undefined) return refusal({ ok: false, code: 'not-found', message: `No personal details are held for hit ${hitId}.` });
-        await append({ type: 'audit.details-viewed', hitId, reason, by: { id: officer.id, name: officer.name } });
+        const viewed = await append({ type: 'audit.details-viewed', hitId, reason, by: { id: officer.id, name: officer.name } });
+        // The accountable record; the event above tells the roles that may watch the trail.
+        await appendAudit(tx, { act: 'details-revealed', at: viewed.at, officer: { id: officer.id, name: officer.name }, hitId, details: { reason } });
         return { ok: true, hitId, subject };
       });
     },

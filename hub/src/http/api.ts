@@ -8,11 +8,14 @@ import {
   type SessionResponse,
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
+import { recordAudit } from '../audit/index';
 import type { IngestKeyRing } from '../auth/ingest-keys';
 import type { OfficerDirectory } from '../auth/officers';
 import type { SignInGuard } from '../auth/sign-in-guard';
 import type { Access } from '../auth/access';
 import type { AdminOutcome, Authority } from '../core/authority';
+import { unstorableText } from '../core/storable';
+import type { Database } from '../db/database';
 import type { OriginCheck } from './allowed-origins';
 import { HttpError, bearerToken, readJson, sendJson } from './json';
 import { SESSION_END_MESSAGES, sessionRoutes } from './session-routes';
@@ -37,6 +40,9 @@ export interface ApiDeps {
   readonly origins: OriginCheck;
   /** Take the source address from X-Forwarded-For (the hub is behind a reverse proxy). */
   readonly trustProxy: boolean;
+  /** Where failed sign-ins are recorded in the audit trail. */
+  readonly db: Pick<Database, 'transaction'>;
+  readonly now: () => number;
 }
 
 const SMALL_BODY = 64 * 1024;
@@ -51,7 +57,13 @@ const CORS_HEADERS = {
 
 export function apiHandler(deps: ApiDeps) {
   const { authority, log } = deps;
-  const sessions = sessionRoutes({ access: deps.access, log });
+  const sessions = sessionRoutes({ access: deps.access, log, trustProxy: deps.trustProxy });
+
+  /** A wrong username or password, recorded with the username tried and where from (never the password). */
+  async function signInFailed(response: ServerResponse, username: string, source: string): Promise<void> {
+    await recordAudit(deps.db, { act: 'sign-in-failed', at: deps.now(), source, details: { username } });
+    sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
+  }
 
   async function admin(request: IncomingMessage): Promise<Officer> {
     const found = await deps.access.authenticate(bearerToken(request));
@@ -85,15 +97,18 @@ export function apiHandler(deps: ApiDeps) {
     if (method === 'POST' && path === '/api/v1/session') {
       const parsed = parseWith(SessionRequest, await readJson(request, SMALL_BODY));
       if (!parsed.ok) return sendJson(response, 400, { error: 'invalid', issues: parsed.issues });
+      // No officer has such a username, and the audit trail could not record the attempt.
+      const unstorable = unstorableText(parsed.value.username, ['username']);
+      if (unstorable !== undefined) return sendJson(response, 400, { error: 'invalid', issues: [unstorable] });
       const address = sourceAddress(request, deps.trustProxy);
       const verdict = await deps.signInGuard.attempt(parsed.value.username, address, () =>
         deps.directory.signIn(parsed.value.username, parsed.value.password),
       );
       if (verdict.kind === 'rate-limited') return rateLimited(response, verdict.retryAfterMs);
-      if (verdict.kind === 'refused') return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
+      if (verdict.kind === 'refused') return signInFailed(response, parsed.value.username, address);
       const officer = verdict.officer;
-      const body: SessionResponse | undefined = await deps.access.open(officer.id);
-      if (body === undefined) return sendJson(response, 401, { error: 'unauthorized', message: 'Wrong username or password.' });
+      const body: SessionResponse | undefined = await deps.access.open(officer.id, address);
+      if (body === undefined) return signInFailed(response, parsed.value.username, address);
       log.info({ officer: officer.id, role: officer.role, address }, 'signed in');
       return sendJson(response, 200, body);
     }

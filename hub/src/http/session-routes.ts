@@ -3,6 +3,7 @@ import { mayAdminister, type SessionEndReason, type SessionRefused, type Session
 import type { Logger } from 'pino';
 import type { Access } from '../auth/access';
 import { bearerToken, sendJson } from './json';
+import { sourceAddress } from './source-address';
 
 /**
  * The session's own routes, all with the session's bearer token: sign-out (`DELETE /api/v1/session`),
@@ -12,6 +13,8 @@ import { bearerToken, sendJson } from './json';
 export interface SessionRoutesDeps {
   readonly access: Access;
   readonly log: Logger;
+  /** Take the source address from X-Forwarded-For (the hub is behind a reverse proxy). */
+  readonly trustProxy: boolean;
 }
 
 const REVOKE_PATH = /^\/api\/v1\/officers\/([^/]+)\/sessions\/revoke$/;
@@ -51,7 +54,7 @@ export function sessionRoutes(deps: SessionRoutesDeps) {
     const method = request.method ?? 'GET';
     if (method === 'DELETE' && path === '/api/v1/session') {
       request.resume();
-      const outcome = await access.signOut(bearerToken(request));
+      const outcome = await access.signOut(bearerToken(request), sourceAddress(request, deps.trustProxy));
       if ('reason' in outcome) refused(response, outcome.reason);
       else response.writeHead(204).end();
       return true;

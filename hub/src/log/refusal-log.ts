@@ -1,15 +1,20 @@
+import type { Actor, AuditEntry } from '@watchfloor/shared';
 import type { Logger } from 'pino';
-import type { Queryable } from '../db/database';
+import { appendAuditEntries } from '../audit/index';
+import type { Database, Queryable } from '../db/database';
 
 /**
- * The `refusals` table: every refused command and details request, for accountability. Refusals are
- * buffered and written many rows to one statement, outside the writer's transaction, so a client sending
- * refused requests never holds up the ingest and the commands that wait for the writer. The buffer is
- * bounded: what overflows it is counted and logged, never allowed to grow the hub's memory.
+ * The `refusals` table: every refused command, details request and admin change, for accountability, each
+ * also recorded in the audit trail in the same transaction (who, the command's type, the hit, the code and
+ * message). Refusals are buffered and written many rows to one statement, outside the writer's
+ * transaction, so a client sending refused requests never holds up the ingest and the commands that wait
+ * for the writer. The buffer is bounded: what overflows it is counted and logged, never allowed to grow
+ * the hub's memory.
  */
 export interface RefusalRow {
   readonly at: number;
-  readonly officerId: string;
+  readonly officer: Actor;
+  /** The command as refused: its `type`, and `alertId` or `hitId` where it has one, go to the audit trail. */
   readonly command: unknown;
   readonly code: string;
   readonly message: string;
@@ -22,7 +27,7 @@ export interface RefusalRecorder {
 }
 
 export interface RefusalRecorderOptions {
-  readonly db: Queryable;
+  readonly db: Pick<Database, 'transaction'>;
   readonly log: Logger;
   /** Most refusals held waiting for their write; more are counted and logged, not stored. */
   readonly capacity?: number;
@@ -46,7 +51,10 @@ export function createRefusalRecorder(options: RefusalRecorderOptions): RefusalR
     while (waiting.length > 0) {
       const rows = waiting.splice(0, batch);
       try {
-        await insertRefusals(db, rows);
+        await db.transaction(async (tx) => {
+          await insertRefusals(tx, rows);
+          await appendAuditEntries(tx, rows.map(refusalAudit));
+        });
       } catch (error) {
         log.error({ err: error, refusals: rows.length }, 'refusals could not be recorded');
       }
@@ -79,12 +87,24 @@ export function createRefusalRecorder(options: RefusalRecorderOptions): RefusalR
   };
 }
 
+function refusalAudit(row: RefusalRow): AuditEntry {
+  const command = typeof row.command === 'object' && row.command !== null ? (row.command as Record<string, unknown>) : {};
+  const hitId = typeof command.alertId === 'string' ? command.alertId : typeof command.hitId === 'string' ? command.hitId : undefined;
+  return {
+    act: 'refused',
+    at: row.at,
+    officer: { id: row.officer.id, name: row.officer.name },
+    ...(hitId === undefined ? {} : { hitId }),
+    details: { command: typeof command.type === 'string' ? command.type : 'unknown', code: row.code, message: row.message },
+  };
+}
+
 async function insertRefusals(db: Queryable, rows: readonly RefusalRow[]): Promise<void> {
   // One jsonb parameter unpacked by the database: one statement and one parse whatever the row count.
   await db.query(
     `insert into refusals (at, officer_id, command, code, message)
      select at, officer_id, command, code, message
        from jsonb_to_recordset($1::jsonb) as row(at bigint, officer_id text, command jsonb, code text, message text)`,
-    [JSON.stringify(rows.map((row) => ({ at: row.at, officer_id: row.officerId, command: row.command ?? null, code: row.code, message: row.message })))],
+    [JSON.stringify(rows.map((row) => ({ at: row.at, officer_id: row.officer.id, command: row.command ?? null, code: row.code, message: row.message })))],
   );
 }

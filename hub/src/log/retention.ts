@@ -1,4 +1,5 @@
 import { retentionCutoffs, type RetentionPolicy } from '@watchfloor/shared';
+import { recordAudit } from '../audit/index';
 import type { Queryable } from '../db/database';
 import { WRITER_LOCK } from '../db/migrations';
 import { readMeta, writeMeta } from './event-store';
@@ -13,7 +14,7 @@ import { readMeta, writeMeta } from './event-store';
  * - Personal details (`subjects`): received before their cutoff, or of an alert finally resolved before
  *   the grace cutoff.
  * - Ingest and mutation records (idempotency), and refusals, older than their cutoffs.
- * The audit trail is not touched.
+ * The audit trail is not purged; each run is recorded in it, with its counts per type and its cutoffs.
  *
  * Each removal visits only what it removes (and, for events, the events that crossed the cutoff since the
  * last run): every table is reached through an index on the time that decides, never read whole. Rows go in
@@ -46,7 +47,10 @@ export async function runRetention(db: RetentionStore, policy: RetentionPolicy, 
   const ingest = await deleteInBatches(db, 'delete from hit_ingest where external_id in (select external_id from hit_ingest where at < $1 limit $2) returning 1', cutoff.idempotency);
   const mutations = await deleteInBatches(db, 'delete from mutations where mutation_id in (select mutation_id from mutations where at < $1 limit $2) returning 1', cutoff.idempotency);
   const refusals = await deleteInBatches(db, 'delete from refusals where id in (select id from refusals where at < $1 limit $2) returning 1', cutoff.refusals);
-  return { subjects: received + resolved, events, ingest, mutations, refusals };
+  const counts = { subjects: received + resolved, events, ingest, mutations, refusals };
+  // Every run is in the audit trail, also one that found nothing due: it shows retention is running.
+  await recordAudit(db, { act: 'retention-run', at: now, details: { purged: { ...counts }, cutoffs: { ...cutoff } } });
+  return counts;
 }
 
 async function deleteInBatches(db: Queryable, sql: string, before: number): Promise<number> {
