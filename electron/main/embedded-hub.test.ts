@@ -42,6 +42,14 @@ describe('embedded hub', () => {
     ]);
   });
 
+  it("given the bureau's retention settings, then the hub is started with them", async () => {
+    const hub = fakeUtilityProcess();
+    const started = startEmbeddedHub(hub.fork, options({ retention: { eventDays: 7, subjectDays: 30 } }));
+    hub.say({ type: 'ready', url: 'http://127.0.0.1:41234/', hubId: 'hub-1' });
+    await started;
+    expect(hub.fork.mock.calls[0]?.[1]).toEqual(['--data', '/data/hub-data', '--demo', '--port', '0', '--retention-days', '7', '--retention-subject-days', '30']);
+  });
+
   it('given messages outside the contract, then they are ignored and the hub still starts', async () => {
     const hub = fakeUtilityProcess();
     const logger = log();

@@ -141,7 +141,8 @@ async function configureHub(): Promise<{ config: BureauConfig; hub: HubConfig } 
   try {
     const dataDir = path.join(app.getPath('userData'), 'hub-data');
     await mkdir(dataDir, { recursive: true });
-    const hub = await startEmbeddedHub(utilityProcess.fork, { entry: hubEntry, dataDir, log });
+    const retention = { eventDays: config.retentionDays, ...config.retention };
+    const hub = await startEmbeddedHub(utilityProcess.fork, { entry: hubEntry, dataDir, retention, log });
     finishBeforeQuit(app, () => hub.stop(), log);
     hub.onUnexpectedExit((reason) => {
       if (deskWindow !== undefined && !deskWindow.isDestroyed()) void deskWindow.loadURL(toDataUrl(hubFailedPage(reason, logsFolder(log))));

@@ -1,4 +1,4 @@
-import { RETENTION_DEFAULTS } from '@watchfloor/shared';
+import { RETENTION_DEFAULTS, embeddedHubArgs } from '@watchfloor/shared';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 
@@ -14,6 +14,12 @@ describe('hub settings: retention by data type', () => {
       { WATCHFLOOR_RETENTION_DAYS: '5', WATCHFLOOR_RETENTION_REFUSAL_DAYS: '730' },
     );
     expect('config' in read && read.config.retention).toEqual({ eventDays: 60, subjectDays: 14, subjectGraceDays: 3, idempotencyDays: 2, refusalDays: 730 });
+  });
+
+  it("given the desktop app's arguments for the embedded hub, then the hub takes the bureau's settings", () => {
+    const bureau = { eventDays: 7, subjectDays: 30, subjectGraceDays: 3, idempotencyDays: 2, refusalDays: 400 };
+    const read = readConfig(embeddedHubArgs('/data', bureau), {});
+    expect('config' in read && read.config.retention).toEqual(bureau);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { Officer, type AppInfo, type SessionEndReason } from '@watchfloor/shared';
+import { DAY_MS, Officer, type AppInfo, type SessionEndReason } from '@watchfloor/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -46,8 +46,6 @@ async function store(signedIn: SignedIn | undefined): Promise<void> {
   if (signedIn) sessionStorage.setItem(STORAGE_KEY, encodeSession(signedIn));
   else sessionStorage.removeItem(STORAGE_KEY);
 }
-
-const DAY_MS = 86_400_000;
 
 /** Whether the officer used keyboard or pointer since the last time this was asked; a wall display always counts. */
 function trackActivity(wall: boolean): () => boolean {

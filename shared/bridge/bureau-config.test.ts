@@ -36,6 +36,15 @@ describe('bureau configuration', () => {
     expect(fields({ ...abuja, language: 'English' })).toEqual(['language']);
   });
 
+  it("given retention settings for the embedded hub, then those given are taken and a wrong or unknown one is named", () => {
+    expect(BureauConfig.parse({ ...abuja, retention: { subjectDays: 14, refusalDays: 730 } }).retention).toMatchObject({ subjectDays: 14, refusalDays: 730 });
+    const refused = parseWith(BureauConfig, { ...abuja, retention: { subjectGraceDays: 0 } });
+    expect(refused.ok ? [] : refused.issues).toEqual([{ path: 'retention.subjectGraceDays', message: 'must be at least 1 day' }]);
+    expect(fields({ ...abuja, retention: { eventDays: 10 } })).toEqual(['retention']);
+    expect(fields({ ...abuja, retentionDays: 4000 })).toEqual(['retentionDays']);
+    expect(UserOverrides.safeParse({ retention: { subjectDays: 3650 } }).success).toBe(false);
+  });
+
   it('given an update feed over plain http, then it is refused by name; https or this workstation, then accepted', () => {
     const refused = parseWith(BureauConfig, { ...abuja, updateServerUrl: 'http://updates.ncb-abuja.example/watchfloor' });
     expect(refused.ok ? [] : refused.issues).toEqual([{ path: 'updateServerUrl', message: expect.stringContaining('never fetched over plain http') }]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CountryCode } from '../domain/model';
+import { RetentionDays, RetentionPolicy } from '../retention/policy';
 
 /**
  * The configuration a bureau's IT ships with the installer (`resources/bureau.json`), and the overrides an
@@ -58,8 +59,13 @@ export const BureauConfig = z
     language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag such as en or fr-BJ'),
     /** IANA time zone in which local times are shown beside UTC. */
     timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Africa/Lagos'),
-    /** Days of events kept in the local cache before they are purged. */
-    retentionDays: z.int().min(1).max(3650),
+    /**
+     * Days events are kept: the console's cache purges older ones, and so does the embedded hub (its
+     * `eventDays`); a bureau's own hub should be started with the same `--retention-days`.
+     */
+    retentionDays: RetentionDays,
+    /** The embedded hub's limits for the other kinds of data (docs/retention.md); each left out keeps its default. */
+    retention: RetentionPolicy.omit({ eventDays: true }).partial().optional(),
     /** Where electron-updater looks for new versions (generic provider, https); none disables updates. */
     updateServerUrl: UpdateFeedUrl.optional(),
     /** Hosts whose https pages links in the app may open in the system browser; none by default. */

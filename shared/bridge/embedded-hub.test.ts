@@ -28,4 +28,13 @@ describe('embedded hub contract', () => {
       '0',
     ]);
   });
+
+  it("given the bureau's retention settings, then the hub is started with each as its option", () => {
+    expect(embeddedHubArgs('/data', { eventDays: 14, subjectDays: 30, subjectGraceDays: 3, idempotencyDays: 2, refusalDays: 400 })).toEqual([
+      ...['--data', '/data', '--demo', '--port', '0'],
+      ...['--retention-days', '14', '--retention-subject-days', '30', '--retention-subject-grace-days', '3'],
+      ...['--retention-idempotency-days', '2', '--retention-refusal-days', '400'],
+    ]);
+    expect(embeddedHubArgs('/data', { eventDays: 7 })).toEqual(['--data', '/data', '--demo', '--port', '0', '--retention-days', '7']);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RetentionPolicy } from '../retention/policy';
 
 /**
  * The contract between the desktop app and the hub it runs in a utility process when no hub is configured
@@ -7,9 +8,25 @@ import { z } from 'zod';
  */
 export const EMBEDDED_HUB_SERVICE_NAME = 'Watchfloor hub';
 
-/** Arguments the desktop app passes to the hub's entry: its data folder, the demo operation, any free port. */
-export function embeddedHubArgs(dataDir: string): string[] {
-  return ['--data', dataDir, '--demo', '--port', '0'];
+/** The hub's option for each retention setting (`npm run hub -- --help`). */
+const RETENTION_OPTIONS: Readonly<Record<keyof RetentionPolicy, string>> = {
+  eventDays: '--retention-days',
+  subjectDays: '--retention-subject-days',
+  subjectGraceDays: '--retention-subject-grace-days',
+  idempotencyDays: '--retention-idempotency-days',
+  refusalDays: '--retention-refusal-days',
+};
+
+/**
+ * Arguments the desktop app passes to the hub's entry: its data folder, the demo operation, any free port,
+ * and the bureau's retention settings (those it leaves out keep the hub's defaults).
+ */
+export function embeddedHubArgs(dataDir: string, retention: Partial<RetentionPolicy> = {}): string[] {
+  const limits = (Object.keys(RETENTION_OPTIONS) as (keyof RetentionPolicy)[]).flatMap((setting) => {
+    const days = retention[setting];
+    return days === undefined ? [] : [RETENTION_OPTIONS[setting], String(days)];
+  });
+  return ['--data', dataDir, '--demo', '--port', '0', ...limits];
 }
 
 /** The embedded hub only ever listens on the loopback interface. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RetentionDays } from '../retention/policy';
 import { AlertSummary, DoNotDisturbMinutes, DoNotDisturbStatus, FocusAlert } from './desktop-alerts';
 
 /**
@@ -48,8 +49,8 @@ export const HubConfig = z.object({
   /** The bureau's settings for the interface: local times are shown in this zone, in this language. */
   timeZone: z.string().min(1).max(64).optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/).optional(),
-  /** Days of events the console keeps in its local cache. */
-  retentionDays: z.int().min(1).max(3650).optional(),
+  /** Days of events the console keeps in its local cache: the bureau's event retention. */
+  retentionDays: RetentionDays.optional(),
 });
 export type HubConfig = z.infer<typeof HubConfig>;
 

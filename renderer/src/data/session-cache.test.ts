@@ -1,6 +1,6 @@
 import { officers, T0, hitRaised } from '@watchfloor/shared/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLocalCache, rightsOf, type LocalCacheOptions } from '../cache';
 import { ALERT_PAGE_ROWS } from '../cache/alert-pages';
 import { createLiveStore, type PictureLoading } from './live-store';
@@ -44,5 +44,43 @@ describe('session cache: the cached picture at start', () => {
     expect(seeded).toEqual(['hits']);
     expect(resume).toEqual({ since: held, hubId: 'hub-a' });
     expect(store.getSnapshot().fromCache).toBe(true);
+  });
+});
+
+describe('session cache: retention', () => {
+  it("given the bureau's event retention, when the console runs past it, then the writer purges what has aged at start and again each hour", async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const DAY = 86_400_000;
+      const clock = { now: T0 };
+      const env: LocalCacheOptions = { indexedDB: new IDBFactory(), IDBKeyRange, name: 'session-retention', now: () => clock.now };
+      const { cache: held } = await openLocalCache({ officerId: officers.duty.id, rights: rightsOf(officers.duty) }, env);
+      await held.bindHub('hub-a', rightsOf(officers.duty));
+      await held.applyBatch([1, 2, 3].map((seq) => hitRaised(seq, { id: `hit-${seq}` })), { after: 0, through: 3 });
+      const fresh = T0 + 2 * DAY;
+      await held.applyBatch([{ ...hitRaised(4, { id: 'hit-4', at: fresh }), at: fresh }], { after: 3, through: 4 });
+      held.close();
+
+      clock.now = fresh + 60_000;
+      const cache = createSessionCache({
+        options: { cache: env, retentionMs: DAY },
+        store: createLiveStore(now),
+        map: { seed: () => undefined, drop: () => undefined },
+        history: () => Promise.reject(new Error('no hub here')),
+        kick: () => undefined,
+      });
+      await cache.open(officers.duty);
+      const { cache: reader } = await openLocalCache({ officerId: officers.duty.id, rights: rightsOf(officers.duty) }, env);
+      const cachedSeqs = async () => (await reader.readEvents(0, 10)).map((event) => event.seq);
+      await vi.waitFor(async () => expect(await cachedSeqs()).toEqual([4]));
+
+      clock.now = fresh + DAY + 60_000;
+      vi.advanceTimersByTime(3_600_000);
+      await vi.waitFor(async () => expect(await cachedSeqs()).toEqual([]));
+      cache.close();
+      reader.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { HistoryRequest, HistoryResponse, Officer, OpsEvent } from '@watchfloor/shared';
+import { DAY_MS, RETENTION_DEFAULTS, type HistoryRequest, type HistoryResponse, type Officer, type OpsEvent } from '@watchfloor/shared';
 import {
   DEFAULT_CACHE_NAME,
   describeNotice,
@@ -72,7 +72,10 @@ export interface SessionCacheDeps {
   readonly kick: () => void;
 }
 
-const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
+/** The bureau's event retention when the hub's configuration gives none: the shared default. */
+const DEFAULT_RETENTION_MS = RETENTION_DEFAULTS.eventDays * DAY_MS;
+/** The writer forgets what has aged past the retention at start and this often after, however long it runs. */
+const PURGE_EVERY_MS = 3_600_000;
 /** How long a new window waits to learn whether it is the cache's writer before it goes on as a reader. */
 const ELECTION_WAIT_MS = 200;
 /** How often the writer looks for commands left queued by a window that has gone. */
@@ -86,6 +89,7 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
   let election: WriterElection | undefined;
   let presence: WindowPresence | undefined;
   let adopting: ReturnType<typeof setInterval> | undefined;
+  let purging: ReturnType<typeof setInterval> | undefined;
   /** Cache work, in the order the hub's messages came, behind the screen. */
   let cacheQueue: Promise<void> = Promise.resolve();
   /** The hub has said hello and the cache is bound to it: queued commands may go. */
@@ -179,6 +183,15 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
     adopting ??= setInterval(() => void adoptOrphaned(), ADOPT_EVERY_MS);
   }
 
+  /** The writer keeps no event older than the bureau's retention: it purges now, and every hour after. */
+  function keepPurging(): void {
+    if (purging !== undefined) return;
+    const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    const purge = () => inCacheOrder(async (local) => void (await local.purgeOlderThan(retentionMs)));
+    purge();
+    purging = setInterval(purge, PURGE_EVERY_MS);
+  }
+
   /** Every window binds: it queues for this hub. A bind wipes only for another hub, so never what the writer just stored. */
   async function bindToHub(hubId: string, rights: string): Promise<void> {
     if (cache === undefined || cacheBroken) return;
@@ -200,6 +213,7 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
       outbox = durable;
     }
     keepAdopting();
+    keepPurging();
     await adoptOrphaned();
     if (greeted) kick();
   }
@@ -260,8 +274,7 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
       if (elected) {
         await adoptOrphaned();
         keepAdopting();
-        const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
-        inCacheOrder(async (local) => void (await local.purgeOlderThan(retentionMs)));
+        keepPurging();
       }
     } catch (error) {
       cache = undefined;
@@ -299,6 +312,7 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
     close() {
       closed = true;
       clearInterval(adopting);
+      clearInterval(purging);
       election?.release();
       // Its queued commands are left for the writer to adopt, as after a crash, so there is one way they go.
       presence?.release();

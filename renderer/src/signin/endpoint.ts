@@ -1,4 +1,4 @@
-import { HealthResponse, PROTOCOL_VERSION, Role, SessionResponse, type Officer } from '@watchfloor/shared';
+import { HealthResponse, PROTOCOL_VERSION, RetentionDays, Role, SessionResponse, type Officer } from '@watchfloor/shared';
 import { z } from 'zod';
 import { desktopBridge } from '../platform';
 
@@ -13,13 +13,15 @@ export interface HubEndpoint {
   /** The bureau's display settings, from the desktop app's configuration. */
   readonly timeZone?: string;
   readonly language?: string;
-  /** Days of events the local cache keeps (the bureau's setting). */
+  /** Days of events the local cache keeps: the bureau's event retention, as the desktop app or the serving hub says. */
   readonly retentionDays?: number;
 }
 
 const WebConfig = z.object({
   hubUrl: z.string(),
   demo: z.boolean(),
+  /** The serving hub's event retention, which the console's cache follows. */
+  retentionDays: RetentionDays.optional(),
   demoUsers: z
     .array(z.object({ username: z.string(), password: z.string(), role: Role, scope: z.string().optional() }))
     .default([]),
@@ -50,7 +52,12 @@ export async function discoverHub(): Promise<HubEndpoint> {
     const response = await fetch('./config.json', { cache: 'no-store' });
     if (response.ok) {
       const config = WebConfig.parse(await response.json());
-      return { url: config.hubUrl === '' ? window.location.origin : config.hubUrl, demo: config.demo, demoUsers: config.demoUsers };
+      return {
+        url: config.hubUrl === '' ? window.location.origin : config.hubUrl,
+        demo: config.demo,
+        demoUsers: config.demoUsers,
+        ...(config.retentionDays === undefined ? {} : { retentionDays: config.retentionDays }),
+      };
     }
   } catch {
     // No config: the officer types the hub URL.
