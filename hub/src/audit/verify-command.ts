@@ -64,6 +64,9 @@ export async function auditCommand(argv: readonly string[], env: NodeJS.ProcessE
     if (verdict.ok) return { code: 0, output: `audit trail intact: ${verdict.records} records, last hash ${verdict.last.hash} (seq ${verdict.last.seq})` };
     const { broken } = verdict;
     return { code: 1, output: `audit trail broken at seq ${broken.seq} (${broken.kind}): ${broken.message}; the ${verdict.records} records before it are intact` };
+  } catch (error) {
+    // Not a verdict on the trail: the walk could not finish.
+    return { code: 2, output: `audit: could not read the audit trail: ${(error as Error).message}` };
   } finally {
     await db.close();
   }
