@@ -46,7 +46,7 @@ if (values.hub === undefined) {
   if (!config.success) fail(config.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   console.log('Starting the embedded demo hub (the first start prepares its database, which takes a few seconds)…');
   const hub = await startHub(config.data);
-  console.log(`Watchfloor web console with demo hub on ${hub.url}/  (users duty/duty, lead/lead, wall/wall, abuja/abuja)`);
+  console.log(`Watchfloor web console with demo hub on ${hub.url}/  (users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin, auditor/auditor)`);
   const stop = () => void hub.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../domain/model';
 import { anOfficer } from '../testing/builders';
-import { CAPABILITIES, hasCapability, mayAdminister, requireCapability, rolesWith, type Capability } from './capabilities';
+import { CAPABILITIES, hasCapability, mayAdminister, mayReviewAuditTrail, requireCapability, rolesWith, type Capability } from './capabilities';
 
 /** Expected capabilities per role, one letter per capability in `CAPABILITIES` order (y = may, . = may not). */
 const EXPECTED: { readonly [R in Role]: string } = {
-  //              act supervise replay reveal audit administer command
-  observer: '.......',
-  'duty-officer': 'y..y...',
-  'shift-lead': 'yyyyy..',
-  admin: 'yyyyyyy',
+  //              act supervise replay reveal audit review administer command
+  observer: '........',
+  'duty-officer': 'y..y....',
+  'shift-lead': 'yyyyy...',
+  admin: 'yyyyyyyy',
+  auditor: '.....y..',
 };
 
 describe('role x capability table', () => {
@@ -46,5 +47,24 @@ describe('requireCapability', () => {
     const every = (role: Role, capabilities: readonly Capability[]) => capabilities.every((c) => requireCapability(anOfficer({ role }), c).ok);
     expect(every('admin', CAPABILITIES)).toBe(true);
     expect(every('duty-officer', ['act', 'reveal-details'])).toBe(true);
+  });
+});
+
+describe('mayReviewAuditTrail', () => {
+  it('given an auditor or an admin without a scope, then they may review the trail', () => {
+    expect(mayReviewAuditTrail(anOfficer({ role: 'auditor' })).ok).toBe(true);
+    expect(mayReviewAuditTrail(anOfficer({ role: 'admin' })).ok).toBe(true);
+  });
+
+  it('given a shift lead, then review is forbidden naming the roles that may', () => {
+    expect(mayReviewAuditTrail(anOfficer({ role: 'shift-lead' }))).toEqual({
+      ok: false,
+      code: 'forbidden',
+      message: 'Only an admin or an auditor can review the audit trail.',
+    });
+  });
+
+  it('given an auditor with a country scope, then review is forbidden: the trail is bureau-wide', () => {
+    expect(mayReviewAuditTrail(anOfficer({ role: 'auditor', scope: 'NG' }))).toMatchObject({ ok: false, message: /bureau-wide/ });
   });
 });

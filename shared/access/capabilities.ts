@@ -15,8 +15,11 @@ export const CAPABILITIES = [
   'replay',
   /** Reveal a hit's personal details, giving a reason that lands in the audit trail. */
   'reveal-details',
-  /** Read the audit trail (audit events, within the officer's country scope). */
+  /** Receive audit events (who revealed a hit's details) in the live stream, within the officer's country scope. */
   'see-audit',
+  /** Review the bureau's whole hash-chained audit trail (the data-protection view): filter it, check the
+   * chain, export it. Bureau-wide, so only an officer without a country scope may (`mayReviewAuditTrail`). */
+  'review-audit-trail',
   /** Change operations and checkpoints, and be told of log rows the hub set aside. */
   'administer',
   /** Stand as the operation commander: level-3 escalations reach them. */
@@ -35,6 +38,8 @@ export const ROLE_ACCESS: { readonly [R in Role]: RoleAccess } = {
   'duty-officer': { called: 'a duty officer', may: ['act', 'reveal-details'] },
   'shift-lead': { called: 'a shift lead', may: ['act', 'supervise', 'replay', 'reveal-details', 'see-audit'] },
   admin: { called: 'an admin', may: [...CAPABILITIES] },
+  /** The bureau's data-protection officer: reviews the trail, takes no operational action. */
+  auditor: { called: 'an auditor', may: ['review-audit-trail'] },
 };
 
 /** What each capability lets an officer do, as a refusal names it. */
@@ -43,7 +48,8 @@ const DOING: { readonly [C in Capability]: string } = {
   supervise: 'act on alerts others hold',
   replay: 'replay an operation',
   'reveal-details': 'reveal personal details',
-  'see-audit': 'read the audit trail',
+  'see-audit': 'receive audit events',
+  'review-audit-trail': 'review the audit trail',
   administer: 'change operations and checkpoints',
   'command-operation': 'receive level-3 escalations',
 };
@@ -83,6 +89,19 @@ export function mayReplay(officer: Officer): boolean {
 
 export function maySeeAudit(officer: Officer): boolean {
   return hasCapability(officer, 'see-audit');
+}
+
+/**
+ * Reading, verifying and exporting the audit trail (the `/api/v1/audit` routes, the data-protection view).
+ * The trail is the bureau's: most records (sign-ins, refusals, admin changes) belong to no country, and a
+ * trail with records left out cannot be checked as a chain, so an officer with a country scope is refused
+ * rather than shown a part of it.
+ */
+export function mayReviewAuditTrail(officer: Officer): Decision<Forbidden> {
+  const byRole = requireCapability(officer, 'review-audit-trail');
+  if (!byRole.ok) return byRole;
+  if (officer.scope !== undefined) return forbidden('The audit trail is reviewed bureau-wide: an officer with a country scope cannot review it.');
+  return allowed;
 }
 
 /** Changing operations and checkpoints (the admin HTTP routes). */

@@ -4,7 +4,8 @@
  *
  * - Roles and what each may do: the `ROLE_ACCESS` table (`capabilities.ts`). Observers (wall displays) do
  *   nothing but watch; duty officers act on alerts and reveal details; shift leads also supervise, replay
- *   and read the audit trail; admins may everything, including changing operations and checkpoints.
+ *   and receive audit events; admins may everything, including changing operations and checkpoints;
+ *   auditors (the bureau's data-protection officer) review the audit trail and take no operational action.
  * - Country scope (`scope.ts`): a scoped officer sees and acts only on what concerns their country: hits
  *   screened there or whose record their bureau owns, those alerts, operations the country takes part in,
  *   its own checkpoints.

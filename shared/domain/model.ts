@@ -142,7 +142,7 @@ export const Hit = z.object({
 });
 export type Hit = Readonly<z.infer<typeof Hit>>;
 
-export const ROLES = ['observer', 'duty-officer', 'shift-lead', 'admin'] as const;
+export const ROLES = ['observer', 'duty-officer', 'shift-lead', 'admin', 'auditor'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

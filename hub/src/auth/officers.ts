@@ -35,6 +35,7 @@ export const DEMO_USERS: readonly (Officer & { username: string; password: strin
   { id: 'off-wall', username: 'wall', password: 'wall', name: 'Wall Display (demo)', role: 'observer' },
   { id: 'off-abuja', username: 'abuja', password: 'abuja', name: 'NCB Abuja Desk (demo)', role: 'duty-officer', scope: 'NG' },
   { id: 'off-admin', username: 'admin', password: 'admin', name: 'Hub Admin (demo)', role: 'admin' },
+  { id: 'off-auditor', username: 'auditor', password: 'auditor', name: 'Data Protection Officer (demo)', role: 'auditor' },
 ];
 
 interface OfficerRow {

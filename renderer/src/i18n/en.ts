@@ -93,7 +93,7 @@ export const en = {
     doNotDisturbOff: 'Turn off',
     minutes: '{{count}} minutes',
   },
-  roles: { observer: 'Observer', 'duty-officer': 'Duty officer', 'shift-lead': 'Shift lead', admin: 'Admin' },
+  roles: { observer: 'Observer', 'duty-officer': 'Duty officer', 'shift-lead': 'Shift lead', admin: 'Admin', auditor: 'Auditor' },
   signIn: {
     title: 'Sign in to Watchfloor',
     hubUrl: 'Hub URL',

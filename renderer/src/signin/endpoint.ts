@@ -33,6 +33,7 @@ const DEMO_USERS: HubEndpoint['demoUsers'] = [
   { username: 'lead', password: 'lead', role: 'shift-lead' },
   { username: 'wall', password: 'wall', role: 'observer' },
   { username: 'abuja', password: 'abuja', role: 'duty-officer', scope: 'NG' },
+  { username: 'auditor', password: 'auditor', role: 'auditor' },
 ];
 
 export async function discoverHub(): Promise<HubEndpoint> {
