@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_OPS_STATE, foldEvents, foldEventsInPlace, type OpsState } from '../ops/state';
+import type { Alert } from '../alerts/lifecycle';
 import type { OpsEvent } from '../protocol/events';
 import { T0, actorOf, hitRaised, officers } from '../testing/builders';
 import { createReplayIndex } from './snapshots';
@@ -18,6 +19,24 @@ const foldFromFirst = (events: readonly OpsEvent[]) => foldEvents(EMPTY_OPS_STAT
 const HOUR = 3_600_000;
 
 describe('replay index', () => {
+  it('given a canonical alert for what it folded, then its snapshots keep that object, and the pictures are the same', () => {
+    const log = syntheticLog({ seed: 7, events: 400, start: T0, durationMs: 3_600_000 });
+    const plain = createReplayIndex({ snapshotEvery: 16 });
+    plain.append(log);
+    const live = foldEvents({ ...EMPTY_OPS_STATE }, log).state.alerts;
+    const sameVersion = (alert: Alert) => {
+      const held = live.get(alert.id)!;
+      return held.history.length === alert.history.length ? held : alert;
+    };
+    const sharing = createReplayIndex({ snapshotEvery: 16, canonical: sameVersion });
+    sharing.append(log);
+
+    const last = log.at(-1)!.seq;
+    for (const seq of [1, 50, 200, last]) expect(sharing.stateAtSeq(seq)).toEqual(plain.stateAtSeq(seq));
+    const kept = [...sharing.stateAtSeq(log[log.length - 17]!.seq).alerts.values()].filter((alert) => alert === live.get(alert.id));
+    expect(kept.length).toBeGreaterThan(0);
+  });
+
   it('given a synthetic operation, when folded from the first event, then the reducer refuses nothing', () => {
     const events = syntheticLog({ seed: 7, events: 5000, start: T0, durationMs: HOUR });
     expect(foldEvents(EMPTY_OPS_STATE, events).refused).toEqual([]);

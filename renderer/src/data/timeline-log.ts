@@ -3,6 +3,7 @@ import {
   createHitHistogram,
   createMarkerTrack,
   createReplayIndex,
+  isAlertEvent,
   type HitHistogram,
   type MarkerTrack,
   type OpsEvent,
@@ -13,11 +14,11 @@ import { createSharedStrings } from './shared-strings';
 /**
  * What the console's timeline keeps of the operation's log: the replay index (the picture at any moment),
  * the hit histogram and the markers, each taking the events after the last one held. The log comes from the
- * cache or the hub's history as copies of its own, apart from the live picture's. A hit is the same
- * wherever it travels (the hub raises each once), so where the live picture already holds a hit the log
- * keeps that object instead of its copy, and where the live picture holds an alert in the version the log
- * has folded to, the index keeps the live object; the strings the events repeat are kept once
- * (`shared-strings.ts`).
+ * cache or the hub's history as copies of its own, apart from the live picture's. An event is the same
+ * wherever it travels (the hub logs each once), so where the live picture already holds a hit or an alert
+ * event (in the alert's history) the log keeps that object instead of its copy, and where the live picture
+ * holds an alert in the version the log has folded to, the index keeps the live object; the strings the
+ * events repeat are kept once (`shared-strings.ts`).
  */
 export interface TimelineLog {
   readonly index: ReplayIndex;
@@ -45,8 +46,7 @@ export function createTimelineLog(start: number, heldAlerts?: HeldAlerts): Timel
       if (fresh.length === 0) return;
       held = heldAlerts?.();
       const shared = fresh.map((event): OpsEvent => {
-        const hit = event.type === 'hit.raised' ? held?.get(event.hit.id)?.hit : undefined;
-        const kept = hit === undefined || event.type !== 'hit.raised' || hit === event.hit ? event : { ...event, hit };
+        const kept = held === undefined ? event : heldCopy(held, event);
         strings.shareEvent(kept);
         return kept;
       });
@@ -56,6 +56,16 @@ export function createTimelineLog(start: number, heldAlerts?: HeldAlerts): Timel
       held = undefined;
     },
   };
+}
+
+/** `event` with what the live picture already holds of it: the hit it raises, or the alert event itself. */
+function heldCopy(held: ReadonlyMap<string, Alert>, event: OpsEvent): OpsEvent {
+  if (event.type === 'hit.raised') {
+    const hit = held.get(event.hit.id)?.hit;
+    return hit === undefined || hit === event.hit ? event : { ...event, hit };
+  }
+  if (!isAlertEvent(event)) return event;
+  return held.get(event.alertId)?.history.find((entry): entry is typeof event => entry.seq === event.seq) ?? event;
 }
 
 /**
