@@ -43,8 +43,11 @@ export const ExportedDetails = z.looseObject({
   operationId: z.string().optional(),
 });
 export const RefusedDetails = z.looseObject({ command: z.string(), code: z.string(), message: z.string() });
-/** `eventSeq`: the event in the log that carries the change. */
-export const AdminChangedDetails = z.looseObject({ target: z.string(), id: z.string(), eventSeq: z.number().int().positive() });
+/**
+ * `target`: `operation`, `checkpoint` (`eventSeq`: the event in the log that carries the change) or
+ * `sessions` (an officer's sessions revoked: `id` is the officer's, `revoked` how many were live).
+ */
+export const AdminChangedDetails = z.looseObject({ target: z.string(), id: z.string(), eventSeq: z.number().int().positive().optional(), revoked: Count.optional() });
 /** `fields`: which of the officer's settings changed (a password change says `password`, never the value). */
 export const OfficerChangedDetails = z.looseObject({
   change: Change,

@@ -25,7 +25,7 @@ import {
   type TestClient,
   type TestStore,
 } from '../support/hub';
-import { signOut, writeUsersFile } from '../support/sessions';
+import { revokeSessionsOf, signOut, writeUsersFile } from '../support/sessions';
 
 /**
  * The audit trail against real hubs: acts done through the hub's API land in the chain with who, where and
@@ -116,6 +116,9 @@ for (const backend of TEST_BACKENDS) {
       expect(put.status).toBe(200);
       const { seq } = (await put.json()) as { seq: number };
       expect(await trail(hub, 'admin-changed')).toMatchObject([{ officer: { id: 'off-admin' }, details: { target: 'checkpoint', id: 'gh-aflao', eventSeq: seq } }]);
+      await signIn(hub, 'lead');
+      expect((await revokeSessionsOf(hub, admin.token, 'off-lead')).status).toBe(200);
+      expect((await trail(hub, 'admin-changed')).at(-1)).toMatchObject({ officer: { id: 'off-admin' }, source: '127.0.0.1', details: { target: 'sessions', id: 'off-lead', revoked: 1 } });
 
       expect((await signOut(hub, duty.token)).status).toBe(204);
       expect((await trail(hub, 'signed-out', { officerId: 'off-duty' })).at(-1)).toMatchObject({ source: '127.0.0.1', details: {} });

@@ -48,8 +48,11 @@ export interface Access {
   renew(token: unknown): Promise<SessionResponse | { readonly reason: SessionEndReason }>;
   /** Revokes the token's session (sign-out), recorded in the audit trail with `source`. */
   signOut(token: unknown, source: string): Promise<{ readonly ok: true } | { readonly reason: SessionEndReason }>;
-  /** Revokes every live session of these officers; how many. */
-  revokeAll(officerIds: readonly string[], reason: RevokedReason): Promise<number>;
+  /**
+   * Revokes every live session of these officers; how many. With `by`, an admin's act, recorded in the audit
+   * trail in the same transaction.
+   */
+  revokeAll(officerIds: readonly string[], reason: RevokedReason, by?: { readonly officer: Officer; readonly source: string }): Promise<number>;
   /**
    * From memory: why `sessionId` may no longer act as `officer` (whose role and scope the socket was given),
    * or undefined while it may.
@@ -215,8 +218,20 @@ export function createAccess(deps: AccessDeps): Access {
       return { ok: true };
     },
 
-    async revokeAll(officerIds, reason) {
-      const revoked = await revokeOfficerSessions(db, officerIds, reason, now());
+    async revokeAll(officerIds, reason, by) {
+      const at = now();
+      const revoked =
+        by === undefined
+          ? await revokeOfficerSessions(db, officerIds, reason, at)
+          : await db.transaction(async (tx) => {
+              let total = 0;
+              for (const id of officerIds) {
+                const count = await revokeOfficerSessions(tx, [id], reason, at);
+                await appendAudit(tx, { act: 'admin-changed', at, officer: { id: by.officer.id, name: by.officer.name }, source: by.source, details: { target: 'sessions', id, revoked: count } });
+                total += count;
+              }
+              return total;
+            });
       await changed();
       return revoked;
     },

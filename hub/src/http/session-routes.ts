@@ -44,7 +44,7 @@ export function sessionRoutes(deps: SessionRoutesDeps) {
     if (!caller.ok) return refused(response, caller.reason);
     const decision = mayAdminister(caller.officer);
     if (!decision.ok) return sendJson(response, 403, { error: 'forbidden', message: decision.message });
-    const revoked = await access.revokeAll([officerId], 'revoked');
+    const revoked = await access.revokeAll([officerId], 'revoked', { officer: caller.officer, source: sourceAddress(request, deps.trustProxy) });
     log.info({ admin: caller.officer.id, officer: officerId, revoked }, "an admin revoked an officer's sessions");
     const body: SessionsRevoked = { officerId, revoked };
     sendJson(response, 200, body);
