@@ -1,4 +1,5 @@
-/** The tamper-evident audit trail: record schemas, the canonical text that is hashed, and the verification rule. */
+/** The tamper-evident audit trail: record schemas, the canonical text that is hashed, the verification rule, and checking an export. */
 export * from './record';
 export * from './canonical';
 export * from './verify';
+export * from './export';

@@ -17,6 +17,7 @@ import type { AdminOutcome, Authority } from '../core/authority';
 import { unstorableText } from '../core/storable';
 import type { Database } from '../db/database';
 import type { OriginCheck } from './allowed-origins';
+import { auditRoutes } from './audit-routes';
 import { HttpError, bearerToken, readJson, sendJson } from './json';
 import { SESSION_END_MESSAGES, sessionRoutes } from './session-routes';
 import { API_HEADERS } from './security-headers';
@@ -40,8 +41,8 @@ export interface ApiDeps {
   readonly origins: OriginCheck;
   /** Take the source address from X-Forwarded-For (the hub is behind a reverse proxy). */
   readonly trustProxy: boolean;
-  /** Where failed sign-ins are recorded in the audit trail. */
-  readonly db: Pick<Database, 'transaction'>;
+  /** Where failed sign-ins are recorded in the audit trail, and the trail the audit routes read. */
+  readonly db: Pick<Database, 'query' | 'transaction'>;
   readonly now: () => number;
 }
 
@@ -58,6 +59,7 @@ const CORS_HEADERS = {
 export function apiHandler(deps: ApiDeps) {
   const { authority, log } = deps;
   const sessions = sessionRoutes({ access: deps.access, log, trustProxy: deps.trustProxy });
+  const audit = auditRoutes({ access: deps.access, db: deps.db, log, now: deps.now, trustProxy: deps.trustProxy });
 
   /** A wrong username or password, recorded with the username tried and where from (never the password). */
   async function signInFailed(response: ServerResponse, username: string, source: string): Promise<void> {
@@ -141,6 +143,7 @@ export function apiHandler(deps: ApiDeps) {
       return adminResult(response, await authority.upsertCheckpoint(officer, withId(body, checkpoint[1]!)));
     }
     if (await sessions(request, response, path)) return;
+    if (await audit(request, response, path)) return;
     throw new HttpError(404, { error: 'not-found', message: `No route ${method} ${path}.` });
   }
 
