@@ -2,6 +2,9 @@ import { DAY_MS, Officer, type AppInfo, type SessionEndReason } from '@watchfloo
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { DataProtectionScreen } from './audit/DataProtectionScreen';
+import { startReviewSession, type ReviewSession } from './audit/review-session';
+import { landsOnDataProtection, mayOpenDataProtection } from './audit/view-model';
 import { startSession, type Session, type SessionOptions } from './data/session';
 import { CrashRecoveredNotice, takeRecoveredFlag } from './desktop';
 import { SessionContext } from './live/hooks';
@@ -17,7 +20,9 @@ import { SignOutQueued } from './signin/SignOutQueued';
 import { decodeSession, encodeSession } from './signin/stored-session';
 
 /**
- * Top of the console: find the hub, sign in, run the live screen (or the wall view with `?view=wall`).
+ * Top of the console: find the hub, sign in, run the live screen (or the wall view with `?view=wall`). An
+ * officer who only reviews the audit trail (an auditor) gets the data-protection view instead, without the
+ * live session's socket and cache; an admin can open that view from the live screen.
  * The sign-in is kept (desktop: the shell's safeStorage; browser: this tab's session storage) so a reload
  * or a crash recovery does not ask again.
  */
@@ -76,6 +81,9 @@ export function App(props: { readonly appInfo: AppInfo }) {
   const [recovered] = useState(() => takeRecoveredFlag(window.location, window.history));
   const [endpoint, setEndpoint] = useState<HubEndpoint | undefined>(undefined);
   const [session, setSession] = useState<Session | undefined>(undefined);
+  const [review, setReview] = useState<ReviewSession | undefined>(undefined);
+  /** An admin looking at the data-protection view; the live session goes on underneath. */
+  const [dataProtection, setDataProtection] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [signedIn, setSignedIn] = useState<SignedIn | undefined>(undefined);
   /** Why the hub ended the session: the console stays and asks for the password again. */
@@ -86,7 +94,30 @@ export function App(props: { readonly appInfo: AppInfo }) {
   const begin = (found: HubEndpoint, next: SignedIn) => {
     setSignedIn(next);
     setEnded(undefined);
+    setDataProtection(false);
+    if (landsOnDataProtection(next.officer)) {
+      const options = sessionOptions(found, next, active);
+      setReview(
+        startReviewSession(next.hubUrl, next.token, next.officer, {
+          ...(options.expiresAt === undefined ? {} : { expiresAt: options.expiresAt }),
+          active,
+          onRenewed: (token, expiresAt) => void store({ ...next, token, expiresAt }),
+          onEnded: () => endReview(),
+        }),
+      );
+      return;
+    }
     setSession(startSession(next.hubUrl, next.token, next.officer, sessionOptions(found, next, active)));
+  };
+
+  /** The hub ended the reviewer's session: back to sign-in, saying so. */
+  const endReview = () => {
+    setReview((current) => {
+      current?.close();
+      return undefined;
+    });
+    void store(undefined);
+    setNotice(t('signIn.expired'));
   };
 
   useEffect(() => {
@@ -113,6 +144,7 @@ export function App(props: { readonly appInfo: AppInfo }) {
   }, [session]);
 
   useEffect(() => () => session?.close(), [session]);
+  useEffect(() => () => review?.close(), [review]);
 
   const finishSignOut = (reason?: string) => {
     setQueuedAtSignOut(undefined);
@@ -124,6 +156,13 @@ export function App(props: { readonly appInfo: AppInfo }) {
   };
 
   const signOut = () => {
+    if (review !== undefined) {
+      void review.signOut();
+      setReview(undefined);
+      void store(undefined);
+      setNotice(undefined);
+      return;
+    }
     if (session === undefined) return;
     void session.queuedCommands().then((queued) => (queued > 0 ? setQueuedAtSignOut(queued) : finishSignOut()));
   };
@@ -148,7 +187,18 @@ export function App(props: { readonly appInfo: AppInfo }) {
       <PanelBoundary panel="recovered">
         <CrashRecoveredNotice recovered={recovered} />
       </PanelBoundary>
-      {session === undefined ? (
+      {review !== undefined ? (
+        <PanelBoundary panel="dataProtection">
+          <DataProtectionScreen
+            key={review.officer.id}
+            hubUrl={review.hubUrl}
+            token={review.token}
+            officer={review.officer}
+            onSignOut={signOut}
+            onSessionEnded={endReview}
+          />
+        </PanelBoundary>
+      ) : session === undefined ? (
         <PanelBoundary panel="signIn">
           <SignIn
             endpoint={endpoint}
@@ -164,7 +214,23 @@ export function App(props: { readonly appInfo: AppInfo }) {
         <SessionContext.Provider value={session}>
           {/* What the screen's own panels do not catch (its state, its layout) shows as a failed console to reload, not a blank window. */}
           <PanelBoundary panel={wall ? 'wall' : 'console'}>
-            <LiveScreen wall={wall} onSignOut={signOut} key={`${session.officer.id}-${props.appInfo.platform}`} />
+            {dataProtection ? (
+              <DataProtectionScreen
+                hubUrl={session.hubUrl}
+                token={session.token}
+                officer={session.officer}
+                onSignOut={signOut}
+                onBack={() => setDataProtection(false)}
+                onSessionEnded={setEnded}
+              />
+            ) : (
+              <LiveScreen
+                wall={wall}
+                onSignOut={signOut}
+                onDataProtection={mayOpenDataProtection(session.officer) ? () => setDataProtection(true) : undefined}
+                key={`${session.officer.id}-${props.appInfo.platform}`}
+              />
+            )}
           </PanelBoundary>
           {ended !== undefined && (
             <SignInAgain hubUrl={session.hubUrl} username={signedIn?.username} reason={ended} onSignedIn={signedInAgain} onSignOut={() => finishSignOut(t('signIn.expired'))} />

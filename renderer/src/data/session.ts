@@ -34,6 +34,8 @@ export interface Session {
   /** The officer as the hub last said in hello (role and scope can change while signed in). */
   readonly officer: Officer;
   readonly hubUrl: string;
+  /** The current token (renewed as it goes), for the console's own HTTP calls to the hub. */
+  token(): string;
   readonly store: LiveStore;
   /** The map's columnar hits; replaced on reset, so read it through this getter. */
   hits(): HitColumns;
@@ -184,6 +186,7 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
       return timeline;
     },
     cacheRole: () => cache.role(),
+    token: () => token,
     send: (command) => commands.send(command),
     details: (hitId, reason) => client.details({ hitId, reason }),
     setDoNotDisturb: (until) => client.presence(until === undefined ? {} : { doNotDisturbUntil: until }),

@@ -55,7 +55,12 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: () => void }) {
+export function LiveScreen(props: {
+  readonly wall: boolean;
+  readonly onSignOut: () => void;
+  /** Opens the data-protection view, for an officer who may review the audit trail (an admin). */
+  readonly onDataProtection?: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const snapshot = useLive();
@@ -270,6 +275,11 @@ export function LiveScreen(props: { readonly wall: boolean; readonly onSignOut: 
               timeZone={displayZone()}
               onChange={(status) => session.setDoNotDisturb(status.active ? status.until : undefined)}
             />
+          )}
+          {props.onDataProtection && !props.wall && (
+            <button type="button" className="button button--small" onClick={props.onDataProtection} data-testid="open-data-protection">
+              {t('topbar.dataProtection')}
+            </button>
           )}
           {bridge !== undefined && !props.wall && (
             <button type="button" className="button button--small" onClick={() => void bridge.openWallMap()}>

@@ -3,6 +3,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Timeline, TimelineSnapshot } from '../data/timeline';
 import { displayZone } from '../i18n/display-zone';
+import { download } from '../shell/download';
 import { PlaybackControls, TimelineBar, togglePlayAction } from '../replay';
 
 /**
@@ -83,13 +84,4 @@ export function TimelinePanel(props: {
       </div>
     </div>
   );
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -20,7 +20,8 @@ export type PanelName =
   | 'console'
   | 'wall'
   | 'signIn'
-  | 'recovered';
+  | 'recovered'
+  | 'dataProtection';
 
 /** Long enough for a message, short enough for a panel. */
 const MESSAGE_MAX_CHARS = 300;
