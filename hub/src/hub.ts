@@ -57,6 +57,8 @@ export interface HubHooks {
   readonly pumpIntervalMs?: number;
   /** How often the officer directory and sessions are re-read from the database. */
   readonly accessRefreshMs?: number;
+  /** False: the demo operation raises hits only, without its periodic status updates. */
+  readonly simulatorLifeEvents?: boolean;
 }
 
 const SeedFile = z.object({
@@ -217,7 +219,16 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
     await retention();
     every(3_600_000, retention, 'retention run');
 
-    if (config.demo) simulator = await startSimulator({ authority, log, seed: config.seed, rate: config.rate, ...(hooks.now ? { now: hooks.now } : {}) });
+    if (config.demo) {
+      simulator = await startSimulator({
+        authority,
+        log,
+        seed: config.seed,
+        rate: config.rate,
+        ...(hooks.now ? { now: hooks.now } : {}),
+        ...(hooks.simulatorLifeEvents === undefined ? {} : { lifeEvents: hooks.simulatorLifeEvents }),
+      });
+    }
 
     log.info({ url, hubId, database: db.kind, demo: config.demo, headSeq: authority.cursor() }, 'hub listening');
 

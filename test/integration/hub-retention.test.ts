@@ -54,7 +54,7 @@ describe.each(TEST_BACKENDS)('retention by data type on $name', (backend) => {
     cleanups.push(() => fresh.remove());
     const T0 = Date.now() - 60 * DAY;
     let clock = T0;
-    const hub = await startTestHub({ demo: true, rate: 0, retention: policy, ...fresh.config, hooks: { now: () => clock } });
+    const hub = await startTestHub({ demo: true, rate: 0, retention: policy, ...fresh.config, hooks: { now: () => clock, simulatorLifeEvents: false } });
     cleanups.push(() => hub.stop());
     const client = async (user: string): Promise<TestClient> => {
       const connected = await connectClient(hub, (await signIn(hub, user)).token);
