@@ -11,6 +11,7 @@ import {
   ExportTooLarge,
   FIRST_PAGE,
   auditRow,
+  shortHitId,
   chainBanner,
   collectTrail,
   currentAfter,
@@ -271,7 +272,7 @@ export function DataProtectionScreen(props: {
       <ChainState chain={chain} onVerify={verify} />
 
       <form className="audit-filter" onSubmit={submit} aria-label={t('dataProtection.filter.label')} data-testid="audit-filter">
-        {field('officer', { placeholder: 'off-duty', list: 'audit-officers' })}
+        {field('officer', { placeholder: t('dataProtection.filter.officerPlaceholder'), list: 'audit-officers' })}
         <datalist id="audit-officers">
           {officersOnPage.map(([id, name]) => (
             <option key={id} value={id}>
@@ -445,8 +446,10 @@ function TrailRow(props: { readonly row: AuditRow; readonly selected: boolean; r
       <td>
         <span className={`audit-act audit-act--${row.act}`}>{t(`dataProtection.acts.${row.act}`)}</span>
       </td>
-      <td title={row.officerId}>{row.officerName ?? <span className="audit-table__dim">{t('dataProtection.trail.hub')}</span>}</td>
-      <td className="audit-table__mono">{row.hitId ?? ''}</td>
+      <td className="audit-table__officer" title={row.officerId}>{row.officerName ?? <span className="audit-table__dim">{t('dataProtection.trail.hub')}</span>}</td>
+      <td className="audit-table__mono" title={row.hitId}>
+        {row.hitId === undefined ? '' : shortHitId(row.hitId)}
+      </td>
       <td>{row.purpose ?? ''}</td>
       <td className="audit-table__details">{t(`dataProtection.summary.${row.summary.key}`, row.summary.values)}</td>
       <td className="audit-table__mono audit-table__dim">{row.source ?? ''}</td>
@@ -515,4 +518,3 @@ function ExportStatus(props: { readonly state: ExportState }) {
     </p>
   );
 }
-

@@ -21,6 +21,7 @@ import {
   previousPage,
   readFilterForm,
   readUtcTime,
+  shortHitId,
 } from './view-model';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -166,5 +167,12 @@ describe('exports', () => {
   it('given the time of export, then a sortable UTC file name', () => {
     expect(exportFileName('json', T0)).toBe('watchfloor-audit-trail-20261207T031209Z.json');
     expect(exportFileName('csv', T0)).toBe('watchfloor-audit-trail-20261207T031209Z.csv');
+  });
+});
+
+describe('shortHitId', () => {
+  it('given a long hit id, then its start and end; a short one whole', () => {
+    expect(shortHitId('hit-3de33bac-53fe-465c-9b31-a7cce20bdf7c')).toBe('hit-3de33bac…0bdf7c');
+    expect(shortHitId('hit-1')).toBe('hit-1');
   });
 });

@@ -109,6 +109,11 @@ export function shortHash(hash: string): string {
   return hash.slice(0, 12);
 }
 
+/** A long hit id as the table shows it: its start and end (`hit-3de33bac…0bdf7c`); the record pane shows it whole. */
+export function shortHitId(hitId: string): string {
+  return hitId.length <= 24 ? hitId : `${hitId.slice(0, 12)}…${hitId.slice(-6)}`;
+}
+
 /** The details not already in their own column, as `key: value` pairs, for acts the view has no words for. */
 function otherDetails(details: Readonly<Record<string, unknown>>, shown: readonly string[]): string {
   return Object.entries(details)

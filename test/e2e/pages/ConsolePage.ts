@@ -65,6 +65,24 @@ export class ConsolePage {
     await this.page.keyboard.press(key);
   }
 
+  /**
+   * Reveals the selected alert's personal details: the first purpose of the bureau's list where the form asks
+   * for one (its id is returned), and the reason; waits until the details show.
+   */
+  async revealDetails(reason: string): Promise<string | undefined> {
+    const form = this.detail.getByRole('form', { name: 'Personal details' });
+    const purpose = form.locator('select');
+    let purposeId: string | undefined;
+    if ((await purpose.count()) > 0) {
+      await purpose.selectOption({ index: 1 });
+      purposeId = await purpose.inputValue();
+    }
+    await form.getByLabel('Reason for viewing').fill(reason);
+    await form.getByRole('button', { name: 'Reveal' }).click();
+    await expect(this.detail.getByRole('region', { name: 'Personal details' })).toBeVisible();
+    return purposeId;
+  }
+
   holder(): Locator {
     return this.page.getByTestId('detail-holder');
   }
