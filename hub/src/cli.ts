@@ -1,4 +1,5 @@
 import { auditCommand } from './audit/verify-command';
+import { verifyExportCommand } from './audit/verify-export-command';
 import { NEW_INGEST_KEY_USAGE, newIngestKeyCommand } from './auth/new-ingest-key';
 import { hashPassword } from './auth/passwords';
 import { readConfig, USAGE } from './config';
@@ -10,6 +11,7 @@ import { startHub } from './hub';
  * `npm run hub -- new-ingest-key …` makes a checkpoint system's key and prints its keys-file entry.
  * `npm run hub -- audit verify [--database-url URL [--database-schema S] | --data DIR]` walks the audit
  * trail: exit 0 and "audit trail intact: N records, last hash H", or exit 1 naming the first broken record.
+ * `npm run hub -- audit verify-export FILE.json` checks an export from the console's data-protection view.
  */
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'hash-password') {
@@ -33,7 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (argv[0] === 'audit') {
-    const result = await auditCommand(argv.slice(1), process.env);
+    const result = argv[1] === 'verify-export' ? await verifyExportCommand(argv.slice(2)) : await auditCommand(argv.slice(1), process.env);
     // The verdict (intact or broken) is the command's output; only a usage or database problem is an error.
     if (result.code <= 1) console.log(result.output);
     else console.error(result.output);
@@ -50,7 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const hub = await startHub(read.config);
   if (read.config.demo) {
-    console.error(`Watchfloor hub (demo) on ${hub.url}; users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin${read.config.ingestKey === undefined ? '' : `; ingest key ${read.config.ingestKey}`}`);
+    console.error(`Watchfloor hub (demo) on ${hub.url}; users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin, auditor/auditor${read.config.ingestKey === undefined ? '' : `; ingest key ${read.config.ingestKey}`}`);
   }
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
