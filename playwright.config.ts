@@ -35,7 +35,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx tsx scripts/web.ts --port ${port} --data ${hubData} --seed 7 --rate 0.3 --allowed-origins ${consoleElsewhere}`,
+    command: `npx tsx scripts/web.ts --port ${port} --data ${hubData} --seed 7 --rate 0.3 --allowed-origins ${consoleElsewhere} --handling-label "For official use only"`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseRevealPurposeSetting } from '@watchfloor/shared';
 import { HubConfig, startHub } from '../hub/src/index';
 import { serveConsole } from './console-server';
 
 /**
- * `npm run web -- --port P [--hub URL] [--data DIR] [--seed N] [--rate R] [--allowed-origins LIST]`: the
+ * `npm run web -- --port P [--hub URL] [--data DIR] [--seed N] [--rate R] [--allowed-origins LIST]
+ * [--handling-label TEXT] [--reveal-purposes LIST]` (the last two as the hub's options of the same name): the
  * console in a browser on http://127.0.0.1:P. Without --hub it starts the embedded demo hub (PGlite in
  * --data, default .data/web-hub) serving the built renderer on the same port, so the console is the hub's
  * own origin; --allowed-origins lets consoles served elsewhere use that hub too. With --hub it serves the
@@ -20,6 +22,8 @@ const { values } = parseArgs({
     renderer: { type: 'string', default: 'out/renderer' },
     'log-level': { type: 'string', default: 'warn' },
     'allowed-origins': { type: 'string', default: '' },
+    'handling-label': { type: 'string' },
+    'reveal-purposes': { type: 'string' },
   },
 });
 
@@ -42,6 +46,8 @@ if (values.hub === undefined) {
     staticDir: values.renderer,
     allowedOrigins: values['allowed-origins'].split(',').filter((origin) => origin.length > 0),
     logLevel: values['log-level'],
+    handlingLabel: values['handling-label'],
+    ...(values['reveal-purposes'] === undefined ? {} : { revealPurposes: parseRevealPurposeSetting(values['reveal-purposes']) }),
   });
   if (!config.success) fail(config.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   console.log('Starting the embedded demo hub (the first start prepares its database, which takes a few seconds)…');

@@ -1,4 +1,4 @@
-import { RETENTION_DEFAULTS, embeddedHubArgs } from '@watchfloor/shared';
+import { DEFAULT_REVEAL_PURPOSE_LIST, RETENTION_DEFAULTS, embeddedHubArgs } from '@watchfloor/shared';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 
@@ -29,5 +29,26 @@ describe('hub settings: retention by data type', () => {
     [['--retention-days', '99999'], {}, 'retention.eventDays: must be at most 3650 days (10 years)'],
   ])('given %j %j, then the hub does not start and the error names the setting', (argv, env, error) => {
     expect(readConfig(argv, env)).toEqual({ error });
+  });
+});
+
+describe('hub settings: reveal purposes and handling label', () => {
+  it('given none, then the default purposes and no handling label', () => {
+    const read = readConfig([], {});
+    expect('config' in read && read.config.revealPurposes).toEqual(DEFAULT_REVEAL_PURPOSE_LIST);
+    expect('config' in read && read.config.handlingLabel).toBeUndefined();
+  });
+
+  it("given the bureau's own list and label, then the command line wins over the environment", () => {
+    const read = readConfig(['--reveal-purposes', 'arrest-procedure,child-protection:Child protection referral', '--handling-label', ' For official use only '], {
+      WATCHFLOOR_REVEAL_PURPOSES: 'victim-safeguarding',
+      WATCHFLOOR_HANDLING_LABEL: 'Restricted',
+    });
+    expect('config' in read && read.config.revealPurposes).toEqual([{ id: 'arrest-procedure' }, { id: 'child-protection', label: 'Child protection referral' }]);
+    expect('config' in read && read.config.handlingLabel).toBe('For official use only');
+  });
+
+  it('given an own purpose without a label, then the hub does not start and says which setting is wrong', () => {
+    expect(readConfig(['--reveal-purposes', 'child-protection'], {})).toEqual({ error: expect.stringMatching(/^revealPurposes\.0\.label: a purpose of the bureau's own needs a label/) });
   });
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RetentionPolicy } from '@watchfloor/shared';
+import { DEFAULT_REVEAL_PURPOSE_LIST, HandlingLabel, RetentionPolicy, RevealPurposeList, parseRevealPurposeSetting } from '@watchfloor/shared';
 import { z } from 'zod';
 import { ORIGIN_PATTERN } from './http/allowed-origins';
 
@@ -28,6 +28,10 @@ export const HubConfig = z
     seedFile: z.string().min(1).optional(),
     /** How long each kind of data is kept (docs/retention.md); every setting has a default. */
     retention: RetentionPolicy.prefault({}),
+    /** The bureau's purposes an officer picks from to reveal personal details (docs/protocol.md). */
+    revealPurposes: RevealPurposeList.default([...DEFAULT_REVEAL_PURPOSE_LIST]),
+    /** The handling label the console puts on every export, e.g. "For official use only". */
+    handlingLabel: HandlingLabel.optional(),
     staticDir: z.string().min(1).optional(),
     trustProxy: z.boolean().default(false),
     allowedOrigins: z.array(z.string().regex(ORIGIN_PATTERN, 'expected an origin such as https://console.bureau.example')).default([]),
@@ -64,6 +68,8 @@ const OPTIONS = {
   'retention-subject-grace-days': { type: 'string' },
   'retention-idempotency-days': { type: 'string' },
   'retention-refusal-days': { type: 'string' },
+  'reveal-purposes': { type: 'string' },
+  'handling-label': { type: 'string' },
   serve: { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   'allowed-origins': { type: 'string' },
@@ -100,6 +106,12 @@ export const USAGE = `Usage: npm run hub -- [options]
   --retention-refusal-days N
                          refused commands and reveals are kept N days (default 365;
                          env WATCHFLOOR_RETENTION_REFUSAL_DAYS). The audit trail is kept: see docs/retention.md
+  --reveal-purposes LIST the purposes an officer picks from to reveal personal details, comma-separated:
+                         a default id, or id:Label for the bureau's own (env WATCHFLOOR_REVEAL_PURPOSES;
+                         default identity-confirmation,arrest-procedure,victim-safeguarding,
+                         document-verification,record-owner-liaison,investigation-follow-up)
+  --handling-label TEXT  the handling label on every export the console makes, e.g. "For official use only"
+                         (env WATCHFLOOR_HANDLING_LABEL; default none, and exports say none was set)
   --serve DIR            also serve a built renderer (out/renderer) as a web console
   --allowed-origins LIST web pages (comma-separated origins, e.g. https://console.bureau.example) that may
                          call the API and open sockets, besides the hub's own pages and the desktop app
@@ -148,6 +160,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
       idempotencyDays: days(pick('retention-idempotency-days', 'WATCHFLOOR_RETENTION_IDEMPOTENCY_DAYS')),
       refusalDays: days(pick('retention-refusal-days', 'WATCHFLOOR_RETENTION_REFUSAL_DAYS')),
     },
+    revealPurposes: purposeList(pick('reveal-purposes', 'WATCHFLOOR_REVEAL_PURPOSES')),
+    handlingLabel: pick('handling-label', 'WATCHFLOOR_HANDLING_LABEL'),
     staticDir: pick('serve'),
     trustProxy: values['trust-proxy'] ?? (env.WATCHFLOOR_TRUST_PROXY === '1' || env.WATCHFLOOR_TRUST_PROXY === 'true'),
     allowedOrigins: originList(pick('allowed-origins', 'WATCHFLOOR_ALLOWED_ORIGINS')),
@@ -168,4 +182,8 @@ function days(value: string | boolean | undefined): number | string | undefined 
 function originList(value: string | boolean | undefined): string[] | undefined {
   if (typeof value !== 'string') return undefined;
   return value.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0);
+}
+
+function purposeList(value: string | boolean | undefined): unknown[] | undefined {
+  return typeof value === 'string' ? parseRevealPurposeSetting(value) : undefined;
 }

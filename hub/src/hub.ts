@@ -107,6 +107,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       ...(hooks.now ? { now: hooks.now } : {}),
       ...(hooks.escalationPolicy ? { escalationPolicy: hooks.escalationPolicy } : {}),
       idempotencyDays: config.retention.idempotencyDays,
+      revealPurposes: config.revealPurposes.map((purpose) => purpose.id),
       ...(db.kind === 'postgres'
         ? { notifyOthers: async (tx, seq) => void (await tx.query('select pg_notify($1, $2)', [notifyChannel, String(seq)])) }
         : {}),
@@ -185,6 +186,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       hubId,
       log,
       retainedFrom: () => retainedFrom,
+      policy: { revealPurposes: config.revealPurposes, ...(config.handlingLabel === undefined ? {} : { handlingLabel: config.handlingLabel }) },
     });
     const detachPresence = attachPresence(io, log, guard.admit, hooks.now);
 

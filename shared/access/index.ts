@@ -11,7 +11,8 @@
  *   its own checkpoints.
  * - Which events reach whom (`visibility.ts`): everything within scope; audit events only to roles that
  *   read the audit trail.
- * - Revealing personal details (`details.ts`): a role that may, within scope.
+ * - Revealing personal details (`details.ts`): a role that may, within scope; with a purpose from the
+ *   bureau's list and a reason that means something (`reveal-purpose.ts`).
  * - Commands on an alert: `mayAct` and `authorize` in `alerts/authorize.ts`, built on the above.
  * - Whom an escalation is addressed to (`escalation-recipients.ts`).
  */
@@ -20,4 +21,5 @@ export * from './capabilities';
 export * from './scope';
 export * from './visibility';
 export * from './details';
+export * from './reveal-purpose';
 export * from './escalation-recipients';

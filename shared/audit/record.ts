@@ -35,7 +35,12 @@ export const SignedInDetails = z.looseObject({ role: z.string() });
 /** The username tried, never the password. */
 export const SignInFailedDetails = z.looseObject({ username: z.string() });
 export const SignedOutDetails = z.looseObject({});
+/**
+ * `purpose`: an id from the bureau's list. A new record must name one (`DetailsRevealedEntryDetails`);
+ * records written before purposes were asked have none and still read and verify.
+ */
 export const DetailsRevealedDetails = z.looseObject({ reason: z.string(), purpose: z.string().optional() });
+export const DetailsRevealedEntryDetails = DetailsRevealedDetails.extend({ purpose: z.string().min(1) });
 export const ExportedDetails = z.looseObject({
   what: z.string(),
   format: z.string(),
@@ -85,15 +90,16 @@ const CHAIN_FIELDS = {
   hash: AuditHashText,
 };
 
-function act<A extends AuditAct, D extends z.ZodType>(name: A, details: D) {
-  const entry = z.object({ ...ENTRY_FIELDS, act: z.literal(name), details });
-  return { entry, record: entry.extend(CHAIN_FIELDS) };
+/** `entryDetails`: what a new record must hold, where that is stricter than what older records hold. */
+function act<A extends AuditAct, D extends z.ZodType, E extends z.ZodType = D>(name: A, details: D, entryDetails?: E) {
+  const entry = z.object({ ...ENTRY_FIELDS, act: z.literal(name), details: (entryDetails ?? details) as E });
+  return { entry, record: z.object({ ...ENTRY_FIELDS, act: z.literal(name), details, ...CHAIN_FIELDS }) };
 }
 
 const signedIn = act('signed-in', SignedInDetails);
 const signInFailed = act('sign-in-failed', SignInFailedDetails);
 const signedOut = act('signed-out', SignedOutDetails);
-const detailsRevealed = act('details-revealed', DetailsRevealedDetails);
+const detailsRevealed = act('details-revealed', DetailsRevealedDetails, DetailsRevealedEntryDetails);
 const exported = act('exported', ExportedDetails);
 const refused = act('refused', RefusedDetails);
 const adminChanged = act('admin-changed', AdminChangedDetails);

@@ -65,6 +65,8 @@ export const AuditDetailsViewed = z.object({
   ...base,
   type: z.literal('audit.details-viewed'),
   hitId: EntityId,
+  /** The purpose id from the bureau's list; absent on reveals made before the hub asked for one. */
+  purpose: z.string().min(1).max(40).optional(),
   reason: z.string().min(1).max(REASON_MAX_LENGTH),
   by: Actor,
 });

@@ -5,10 +5,11 @@ import {
   EpochMs,
   Label,
   Officer,
-  REASON_MAX_LENGTH,
   Severity,
   SourceDatabase,
 } from '../domain/model';
+import { RevealPurposeId, RevealPurposeList, RevealReason } from '../access/reveal-purpose';
+import { HandlingLabel } from '../replay/export-label';
 import { RetryAfterMs } from './commands';
 import { OpsEvent } from './events';
 
@@ -119,6 +120,10 @@ export const Hello = z.object({
   officer: Officer,
   /** Admins only, when the hub has set aside unreadable rows of its log: how many (see health). */
   quarantinedEvents: z.int().positive().optional(),
+  /** The bureau's purposes for revealing personal details, to pick from; absent: the defaults. */
+  revealPurposes: RevealPurposeList.optional(),
+  /** The bureau's handling label for what the console exports (e.g. "For official use only"); absent: none set. */
+  handlingLabel: HandlingLabel.optional(),
 });
 export type Hello = z.infer<typeof Hello>;
 
@@ -156,14 +161,39 @@ export type HistoryError = z.infer<typeof HistoryError>;
 export const HistoryReply = z.union([HistoryResponse, HistoryError]);
 export type HistoryReply = z.infer<typeof HistoryReply>;
 
+/** A purpose from the bureau's list (`Hello.revealPurposes`) and a reason that says what it is for here. */
 export const DetailsRequest = z.object({
   hitId: EntityId,
-  reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(REASON_MAX_LENGTH),
+  purpose: RevealPurposeId,
+  reason: RevealReason,
 });
 export type DetailsRequest = z.infer<typeof DetailsRequest>;
 
+/**
+ * An earlier reveal of the same hit, from the audit trail. `purpose` is absent on reveals recorded before
+ * the hub asked for one.
+ */
+export const EarlierReveal = z.object({
+  at: EpochMs,
+  officer: z.object({ id: EntityId, name: z.string().max(120) }),
+  purpose: z.string().max(40).optional(),
+});
+export type EarlierReveal = z.infer<typeof EarlierReveal>;
+/** How many earlier reveals a details answer lists at most: the latest ones. */
+export const EARLIER_REVEALS_MAX = 50;
+
+/**
+ * The details, with who revealed them before and when (latest first; at most `EARLIER_REVEALS_MAX`, and
+ * `earlierRevealsTotal` says how many there were). Only an officer who may reveal the hit gets them.
+ */
 export const DetailsResponse = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), hitId: EntityId, subject: SubjectDetails }),
+  z.object({
+    ok: z.literal(true),
+    hitId: EntityId,
+    subject: SubjectDetails,
+    earlierReveals: z.array(EarlierReveal).max(EARLIER_REVEALS_MAX),
+    earlierRevealsTotal: z.int().nonnegative(),
+  }),
   z.object({
     ok: z.literal(false),
     code: z.enum(['forbidden', 'invalid', 'not-found', 'rate-limited']),

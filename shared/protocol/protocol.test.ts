@@ -79,5 +79,11 @@ describe('wire protocol v1 schemas', () => {
     expect(HistoryRequest.safeParse({ fromSeq: 1, fromTime: 5, limit: 10 }).success).toBe(false);
     expect(HistoryRequest.safeParse({ fromSeq: 1, limit: 10_000 }).success).toBe(false);
     expect(DetailsRequest.safeParse({ hitId: 'hit-1', reason: 'why' }).success).toBe(false);
+    expect(DetailsRequest.safeParse({ hitId: 'hit-1', reason: 'Identity check with the record owner' }).success).toBe(false);
+    expect(DetailsRequest.parse({ hitId: 'hit-1', purpose: 'identity-confirmation', reason: '  Identity check with the record owner ' })).toEqual({
+      hitId: 'hit-1',
+      purpose: 'identity-confirmation',
+      reason: 'Identity check with the record owner',
+    });
   });
 });

@@ -10,3 +10,4 @@ export * from './speed';
 export * from './histogram';
 export * from './markers';
 export * from './debrief-csv';
+export * from './export-label';

@@ -51,6 +51,20 @@ export function formatZoned(epochMs: number, timeZone: string): string {
   return clock === undefined ? UNKNOWN_TIME_ZONE : `${clock.format(epochMs)} ${timeZone}`;
 }
 
+/** `2026-11-22 15:03:09 Africa/Lagos`: date and wall-clock time in `timeZone`, labelled with that zone. */
+export function formatZonedDateTime(epochMs: number, timeZone: string): string {
+  if (!isShowableTime(epochMs)) return INVALID_TIME;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    parts = format.formatToParts(epochMs);
+  } catch {
+    return UNKNOWN_TIME_ZONE;
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((found) => found.type === type)?.value ?? '??';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${timeZone}`;
+}
+
 function zonedClock(timeZone: string): Intl.DateTimeFormat | undefined {
   try {
     return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });

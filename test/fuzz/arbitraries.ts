@@ -211,7 +211,7 @@ export function historyPayload(fixture: HubFixture): fc.Arbitrary<unknown> {
 
 export function detailsPayload(fixture: HubFixture): fc.Arbitrary<unknown> {
   return fc.oneof(
-    fc.constantFrom(...fixture.alertIds).chain((hitId) => mutated({ hitId, reason: 'Identity check at the desk' })),
+    fc.constantFrom(...fixture.alertIds).chain((hitId) => mutated({ hitId, purpose: 'identity-confirmation', reason: 'Identity check at the arrivals desk' })),
     junk,
   );
 }

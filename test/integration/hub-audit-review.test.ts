@@ -46,7 +46,7 @@ for (const backend of TEST_BACKENDS) {
       hitId = raised.body.hitId as string;
       const duty = await connectClient(hub, (await signIn(hub, 'duty')).token);
       clients.push(duty);
-      expect(await duty.request('details', { hitId, reason: 'Identity check with the record owner' })).toMatchObject({ ok: true });
+      expect(await duty.request('details', { hitId, purpose: 'identity-confirmation', reason: 'Identity check with the record owner' })).toMatchObject({ ok: true });
       // A reveal with a purpose, as the reveal form records one.
       await recordAudit(hub.db, { act: 'details-revealed', at: Date.now(), officer: { id: 'off-lead', name: 'Shift Lead (demo)' }, hitId, details: { reason: 'Arrest at the border post', purpose: 'arrest-procedure' } });
     });
@@ -73,7 +73,7 @@ for (const backend of TEST_BACKENDS) {
     it('given filters by hit, act, officer, purpose and time, then only matching records come back, in seq order', async () => {
       const reveals = (await page(hub, auditor, `hitId=${hitId}&act=details-revealed`)).records;
       expect(reveals.map((record) => [record.officer?.id, record.details])).toEqual([
-        ['off-duty', { reason: 'Identity check with the record owner' }],
+        ['off-duty', { purpose: 'identity-confirmation', reason: 'Identity check with the record owner' }],
         ['off-lead', { reason: 'Arrest at the border post', purpose: 'arrest-procedure' }],
       ]);
       expect((await page(hub, auditor, 'purpose=arrest-procedure')).records.map((record) => record.officer?.id)).toEqual(['off-lead']);
@@ -131,7 +131,7 @@ for (const backend of TEST_BACKENDS) {
       clients.push(client);
       expect(await client.send({ type: 'acknowledge', alertId: hitId, mutationId: 'mut-auditor-ack-1' })).toMatchObject({ ok: false, code: 'forbidden', message: /Only a duty officer, a shift lead or an admin can act on alerts/ });
       expect(await client.send({ type: 'note', alertId: hitId, text: 'looked at it', mutationId: 'mut-auditor-note-1' })).toMatchObject({ ok: false, code: 'forbidden' });
-      expect(await client.request('details', { hitId, reason: 'Reviewing the reveal of this hit' })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await client.request('details', { hitId, purpose: 'identity-confirmation', reason: 'Reviewing the reveal of this hit' })).toMatchObject({ ok: false, code: 'forbidden' });
     });
 
     it('given the chain intact, then verification says so with the count and last hash; a row changed behind the hub names the break', async () => {

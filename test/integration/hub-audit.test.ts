@@ -96,9 +96,9 @@ for (const backend of TEST_BACKENDS) {
       const hitId = await raiseHit(hub);
       const client = await connectClient(hub, duty.token);
       clients.push(client);
-      expect(await client.request('details', { hitId, reason: 'Identity check with the record owner' })).toMatchObject({ ok: true });
+      expect(await client.request('details', { hitId, purpose: 'identity-confirmation', reason: 'Identity check with the record owner' })).toMatchObject({ ok: true });
       expect(await trail(hub, 'details-revealed', { hitId })).toMatchObject([
-        { officer: { id: 'off-duty' }, hitId, details: { reason: 'Identity check with the record owner' } },
+        { officer: { id: 'off-duty' }, hitId, details: { purpose: 'identity-confirmation', reason: 'Identity check with the record owner' } },
       ]);
 
       const wall = await connectClient(hub, (await signIn(hub, 'wall')).token);
@@ -195,8 +195,8 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('audit trail of two hubs on one
     clients.push(onA, onB);
     const hits = await Promise.all(Array.from({ length: 10 }, (_, index) => raiseHit(index % 2 === 0 ? a : b)));
     const reveals = hits.flatMap((hitId) => [
-      onA.request('details', { hitId, reason: 'Identity check with the record owner' }),
-      onB.request('details', { hitId, reason: 'Arrest procedure at the border post' }),
+      onA.request('details', { hitId, purpose: 'identity-confirmation', reason: 'Identity check with the record owner' }),
+      onB.request('details', { hitId, purpose: 'arrest-procedure', reason: 'Arrest procedure at the border post' }),
     ]);
     const direct = Array.from({ length: 100 }, (_, index) =>
       recordAudit(index % 2 === 0 ? a.db : b.db, { act: 'sign-in-failed', at: Date.now(), source: `10.0.0.${index}`, details: { username: `guess-${index}` } }),

@@ -149,10 +149,10 @@ describe('commands over /ops', () => {
     const lead = await client('lead');
     const wall = await client('wall');
     const alertId = await raiseHit({ subject: { name: 'SIMULATED PERSON', documentNumber: 'X12345678' } });
-    expect(await lead.request('details', { hitId: alertId, reason: 'no' })).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await wall.request('details', { hitId: alertId, reason: 'Checking identity' })).toMatchObject({ ok: false, code: 'forbidden' });
-    const details = await lead.request('details', { hitId: alertId, reason: 'Confirming identity with the airport desk' });
-    expect(details).toEqual({ ok: true, hitId: alertId, subject: { name: 'SIMULATED PERSON', documentNumber: 'X12345678' } });
+    expect(await lead.request('details', { hitId: alertId, purpose: 'identity-confirmation', reason: 'no' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await wall.request('details', { hitId: alertId, purpose: 'identity-confirmation', reason: 'Checking identity with the desk' })).toMatchObject({ ok: false, code: 'forbidden' });
+    const details = await lead.request('details', { hitId: alertId, purpose: 'identity-confirmation', reason: 'Confirming identity with the airport desk' });
+    expect(details).toEqual({ ok: true, hitId: alertId, subject: { name: 'SIMULATED PERSON', documentNumber: 'X12345678' }, earlierReveals: [], earlierRevealsTotal: 0 });
     await lead.waitFor(
       () => lead.events.some((e) => e.type === 'audit.details-viewed' && e.hitId === alertId && e.by.id === 'off-lead'),
       'audit event',
@@ -213,7 +213,7 @@ describe('commands and details from a session that can no longer act', () => {
   });
 
   function request(kind: (typeof REQUESTS)[number], alertId: string): { event: string; payload: unknown } {
-    if (kind === 'details') return { event: 'details', payload: { hitId: alertId, reason: 'Confirming identity with the airport desk' } };
+    if (kind === 'details') return { event: 'details', payload: { hitId: alertId, purpose: 'identity-confirmation', reason: 'Confirming identity with the airport desk' } };
     return { event: 'command', payload: command(kind, alertId) };
   }
 

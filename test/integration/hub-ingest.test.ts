@@ -154,10 +154,12 @@ describe('personal data', () => {
       expect(logged.some((row) => row.body.includes(value))).toBe(false);
       expect(JSON.stringify(lead.events)).not.toContain(value);
     }
-    expect(await lead.request('details', { hitId: body.hitId, reason: 'Identity check with the airport desk' })).toEqual({
+    expect(await lead.request('details', { hitId: body.hitId, purpose: 'identity-confirmation', reason: 'Identity check with the airport desk' })).toEqual({
       ok: true,
       hitId: body.hitId,
       subject,
+      earlierReveals: [],
+      earlierRevealsTotal: 0,
     });
     await lead.waitFor(() => lead.events.some((event) => event.type === 'audit.details-viewed' && event.hitId === body.hitId), 'audit event');
   });

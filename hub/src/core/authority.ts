@@ -1,5 +1,6 @@
 import {
   DEFAULT_ESCALATION_POLICY,
+  DEFAULT_REVEAL_PURPOSES,
   RETENTION_DEFAULTS,
   type CommandAck,
   type DetailsResponse,
@@ -84,6 +85,8 @@ export interface AuthorityDeps {
   readonly ingestGroup?: number;
   /** How long feeders' external ids are remembered; hits screened before that are refused. */
   readonly idempotencyDays?: number;
+  /** The ids of the bureau's reveal purposes; absent: the defaults. */
+  readonly revealPurposes?: readonly string[];
   /** Called after a commit so other hubs hear of it (pg NOTIFY); the writer itself pumps directly. */
   readonly notifyOthers?: (tx: Queryable, seq: number) => Promise<void>;
 }
@@ -110,7 +113,7 @@ export function createAuthority(deps: AuthorityDeps): Authority {
     group: Math.min(ingestBatch, deps.ingestGroup ?? 64),
     idempotencyDays: deps.idempotencyDays ?? RETENTION_DEFAULTS.idempotencyDays,
   });
-  const requests = createOfficerRequests({ db, log, directory, now, writer });
+  const requests = createOfficerRequests({ db, log, directory, now, writer, revealPurposes: deps.revealPurposes ?? DEFAULT_REVEAL_PURPOSES });
 
   return {
     state: writer.state,

@@ -2,6 +2,7 @@ import {
   Checkpoint,
   Command,
   DetailsRequest,
+  EARLIER_REVEALS_MAX,
   Operation,
   decideCommand,
   describeIssues,
@@ -11,12 +12,14 @@ import {
   requireCapability,
   type CommandAck,
   type DetailsResponse,
+  type EarlierReveal,
   type Officer,
   type PendingEvent,
   type Refusal,
 } from '@watchfloor/shared';
 import type { Logger } from 'pino';
-import { appendAudit } from '../audit/index';
+import { appendAudit, readAuditTrail } from '../audit/index';
+import type { Queryable } from '../db/database';
 import type { OfficerDirectory } from '../auth/officers';
 import type { Database } from '../db/database';
 import { findMutation, markSubjectResolved, readBack, readSubject, recordMutation } from '../log/event-store';
@@ -49,6 +52,8 @@ export interface OfficerRequestDeps {
   readonly directory: OfficerDirectory;
   readonly now: () => number;
   readonly writer: LogWriter;
+  /** The ids of the bureau's reveal purposes; a reveal must name one. */
+  readonly revealPurposes: readonly string[];
 }
 
 export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests {
@@ -131,11 +136,16 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
     revealDetails(officer, input) {
       const parsed = parseStorable(DetailsRequest, input);
       if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
-      const { hitId, reason } = parsed.value;
+      const { hitId, purpose, reason } = parsed.value;
       const refusal = (refused: Extract<DetailsResponse, { ok: false }>): DetailsResponse => refuse(officer, { type: 'details', hitId }, refused);
       // Refused by role alone: decided without the writer, as commands are.
       const byRole = requireCapability(officer, 'reveal-details');
       if (!byRole.ok) return Promise.resolve(refusal(byRole));
+      if (!deps.revealPurposes.includes(purpose)) {
+        return Promise.resolve(
+          refusal({ ok: false, code: 'invalid', message: `purpose: "${purpose}" is not one of this bureau's purposes (${deps.revealPurposes.join(', ')}).` }),
+        );
+      }
       return writer.write(async (tx, append): Promise<DetailsResponse> => {
         const alert = writer.state().alerts.get(hitId);
         if (alert === undefined) return refusal({ ok: false, code: 'not-found', message: `No hit ${hitId}.` });
@@ -143,13 +153,36 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
         if (!decision.ok) return refusal(decision);
         const subject = await readSubject(tx, hitId);
         if (subject === undefined) return refusal({ ok: false, code: 'not-found', message: `No personal details are held for hit ${hitId}.` });
-        const viewed = await append({ type: 'audit.details-viewed', hitId, reason, by: { id: officer.id, name: officer.name } });
+        const earlier = await earlierReveals(tx, hitId);
+        const viewed = await append({ type: 'audit.details-viewed', hitId, purpose, reason, by: { id: officer.id, name: officer.name } });
         // The accountable record; the event above tells the roles that may watch the trail.
-        await appendAudit(tx, { act: 'details-revealed', at: viewed.at, officer: { id: officer.id, name: officer.name }, hitId, details: { reason } });
-        return { ok: true, hitId, subject };
+        await appendAudit(tx, { act: 'details-revealed', at: viewed.at, officer: { id: officer.id, name: officer.name }, hitId, details: { purpose, reason } });
+        return { ok: true, hitId, subject, ...earlier };
       });
     },
 
     flushRefusals: () => refusals.flush(),
   };
+}
+
+/**
+ * Who revealed a hit's details before, from the audit trail: the latest `EARLIER_REVEALS_MAX`, latest
+ * first, and how many there were. Read in the reveal's own transaction, so it is the trail as it stood.
+ */
+async function earlierReveals(tx: Queryable, hitId: string): Promise<{ earlierReveals: EarlierReveal[]; earlierRevealsTotal: number }> {
+  let latest: EarlierReveal[] = [];
+  let total = 0;
+  let afterSeq: number | undefined = 0;
+  while (afterSeq !== undefined) {
+    const page = await readAuditTrail(tx, { hitId, act: 'details-revealed', afterSeq, limit: 1000 });
+    for (const record of page.records) {
+      if (record.act !== 'details-revealed') continue;
+      total += 1;
+      const purpose = record.details.purpose;
+      latest.push({ at: record.at, officer: record.officer ?? { id: 'unknown', name: '' }, ...(purpose === undefined ? {} : { purpose }) });
+    }
+    latest = latest.slice(-EARLIER_REVEALS_MAX);
+    afterSeq = page.next;
+  }
+  return { earlierReveals: latest.reverse(), earlierRevealsTotal: total };
 }

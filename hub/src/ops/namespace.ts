@@ -57,6 +57,8 @@ export interface OpsNamespaceDeps {
   readonly log: Logger;
   /** Lowest `since` the log can still serve completely; older ones get `reset`. */
   readonly retainedFrom: () => number;
+  /** The bureau's settings every console is told in `hello`: reveal purposes and the handling label. */
+  readonly policy: Pick<Hello, 'revealPurposes' | 'handlingLabel'>;
 }
 
 const CATCH_UP_PAGE = 1000;
@@ -190,6 +192,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
       hubId: deps.hubId,
       headSeq: head,
       officer,
+      ...deps.policy,
       ...(mayAdminister(officer).ok && quarantined > 0 ? { quarantinedEvents: quarantined } : {}),
     };
     socket.emit('hello', hello);

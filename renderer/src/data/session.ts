@@ -45,7 +45,8 @@ export interface Session {
   hitsRevision(): number;
   /** Resolves with the hub's answer, which may come much later when the hub is out of reach. */
   send(command: Command): Promise<CommandAck>;
-  details(hitId: string, reason: string): Promise<DetailsResponse>;
+  /** Personal details of a hit, for a purpose from the bureau's list and a reason (the hub records both). */
+  details(hitId: string, purpose: string, reason: string): Promise<DetailsResponse>;
   /** Tells the hub (and so the shift lead) until when this officer silenced alerts; undefined: not. */
   setDoNotDisturb(until: number | undefined): void;
   /** Resolves once the cached picture is shown (or there is none) and the hub is being asked. */
@@ -188,7 +189,7 @@ export function startSession(hubUrl: string, firstToken: string, signedIn: Offic
     cacheRole: () => cache.role(),
     token: () => token,
     send: (command) => commands.send(command),
-    details: (hitId, reason) => client.details({ hitId, reason }),
+    details: (hitId, purpose, reason) => client.details({ hitId, purpose, reason }),
     setDoNotDisturb: (until) => client.presence(until === undefined ? {} : { doNotDisturbUntil: until }),
     queuedCommands: () => commands.queued(),
     resume(next, expiresAt) {

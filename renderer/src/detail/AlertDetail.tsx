@@ -3,12 +3,17 @@ import {
   formatZoned,
   mayAct,
   mayRevealDetails,
+  REASON_MAX_LENGTH,
+  REVEAL_REASON_MIN_LENGTH,
+  REVEAL_REASON_MIN_WORDS,
+  revealReasonProblem,
   UNCONFIRMED_SEQ,
   type Alert,
   type AlertHistoryEntry,
   type Checkpoint,
+  type DetailsResponse,
   type Officer,
-  type SubjectDetails,
+  type RevealPurpose,
 } from '@watchfloor/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,11 +22,13 @@ import { displayZone } from '../i18n/display-zone';
 import { formatPercent } from '../i18n/numbers';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
+import { revealPurposeLabel, revealPurposeOptions } from './reveal-purposes';
 
 /**
  * One alert in full: the hit, who holds it, every step of its handling, and the actions the officer may
- * take. Personal details are fetched only on "Reveal" with a reason, held in this component's memory and
- * dropped when another alert is shown: never cached.
+ * take. Personal details are fetched only on "Reveal" with a purpose from the bureau's list and a reason,
+ * held in this component's memory and dropped when another alert is shown: never cached. With them comes
+ * who revealed them before, and when.
  */
 export type ActionKind = 'acknowledge' | 'escalate' | 'resolve' | 'note';
 
@@ -113,7 +120,7 @@ export function AlertDetail(props: AlertDetailProps) {
           })}
         </div>
       )}
-      {mayRevealDetails(props.officer, alert).ok && <Reveal key={alert.id} hitId={alert.id} />}
+      {mayRevealDetails(props.officer, alert).ok && <Reveal key={alert.id} hitId={alert.id} purposes={props.snapshot.hello?.revealPurposes} />}
       <section className="history" aria-labelledby="history-title">
         <h4 id="history-title">{t('detail.history')}</h4>
         <ol className="history__list" data-testid="alert-history">
@@ -171,22 +178,30 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
   );
 }
 
-function Reveal(props: { readonly hitId: string }) {
+type Revealed = Extract<DetailsResponse, { ok: true }>;
+
+function Reveal(props: { readonly hitId: string; readonly purposes: readonly RevealPurpose[] | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
+  const [purpose, setPurpose] = useState('');
   const [reason, setReason] = useState('');
-  const [subject, setSubject] = useState<SubjectDetails | undefined>(undefined);
+  const [touched, setTouched] = useState(false);
+  const [revealed, setRevealed] = useState<Revealed | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  useEffect(() => () => setSubject(undefined), []);
+  useEffect(() => () => setRevealed(undefined), []);
+  const problem = revealReasonProblem(reason);
+  const hint = { min: REVEAL_REASON_MIN_LENGTH, words: REVEAL_REASON_MIN_WORDS, max: REASON_MAX_LENGTH, count: reason.trim().length };
 
   async function reveal(event: FormEvent) {
     event.preventDefault();
+    setTouched(true);
+    if (purpose === '' || problem !== undefined) return;
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await session.details(props.hitId, reason.trim());
-      if (answer.ok) setSubject(answer.subject);
+      const answer = await session.details(props.hitId, purpose, reason.trim());
+      if (answer.ok) setRevealed(answer);
       else setError(answer.message);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -195,32 +210,84 @@ function Reveal(props: { readonly hitId: string }) {
     }
   }
 
-  if (subject !== undefined) {
+  if (revealed !== undefined) {
+    const hidden = revealed.earlierRevealsTotal - revealed.earlierReveals.length;
     return (
-      <section className="reveal reveal--open" aria-label={t('reveal.title')}>
+      <section className="reveal reveal--open" aria-label={t('reveal.title')} data-testid="reveal-details">
         <h4>{t('reveal.title')}</h4>
         <p className="reveal__note">{t('reveal.notStored')}</p>
         <dl className="facts">
-          {Object.entries(subject).map(([field, value]) => (
+          {Object.entries(revealed.subject).map(([field, value]) => (
             <div key={field} className="facts__row">
               <dt>{field}</dt>
               <dd>{value}</dd>
             </div>
           ))}
         </dl>
-        <button type="button" className="button button--small" onClick={() => setSubject(undefined)}>
+        <section className="reveal__earlier" aria-label={t('reveal.earlier.title')} data-testid="earlier-reveals">
+          <h5>{t('reveal.earlier.title')}</h5>
+          {revealed.earlierReveals.length === 0 ? (
+            <p>{t('reveal.earlier.none')}</p>
+          ) : (
+            <ul>
+              {revealed.earlierReveals.map((earlier, index) => (
+                <li key={index}>
+                  {t('reveal.earlier.entry', {
+                    utc: formatUtc(earlier.at),
+                    local: formatZoned(earlier.at, displayZone()),
+                    who: earlier.officer.name || earlier.officer.id,
+                    purpose: earlier.purpose === undefined ? t('reveal.earlier.noPurpose') : revealPurposeLabel(earlier.purpose, props.purposes, t),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          {hidden > 0 && <p>{t('reveal.earlier.more', { count: hidden })}</p>}
+        </section>
+        <button type="button" className="button button--small" onClick={() => setRevealed(undefined)}>
           {t('reveal.hide')}
         </button>
       </section>
     );
   }
+  const showProblem = touched || reason.length > 0;
   return (
-    <form className="reveal" onSubmit={(event) => void reveal(event)} aria-label={t('reveal.title')}>
-      <label className="field field--inline">
-        <span>{t('reveal.reason')}</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={5} maxLength={500} required placeholder={t('reveal.placeholder')} />
+    <form className="reveal" onSubmit={(event) => void reveal(event)} aria-label={t('reveal.title')} data-testid="reveal-form" noValidate>
+      <h4>{t('reveal.title')}</h4>
+      <label className="field">
+        <span>{t('reveal.purpose')}</span>
+        <select value={purpose} onChange={(e) => setPurpose(e.target.value)} required aria-invalid={touched && purpose === ''} data-testid="reveal-purpose">
+          <option value="" disabled>
+            {t('reveal.choosePurpose')}
+          </option>
+          {revealPurposeOptions(props.purposes, t).map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       </label>
-      <button type="submit" className="button button--small" disabled={busy || reason.trim().length < 5}>
+      {touched && purpose === '' && <p className="reveal__problem">{t('reveal.needPurpose')}</p>}
+      <label className="field">
+        <span>{t('reveal.reason')}</span>
+        <textarea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          onBlur={() => setTouched(reason.length > 0 || touched)}
+          maxLength={REASON_MAX_LENGTH}
+          rows={2}
+          required
+          aria-invalid={showProblem && problem !== undefined}
+          aria-describedby="reveal-reason-hint"
+          placeholder={t('reveal.placeholder')}
+          data-testid="reveal-reason"
+        />
+      </label>
+      <p id="reveal-reason-hint" className={showProblem && problem !== undefined ? 'reveal__problem' : 'hint'} role={showProblem && problem !== undefined ? 'status' : undefined}>
+        {showProblem && problem !== undefined ? t(`reveal.reasonProblem.${problem}`, hint) : t('reveal.reasonHint', hint)}
+      </p>
+      <p className="reveal__note">{t('reveal.recorded')}</p>
+      <button type="submit" className="button button--small" disabled={busy} data-testid="reveal-submit">
         {t('reveal.submit')}
       </button>
       {error && (

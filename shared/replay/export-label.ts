@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { Operation } from '../domain/model';
+import { formatUtc, formatZonedDateTime } from '../time/format';
+import type { TimeRange } from './ranges';
+
+/**
+ * What every file the console exports says about itself, so a printed or forwarded copy still tells its
+ * reader how to handle it, who took it out, when, and of which operation and range: the bureau's handling
+ * label (the hub's `--handling-label`, e.g. "For official use only"), the exporter, the time of export in
+ * UTC and in the bureau's local zone, each labelled, the operation and the range. The debrief CSV writes
+ * these as its first lines; the map PNG draws them as a footer (`exportFooterFields`, worded by the console).
+ */
+
+/** The bureau's handling label: one line of printable text. */
+export const HandlingLabel = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, 'expected one line of text without control characters');
+
+export interface ExportLabel {
+  /** Absent when the bureau has set none: the export then says so rather than staying silent. */
+  readonly handlingLabel: string | undefined;
+  readonly exporter: { readonly id: string; readonly name: string };
+  readonly exportedAt: number;
+  /** The IANA zone local times are given in. */
+  readonly timeZone: string;
+}
+
+/** What the export is of. */
+export interface ExportSubject {
+  readonly operation: Pick<Operation, 'id' | 'codename'> | undefined;
+  readonly range: TimeRange;
+}
+
+/** The label's facts as text, in the order an export shows them; the console words the captions. */
+export interface ExportFooterFields {
+  readonly handlingLabel: string | undefined;
+  readonly exporter: string;
+  readonly exportedUtc: string;
+  readonly exportedLocal: string;
+  /** `HARMATTAN (op-harmattan)`, or undefined for all operations. */
+  readonly operation: string | undefined;
+  readonly rangeUtc: string;
+}
+
+export function exportFooterFields(label: ExportLabel, subject: ExportSubject): ExportFooterFields {
+  return {
+    handlingLabel: label.handlingLabel,
+    exporter: `${label.exporter.name} (${label.exporter.id})`,
+    exportedUtc: formatUtc(label.exportedAt),
+    exportedLocal: formatZonedDateTime(label.exportedAt, label.timeZone),
+    operation: subject.operation === undefined ? undefined : `${subject.operation.codename} (${subject.operation.id})`,
+    rangeUtc: `${formatUtc(subject.range.from, { zone: false })} to ${formatUtc(subject.range.to)}`,
+  };
+}
+
+/** Written where a bureau has set no handling label, so a reader knows none was given, not that one was lost. */
+export const NO_HANDLING_LABEL = 'no handling label set by the bureau';
+
+/** The label as the CSV's leading `#` lines (the handling label first, where a reader looks). */
+export function exportLabelLines(label: ExportLabel): string[] {
+  const fields = exportFooterFields(label, { operation: undefined, range: { from: label.exportedAt, to: label.exportedAt } });
+  return [
+    `# Handling label: ${fields.handlingLabel ?? NO_HANDLING_LABEL}`,
+    `# Exported by: ${fields.exporter}`,
+    `# Exported at: ${fields.exportedUtc}; ${fields.exportedLocal} (local)`,
+  ];
+}
