@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { verifyAuditExport } from '@watchfloor/shared';
 import { raiseHit } from './checkpoint-feed';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
@@ -15,6 +17,7 @@ import { SignInPage } from './pages/SignInPage';
  * then in the trail.
  */
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const run = promisify(execFile);
 
 test('given a reveal by a duty officer, when the auditor filters the trail to it and exports it, then the export holds that reveal and verifies', async ({ page, request }) => {
   const hitId = await raiseHit(request);
@@ -56,12 +59,16 @@ test('given a reveal by a duty officer, when the auditor filters the trail to it
 
   const download = await audit.export('json');
   expect(download.suggestedFilename()).toMatch(/^watchfloor-audit-trail-\d{8}T\d{6}Z\.json$/);
-  const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as { filter: unknown; exportedBy: unknown; records: { hitId?: string; hash: string; details: { reason: string } }[] };
+  const saved = (await download.path())!;
+  const file = JSON.parse(await readFile(saved, 'utf8')) as { filter: unknown; exportedBy: unknown; records: { hitId?: string; hash: string; details: { reason: string } }[] };
   expect(verifyAuditExport(file, sha256)).toMatchObject({ ok: true, records: 1 });
   expect(file.records).toMatchObject([{ hitId, hash, details: { reason } }]);
   expect(file.exportedBy).toEqual({ id: 'off-auditor', name: 'Data Protection Officer (demo)' });
   expect(file.filter).toMatchObject({ hitId, act: 'details-revealed' });
   await expect(audit.exportStatus).toContainText('Exported 1 record as JSON');
+  // The documented check of an export, as the bureau's supervisor would run it on the file.
+  const checked = await run('npx', ['tsx', 'hub/src/cli.ts', 'audit', 'verify-export', saved]);
+  expect(checked.stdout).toContain('audit export intact: 1 record (#');
 
   // The export is itself in the trail, and a file changed after export no longer verifies.
   await audit.filterBy({ hit: '', act: 'Exported', officer: 'off-auditor', purpose: '' });

@@ -36,7 +36,7 @@ describe('audit verify-export', () => {
     await writeFile(file('good.json'), anExport(aTrail(3)));
     const result = await verifyExportCommand([file('good.json')]);
     expect(result.code).toBe(0);
-    expect(result.output).toContain('audit export intact: 3 records (#1 to #3), every hash recomputed; 2 links checked, 0 gaps');
+    expect(result.output).toContain('audit export intact: 3 records (#1 to #3), every hash recomputed; links checked: 2; gaps where the filter left records out: 0');
     expect(result.output).toContain('by Auditor (off-auditor) from http://hub; filter: none (the whole trail)');
   });
 

@@ -35,12 +35,12 @@ export async function verifyExportCommand(argv: readonly string[]): Promise<Veri
     return { code: 1, output: `audit export broken at seq ${check.seq}: ${check.message}` };
   }
   const meta = input as { exportedAt: number; exportedBy: { name: string; id: string }; hub: string; filter: Record<string, unknown> };
-  const span = check.first === undefined ? 'no records' : `${check.records} records (#${check.first} to #${check.last})`;
+  const span = check.first === undefined ? 'no records' : check.records === 1 ? `1 record (#${check.first})` : `${check.records} records (#${check.first} to #${check.last})`;
   const filter = Object.keys(meta.filter).length === 0 ? 'none (the whole trail)' : JSON.stringify(meta.filter);
   return {
     code: 0,
     output:
-      `audit export intact: ${span}, every hash recomputed; ${check.links} links checked, ${check.gaps} gaps where the filter left records out\n` +
+      `audit export intact: ${span}, every hash recomputed; links checked: ${check.links}; gaps where the filter left records out: ${check.gaps}\n` +
       `exported ${formatIsoUtc(meta.exportedAt)} by ${meta.exportedBy.name} (${meta.exportedBy.id}) from ${meta.hub}; filter: ${filter}`,
   };
 }
