@@ -12,7 +12,7 @@ function aTrail(length: number): AuditRecord[] {
   const records: AuditRecord[] = [];
   let previous: AuditAnchor = AUDIT_GENESIS;
   for (let index = 0; index < length; index += 1) {
-    const record = sealAuditRecord({ act: 'details-revealed', at: T0 + index, officer: { id: 'off-duty', name: 'Duty' }, hitId: 'hit-1', details: { reason: `check ${index}` } }, previous, auditHash);
+    const record = sealAuditRecord({ act: 'details-revealed', at: T0 + index, officer: { id: 'off-duty', name: 'Duty' }, hitId: 'hit-1', details: { purpose: 'identity-confirmation', reason: `check ${index}` } }, previous, auditHash);
     records.push(record);
     previous = record;
   }
