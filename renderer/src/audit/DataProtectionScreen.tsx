@@ -371,7 +371,7 @@ export function DataProtectionScreen(props: {
             {page.kind === 'loaded' && rows.length === 0 && <p className="empty-state">{isFiltered(filter) ? t('dataProtection.trail.noMatch') : t('dataProtection.trail.empty')}</p>}
           </div>
         </section>
-        <RecordPane record={selectedRecord} zone={zone} />
+        <RecordPane record={selectedRecord} zone={zone} brokenFrom={brokenFrom} />
       </main>
       <footer className="audit-keys" aria-label={t('dataProtection.keys.label')}>
         {(['filter', 'move', 'page', 'narrow', 'verify', 'export'] as const).map((key) => (
@@ -410,7 +410,7 @@ function ChainState(props: { readonly chain: ChainBanner; readonly onVerify: () 
         {chain.kind === 'broken' && (
           <>
             <strong>{t('dataProtection.chain.broken', { seq: chain.seq, kind: t(`dataProtection.breakKind.${chain.breakKind}`) })}</strong>
-            <span>{chain.message}.</span>
+            <span className="audit-chain__message">{chain.message}.</span>
             <span>
               {chain.intactBefore > 0 ? t('dataProtection.chain.intactBefore', { last: chain.seq - 1 }) : t('dataProtection.chain.noneIntact')}{' '}
               {t('dataProtection.chain.brokenAdvice')} {t('dataProtection.chain.checked', { time: checked })}
@@ -446,7 +446,9 @@ function TrailRow(props: { readonly row: AuditRow; readonly selected: boolean; r
       <td>
         <span className={`audit-act audit-act--${row.act}`}>{t(`dataProtection.acts.${row.act}`)}</span>
       </td>
-      <td className="audit-table__officer" title={row.officerId}>{row.officerName ?? <span className="audit-table__dim">{t('dataProtection.trail.hub')}</span>}</td>
+      <td className="audit-table__officer" title={row.officerId}>
+        {row.officerName ?? <span className="audit-table__dim">{t(row.act === 'sign-in-failed' ? 'dataProtection.trail.nobody' : 'dataProtection.trail.hub')}</span>}
+      </td>
       <td className="audit-table__mono" title={row.hitId}>
         {row.hitId === undefined ? '' : shortHitId(row.hitId)}
       </td>
@@ -458,7 +460,7 @@ function TrailRow(props: { readonly row: AuditRow; readonly selected: boolean; r
   );
 }
 
-function RecordPane(props: { readonly record: AuditRecord | undefined; readonly zone: string }) {
+function RecordPane(props: { readonly record: AuditRecord | undefined; readonly zone: string; readonly brokenFrom: number | undefined }) {
   const { t } = useTranslation();
   const { record } = props;
   return (
@@ -466,6 +468,11 @@ function RecordPane(props: { readonly record: AuditRecord | undefined; readonly 
       <h2 className="panel__title" id="audit-record-heading">
         {record ? t('dataProtection.record.title', { seq: record.seq }) : t('dataProtection.record.none')}
       </h2>
+      {record && props.brokenFrom !== undefined && record.seq >= props.brokenFrom && (
+        <p className="audit-record__suspect" role="note">
+          ⚠ {record.seq === props.brokenFrom ? t('dataProtection.record.breaksHere') : t('dataProtection.record.afterBreak', { seq: props.brokenFrom })}
+        </p>
+      )}
       {record && (
         <dl className="audit-record__fields">
           <dt>{t('dataProtection.column.act')}</dt>
@@ -477,7 +484,7 @@ function RecordPane(props: { readonly record: AuditRecord | undefined; readonly 
             <span className="audit-table__dim">{auditRow(record, props.zone).local} {props.zone}</span>
           </dd>
           <dt>{t('dataProtection.column.officer')}</dt>
-          <dd>{record.officer ? `${record.officer.name} (${record.officer.id})` : t('dataProtection.trail.hub')}</dd>
+          <dd>{record.officer ? `${record.officer.name} (${record.officer.id})` : t(record.act === 'sign-in-failed' ? 'dataProtection.trail.nobody' : 'dataProtection.trail.hub')}</dd>
           {record.source !== undefined && (
             <>
               <dt>{t('dataProtection.column.source')}</dt>
