@@ -16,9 +16,12 @@ import type { BenchHubOptions } from '../bench-hub';
  * counts, when the snapshot's progress showed and when the whole snapshot was in, and each value the
  * critical counter showed. To tell the stages of the live path apart, it also notes when a batch holding
  * a critical hit arrived from the data-plane worker, and when the counter's DOM took each value (a
- * MutationObserver), before the frame that shows it.
+ * MutationObserver), before the frame that shows it. It also notes when its document started, which on a
+ * reload is after Chromium has torn down the page it replaces.
  */
 export interface ConsoleWatch {
+  /** When this document's first script ran: after the browser let go of the page it replaces. */
+  readonly documentAt: number;
   submittedAt?: number;
   usableAt?: number;
   progressShownAt?: number;
@@ -57,7 +60,7 @@ export interface ConsoleWindow {
 }
 
 function watchConsole(): void {
-  const watch: ConsoleWatch = { critical: [], criticalInDom: [], criticalArrived: [] };
+  const watch: ConsoleWatch = { documentAt: Date.now(), critical: [], criticalInDom: [], criticalArrived: [] };
   (window as WatchWindow).consoleWatch = watch;
   type Message = { data?: { kind?: string; events?: readonly { type: string; hit?: { severity: string } }[] } };
   const NativeWorker = window.Worker;
