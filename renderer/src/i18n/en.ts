@@ -323,7 +323,6 @@ export const en = {
     kind: { airport: 'Airport', seaport: 'Seaport', 'land-border': 'Land border', market: 'Market', mobile: 'Mobile unit' },
     checkpointStatus: { online: 'Online', degraded: 'Degraded', offline: 'Offline' },
   },
-} as const;
   dataProtection: {
     title: 'Data protection · audit trail',
     back: 'Back to the live console',
@@ -345,6 +344,7 @@ export const en = {
     filter: {
       label: 'Filter the trail',
       officer: 'Officer id',
+      officerPlaceholder: 'e.g. off-duty',
       hitId: 'Hit',
       act: 'Act',
       anyAct: 'Any act',
@@ -372,9 +372,8 @@ export const en = {
       failed: 'The trail could not be read: {{message}}',
       noMatch: 'No record matches this filter. Widen it or press Clear.',
       empty: 'The trail holds no record yet.',
-      officerPlaceholder: 'e.g. off-duty',
-      nobody: 'Nobody signed in',
       hub: 'Hub (automatic)',
+      nobody: 'Nobody signed in',
       suspect: 'At or after the break in the chain: do not rely on this record',
     },
     column: {
@@ -420,9 +419,9 @@ export const en = {
       none: 'No record selected',
       time: 'Time',
       details: 'Details',
+      prevHash: 'Previous hash',
       breaksHere: 'The chain breaks at this record: what it shows cannot be relied on.',
       afterBreak: 'This record comes after the break at #{{seq}}: the chain cannot vouch for it.',
-      prevHash: 'Previous hash',
       hash: 'Hash (SHA-256)',
     },
     export: {
@@ -444,3 +443,4 @@ export const en = {
       export: 'e JSON · c CSV',
     },
   },
+} as const;
