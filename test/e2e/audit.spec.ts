@@ -20,6 +20,8 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const run = promisify(execFile);
 
 test('given a reveal by a duty officer, when the auditor filters the trail to it and exports it, then the export holds that reveal and verifies', async ({ page, request }) => {
+  // Two sign-ins, a reveal, an export and the CLI's check: generous on a loaded machine.
+  test.setTimeout(120_000);
   const hitId = await raiseHit(request);
   const reason = `Arrivals desk asks us to confirm the passport holder before interview ${hitId.slice(-6)}`;
 
@@ -76,4 +78,22 @@ test('given a reveal by a duty officer, when the auditor filters the trail to it
   file.records[0]!.details.reason = 'nothing to see here';
   expect(verifyAuditExport(file, sha256)).toMatchObject({ ok: false, message: /was altered/ });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/data-protection-exported.png` });
+});
+
+test('given an admin at the live console, when they open the data-protection view, then the trail and its chain show, and they go back to the live console', async ({ page }) => {
+  test.setTimeout(120_000);
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('admin');
+  const console = new ConsolePage(page);
+  await console.waitUntilLive();
+  await page.getByRole('button', { name: 'Data protection', exact: true }).click();
+  const audit = new DataProtectionPage(page);
+  await audit.waitUntilShown();
+  await expect(audit.chain).toHaveAttribute('data-state', 'intact');
+  await audit.filterBy({ officer: 'off-admin', act: 'Signed in' });
+  await expect(audit.rows.first()).toContainText('Hub Admin (demo)');
+  await page.getByRole('button', { name: 'Back to the live console' }).click();
+  await console.waitUntilLive();
+  await expect(console.queue).toBeVisible();
 });

@@ -1,6 +1,7 @@
-import { AUDIT_ACTS, canonicalJson, formatIsoUtc, formatUtc, type AuditExportFormat, type AuditRecord, type AuditTrailFilter, type Officer, type SessionEndReason } from '@watchfloor/shared';
+import { AUDIT_ACTS, DEFAULT_REVEAL_PURPOSE_LIST, canonicalJson, formatIsoUtc, formatUtc, type AuditExportFormat, type AuditRecord, type AuditTrailFilter, type Officer, type SessionEndReason } from '@watchfloor/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealPurposeLabel } from '../detail/reveal-purposes';
 import { displayZone } from '../i18n/display-zone';
 import { formatCount } from '../i18n/numbers';
 import { Clock } from '../shell/Clock';
@@ -292,7 +293,14 @@ export function DataProtectionScreen(props: {
             ))}
           </select>
         </label>
-        {field('purpose')}
+        {field('purpose', { list: 'audit-purposes' })}
+        <datalist id="audit-purposes">
+          {DEFAULT_REVEAL_PURPOSE_LIST.map((purpose) => (
+            <option key={purpose.id} value={purpose.id}>
+              {revealPurposeLabel(purpose.id, undefined, t)}
+            </option>
+          ))}
+        </datalist>
         {field('from', { placeholder: t('dataProtection.filter.timePlaceholder') })}
         {field('to', { placeholder: t('dataProtection.filter.timePlaceholder') })}
         <div className="audit-filter__actions">
@@ -446,13 +454,13 @@ function TrailRow(props: { readonly row: AuditRow; readonly selected: boolean; r
       <td>
         <span className={`audit-act audit-act--${row.act}`}>{t(`dataProtection.acts.${row.act}`)}</span>
       </td>
-      <td className="audit-table__officer" title={row.officerId}>
+      <td className="audit-table__wrap" title={row.officerId}>
         {row.officerName ?? <span className="audit-table__dim">{t(row.act === 'sign-in-failed' ? 'dataProtection.trail.nobody' : 'dataProtection.trail.hub')}</span>}
       </td>
       <td className="audit-table__mono" title={row.hitId}>
         {row.hitId === undefined ? '' : shortHitId(row.hitId)}
       </td>
-      <td>{row.purpose ?? ''}</td>
+      <td className="audit-table__wrap" title={row.purpose}>{row.purpose === undefined ? '' : revealPurposeLabel(row.purpose, undefined, t)}</td>
       <td className="audit-table__details">{t(`dataProtection.summary.${row.summary.key}`, row.summary.values)}</td>
       <td className="audit-table__mono audit-table__dim">{row.source ?? ''}</td>
       <td className="audit-table__mono audit-table__dim">{row.shortHash}</td>
@@ -495,6 +503,14 @@ function RecordPane(props: { readonly record: AuditRecord | undefined; readonly 
             <>
               <dt>{t('dataProtection.column.hit')}</dt>
               <dd className="audit-table__mono">{record.hitId}</dd>
+            </>
+          )}
+          {'purpose' in record.details && typeof record.details.purpose === 'string' && (
+            <>
+              <dt>{t('dataProtection.column.purpose')}</dt>
+              <dd>
+                {revealPurposeLabel(record.details.purpose, undefined, t)} <span className="audit-table__dim">({record.details.purpose})</span>
+              </dd>
             </>
           )}
           <dt>{t('dataProtection.record.details')}</dt>
