@@ -7,6 +7,7 @@ export * from './protocol/messages';
 export * from './protocol/snapshot';
 export * from './protocol/ingest-time';
 export * from './protocol/audit-trail';
+export * from './protocol/exports';
 export * from './retention/policy';
 export * from './access/index';
 export * from './audit/index';

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_OPS_STATE, foldEvents } from '../ops/state';
 import type { OpsEvent } from '../protocol/events';
 import { T0, actorOf, hitRaised, officers } from '../testing/builders';
-import { csvField, debriefCsv, debriefFileName } from './debrief-csv';
+import { DEBRIEF_COLUMNS, csvField, debriefCsv, debriefFileName } from './debrief-csv';
 
 const duty = actorOf(officers.duty);
 const lead = actorOf(officers.lead);
 const operation = { id: 'op-1', codename: 'HARMATTAN' };
 const range = { from: T0, to: T0 + 3_600_000 };
+const label = { handlingLabel: 'For official use only', exporter: { id: 'off-lead', name: 'Lea Lead' }, exportedAt: T0 + 4_000_000, timeZone: 'Africa/Lagos' };
 
 const handled: OpsEvent[] = [
   {
@@ -32,15 +33,19 @@ function rows(csv: string): string[] {
 
 describe('debrief CSV', () => {
   const state = foldEvents(EMPTY_OPS_STATE, handled).state;
-  const csv = debriefCsv({ operation, range, asOf: T0 + 3_600_000, state });
+  const csv = debriefCsv({ operation, range, asOf: T0 + 3_600_000, state, label });
 
-  it('given a range, when exported, then the file states the operation, the range, the handling time and the zone', () => {
-    expect(csv.split('\r\n').slice(0, 5)).toEqual([
+  it('given a range, when exported, then the file states first the handling label, then the operation, the range, the handling time, who exported it when (UTC and local) and the zone', () => {
+    expect(csv.split('\r\n').slice(0, 9)).toEqual([
+      '# Handling label: For official use only',
       '# Watchfloor debrief',
       '# Operation: HARMATTAN (op-1)',
       '# Range: 2026-11-22T08:00:00Z to 2026-11-22T09:00:00Z (alerts raised in this range)',
       '# Handling as of: 2026-11-22T09:00:00Z',
+      '# Exported by: Lea Lead (off-lead)',
+      '# Exported at: 2026-11-22T09:06:40Z (UTC); 2026-11-22 10:06:40 Africa/Lagos (local)',
       '# Time zone: UTC (ISO 8601)',
+      DEBRIEF_COLUMNS.join(','),
     ]);
     expect(debriefFileName({ operation, range })).toBe('watchfloor-debrief_HARMATTAN_20261122T0800Z-20261122T0900Z_UTC.csv');
   });
@@ -83,8 +88,18 @@ describe('debrief CSV', () => {
   it('given a hit stamped beyond any date, when exported and named, then its time reads "invalid time" instead of failing', () => {
     const impossible = foldEvents(EMPTY_OPS_STATE, [{ ...hitRaised(1, { id: 'hit-far' }), at: 9e15 }]).state;
     const far = { from: T0, to: 9e15 };
-    const body = rows(debriefCsv({ operation, range: far, asOf: 9e15, state: impossible }));
+    const body = rows(debriefCsv({ operation, range: far, asOf: 9e15, state: impossible, label }));
     expect(body[1]).toContain('invalid time');
     expect(debriefFileName({ operation, range: far })).toBe('watchfloor-debrief_HARMATTAN_20261122T0800Z-invalid-time_UTC.csv');
+  });
+
+  it('given a bureau that set no handling label, when exported, then the first line says none was set', () => {
+    const unlabelled = debriefCsv({ operation: undefined, range, asOf: range.to, state, label: { ...label, handlingLabel: undefined } });
+    expect(unlabelled.split('\r\n').slice(0, 3)).toEqual(['# Handling label: no handling label set by the bureau', '# Watchfloor debrief', '# Operation: all operations']);
+  });
+
+  it('given a handling label with a comma and quotes, then its line stays one quoted cell', () => {
+    const odd = debriefCsv({ operation, range, asOf: range.to, state, label: { ...label, handlingLabel: 'Restricted, "NCB only"' } });
+    expect(odd.split('\r\n')[0]).toBe('"# Handling label: Restricted, ""NCB only"""');
   });
 });

@@ -2,6 +2,7 @@ import type { Alert, AlertHistoryEntry } from '../alerts/lifecycle';
 import type { Operation } from '../domain/model';
 import type { OpsState } from '../ops/state';
 import { INVALID_TIME, formatIsoUtc } from '../time/format';
+import { NO_HANDLING_LABEL, exportFooterFields, type ExportLabel } from './export-label';
 import type { TimeRange } from './ranges';
 
 /**
@@ -15,7 +16,8 @@ import type { TimeRange } from './ranges';
  * of notes is given instead. Officers are named: who handled what is the point of a debrief.
  *
  * Times are UTC, ISO 8601. The operation, the range and the zone are in both the file name and the
- * leading `#` lines (each one quoted field, so spreadsheets read them as a single cell).
+ * leading `#` lines (each one quoted field, so spreadsheets read them as a single cell). The first line is
+ * the bureau's handling label; the exporter and the time of export (UTC and local) follow the range.
  */
 export interface DebriefInput {
   readonly operation: Pick<Operation, 'id' | 'codename'> | undefined;
@@ -23,6 +25,8 @@ export interface DebriefInput {
   /** The moment `state` shows; stated in the file so a reader knows how current the handling is. */
   readonly asOf: number;
   readonly state: OpsState;
+  /** Handling label, exporter and time of export (`export-label.ts`). */
+  readonly label: ExportLabel;
 }
 
 export const DEBRIEF_COLUMNS = [
@@ -53,11 +57,15 @@ export const DEBRIEF_COLUMNS = [
 
 export function debriefCsv(input: DebriefInput): string {
   const { range, state } = input;
+  const label = exportFooterFields(input.label, input);
   const preamble = [
+    `# Handling label: ${label.handlingLabel ?? NO_HANDLING_LABEL}`,
     '# Watchfloor debrief',
-    `# Operation: ${input.operation ? `${input.operation.codename} (${input.operation.id})` : 'all operations'}`,
+    `# Operation: ${label.operation ?? 'all operations'}`,
     `# Range: ${isoUtc(range.from)} to ${isoUtc(range.to)} (alerts raised in this range)`,
     `# Handling as of: ${isoUtc(input.asOf)}`,
+    `# Exported by: ${label.exporter}`,
+    `# Exported at: ${isoUtc(input.label.exportedAt)} (UTC); ${label.exportedLocal} (local)`,
     '# Time zone: UTC (ISO 8601)',
   ];
   const lines = [...preamble.map((line) => csvField(line)), DEBRIEF_COLUMNS.join(',')];

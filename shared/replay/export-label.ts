@@ -8,7 +8,8 @@ import type { TimeRange } from './ranges';
  * reader how to handle it, who took it out, when, and of which operation and range: the bureau's handling
  * label (the hub's `--handling-label`, e.g. "For official use only"), the exporter, the time of export in
  * UTC and in the bureau's local zone, each labelled, the operation and the range. The debrief CSV writes
- * these as its first lines; the map PNG draws them as a footer (`exportFooterFields`, worded by the console).
+ * these in its leading lines, the handling label first; the map PNG draws them as a footer, worded by the
+ * console from `exportFooterFields`.
  */
 
 /** The bureau's handling label: one line of printable text. */
@@ -58,13 +59,3 @@ export function exportFooterFields(label: ExportLabel, subject: ExportSubject): 
 
 /** Written where a bureau has set no handling label, so a reader knows none was given, not that one was lost. */
 export const NO_HANDLING_LABEL = 'no handling label set by the bureau';
-
-/** The label as the CSV's leading `#` lines (the handling label first, where a reader looks). */
-export function exportLabelLines(label: ExportLabel): string[] {
-  const fields = exportFooterFields(label, { operation: undefined, range: { from: label.exportedAt, to: label.exportedAt } });
-  return [
-    `# Handling label: ${fields.handlingLabel ?? NO_HANDLING_LABEL}`,
-    `# Exported by: ${fields.exporter}`,
-    `# Exported at: ${fields.exportedUtc}; ${fields.exportedLocal} (local)`,
-  ];
-}

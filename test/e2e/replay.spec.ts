@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { EMPTY_OPS_STATE, EventBatch, OPS_NAMESPACE, SessionResponse, foldEvents, type OpsEvent, type OpsState } from '@watchfloor/shared';
+import { AuditTrailResponse, EMPTY_OPS_STATE, EventBatch, OPS_NAMESPACE, SessionResponse, foldEvents, type AuditRecord, type OpsEvent, type OpsState } from '@watchfloor/shared';
 import { io } from 'socket.io-client';
 import { raiseHit } from './checkpoint-feed';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
+import { DebriefExport } from './pages/DebriefExport';
 import { SignInPage } from './pages/SignInPage';
 
 /**
@@ -48,6 +49,15 @@ async function startedHoursAgo(request: APIRequestContext, baseURL: string): Pro
     data: { ...operation, window: { ...operation.window, start: Date.now() - 2 * 3_600_000 } },
   });
   expect(response.status()).toBe(200);
+}
+
+/** The exports the hub's audit trail holds, as an admin reads them. */
+async function exportsRecorded(request: APIRequestContext): Promise<AuditRecord[]> {
+  const signIn = await request.post('/api/v1/session', { data: { username: 'admin', password: 'admin' } });
+  const { token } = SessionResponse.parse(await signIn.json());
+  const response = await request.get('/api/v1/audit?act=exported', { headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status()).toBe(200);
+  return AuditTrailResponse.parse(await response.json()).records.filter((record) => record.details.what !== 'audit-trail');
 }
 
 async function shownTime(page: Page): Promise<number> {
@@ -103,18 +113,25 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   await expect(page.getByTestId('notices')).toContainText('Commands are unavailable while you look at the past');
   await expect(console.row(first)).toHaveAttribute('data-status', 'new');
 
-  // The debrief of the range on the bar: a CSV that names the operation, range and zone, and a map PNG.
-  const csvDownload = page.waitForEvent('download', (download) => download.suggestedFilename().endsWith('.csv'));
-  const pngDownload = page.waitForEvent('download', (download) => download.suggestedFilename().endsWith('.png'));
-  await page.getByTestId('export-debrief').click();
-  const csv = await readFile((await (await csvDownload).path())!, 'utf8');
-  expect((await csvDownload).suggestedFilename()).toMatch(/^watchfloor-debrief_HARMATTAN_\d{8}T\d{4}Z-\d{8}T\d{4}Z_UTC\.csv$/);
-  expect(csv).toContain('# Operation: HARMATTAN (op-harmattan)');
-  expect(csv).toContain('# Time zone: UTC (ISO 8601)');
-  expect(csv).toContain(first);
-  const png = await readFile((await (await pngDownload).path())!);
-  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  expect(png.length).toBeGreaterThan(20_000);
+  // The debrief of the range on the bar: a CSV that names the operation, range and zone, and a map PNG, each
+  // labelled with the bureau's handling label, the exporter and the time of export, and recorded by the hub.
+  const exported = await new DebriefExport(page).export();
+  expect(exported.csvName).toMatch(/^watchfloor-debrief_HARMATTAN_\d{8}T\d{4}Z-\d{8}T\d{4}Z_UTC\.csv$/);
+  const preamble = exported.csv.split('\r\n').slice(0, 8);
+  expect(preamble[0]).toBe('# Handling label: For official use only');
+  expect(preamble).toContain('# Operation: HARMATTAN (op-harmattan)');
+  expect(preamble).toContain('# Exported by: Shift Lead (demo) (off-lead)');
+  expect(preamble.find((line) => line.startsWith('# Exported at:'))).toMatch(/^# Exported at: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(UTC\); \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ \(local\)$/);
+  expect(preamble).toContain('# Time zone: UTC (ISO 8601)');
+  expect(exported.csv).toContain(first);
+  expect(exported.png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(exported.png.length).toBeGreaterThan(20_000);
+  await writeFile(`${SCREENSHOT_DIR}/debrief-map-export.png`, exported.png);
+  const recorded = await exportsRecorded(request);
+  expect(recorded.map((record) => [record.officer?.id, record.details.what, record.details.fileName])).toEqual([
+    ['off-lead', 'debrief-csv', exported.csvName],
+    ['off-lead', 'debrief-png', exported.pngName],
+  ]);
 
   // Play from the start at 600x: the player takes the speed, plays, and its time moves on. How fast operation
   // time runs against the wall clock is the player's own unit tests' business, not a timing on a shared machine.

@@ -18,6 +18,7 @@ import { unstorableText } from '../core/storable';
 import type { Database } from '../db/database';
 import type { OriginCheck } from './allowed-origins';
 import { auditRoutes } from './audit-routes';
+import { exportRoutes } from './export-routes';
 import { HttpError, bearerToken, readJson, sendJson } from './json';
 import { SESSION_END_MESSAGES, sessionRoutes } from './session-routes';
 import { API_HEADERS } from './security-headers';
@@ -60,6 +61,7 @@ export function apiHandler(deps: ApiDeps) {
   const { authority, log } = deps;
   const sessions = sessionRoutes({ access: deps.access, log, trustProxy: deps.trustProxy });
   const audit = auditRoutes({ access: deps.access, db: deps.db, log, now: deps.now, trustProxy: deps.trustProxy });
+  const exports = exportRoutes({ access: deps.access, db: deps.db, log, now: deps.now, trustProxy: deps.trustProxy });
 
   /** A wrong username or password, recorded with the username tried and where from (never the password). */
   async function signInFailed(response: ServerResponse, username: string, source: string): Promise<void> {
@@ -144,6 +146,7 @@ export function apiHandler(deps: ApiDeps) {
     }
     if (await sessions(request, response, path)) return;
     if (await audit(request, response, path)) return;
+    if (await exports(request, response, path)) return;
     throw new HttpError(404, { error: 'not-found', message: `No route ${method} ${path}.` });
   }
 

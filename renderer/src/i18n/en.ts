@@ -19,6 +19,22 @@ export const en = {
     loadingLog: 'Loading the operation history from the hub: {{count}} events so far',
     logFailed: 'The operation history could not be loaded from the hub: {{message}}',
     exportDebrief: 'Export debrief (CSV + map PNG)',
+    exportRecording: 'Recording the export in the audit trail…',
+    exportSaved: 'Saved {{files}}. The export is recorded in the audit trail.',
+    exportSavedNoMap: 'Saved {{files}} (the map image could not be made). The export is recorded in the audit trail.',
+    exportNotRecorded: {
+      unreachable: 'Nothing saved: the hub could not be reached to record this export in the audit trail ({{detail}}). Exports are saved only once recorded; try again when the hub is back.',
+      'signed-out': 'Nothing saved: the hub no longer accepts your sign-in, so the export could not be recorded. {{detail}}',
+      refused: 'Nothing saved: the hub did not record this export: {{detail}}',
+      unreadable: 'Nothing saved: the hub’s answer could not be read, so the export may not be recorded. Try again.',
+    },
+  },
+  /** The footer drawn into an exported map image. */
+  exportFooter: {
+    noLabel: 'No handling label set by the bureau',
+    allOperations: 'all operations',
+    subject: 'Watchfloor debrief map · Operation {{operation}} · Range {{range}}',
+    exported: 'Exported by {{who}} · {{utc}} · local time {{local}}',
   },
   notices: {
     dismiss: 'Dismiss',

@@ -251,7 +251,7 @@ export function LiveScreen(props: {
             operation={operation}
             liveState={liveState}
             checkpointName={checkpointName}
-            mapImage={() => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined)}
+            mapImage={(footer) => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined, footer)}
           />
         </PanelBoundary>
       )}

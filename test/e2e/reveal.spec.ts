@@ -1,0 +1,107 @@
+import type { Browser, Page } from '@playwright/test';
+import { raiseHit } from './checkpoint-feed';
+import { SCREENSHOT_DIR, expect, test } from './fixtures';
+import { ConsolePage } from './pages/ConsolePage';
+import { DebriefExport } from './pages/DebriefExport';
+import { RevealPanel } from './pages/RevealPanel';
+import { SignInPage } from './pages/SignInPage';
+
+/**
+ * Revealing a hit's personal details as officers do it, against the demo hub: a purpose from the bureau's
+ * list and a reason that says something, then the details with who revealed them before; and a debrief
+ * export that the hub cannot record saves nothing.
+ */
+async function signedIn(page: Page, username: string): Promise<ConsolePage> {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(username);
+  const console = new ConsolePage(page);
+  await console.waitUntilLive();
+  return console;
+}
+
+async function secondDesk(browser: Browser, username: string): Promise<{ console: ConsolePage; page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1600, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const console = await signedIn(page, username);
+  return {
+    console,
+    page,
+    close: async () => {
+      await context.close();
+      expect(errors, `console errors in ${username}'s window`).toEqual([]);
+    },
+  };
+}
+
+test('given a duty officer, when they reveal with a purpose and a reason, then the form holds them to both, and the next officer sees who revealed before', async ({ page, request, browser }) => {
+  const console = await signedIn(page, 'duty');
+  const hitId = await raiseHit(request, { summary: 'Red notice requested by FR: identity match at arrivals' });
+  await console.select(hitId);
+  const reveal = new RevealPanel(console.detail);
+
+  await expect(reveal.purpose).toHaveValue('');
+  expect(await reveal.purposes()).toEqual([
+    'Identity confirmation with the record owner',
+    'Arrest procedure',
+    'Victim safeguarding',
+    'Verification of a travel or identity document',
+    'Liaison with the record-owner bureau',
+    'Follow-up of an open investigation',
+  ]);
+  await expect(reveal.reasonHint).toHaveText('At least 20 characters and 3 different words: what the details are needed for in this case.');
+
+  // Sent with nothing chosen and a token reason, the form says what is missing and sends nothing.
+  await reveal.typeReason('check');
+  await reveal.submit.click();
+  await expect(reveal.form).toContainText('Choose the purpose of this reveal.');
+  await expect(reveal.reasonHint).toHaveText('The reason needs at least 20 characters (5 so far).');
+  await reveal.typeReason('check check check check check');
+  await expect(reveal.reasonHint).toHaveText('Say in at least 3 different words what the details are needed for.');
+  await expect(reveal.details).toBeHidden();
+
+  await reveal.choosePurpose('Identity confirmation with the record owner');
+  await reveal.typeReason('Arrivals desk asks to confirm the passport holder');
+  await expect(reveal.reasonHint).toHaveText('At least 20 characters and 3 different words: what the details are needed for in this case.');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/reveal-purpose.png` });
+  await console.detail.screenshot({ path: `${SCREENSHOT_DIR}/reveal-purpose-detail.png` });
+  await reveal.reveal();
+  await expect(reveal.details).toContainText('E2E SIMULATED PERSON');
+  await expect(reveal.earlier).toContainText('No one revealed these details before you.');
+
+  const lead = await secondDesk(browser, 'lead');
+  try {
+    await lead.console.select(hitId);
+    const leadReveal = new RevealPanel(lead.console.detail);
+    await leadReveal.choosePurpose('Arrest procedure');
+    await leadReveal.typeReason('Border police preparing the arrest at gate 4');
+    await leadReveal.reveal();
+    await expect(leadReveal.earlier).toContainText('Duty Officer (demo)');
+    await expect(leadReveal.earlier).toContainText('Identity confirmation with the record owner');
+    await expect(leadReveal.earlier.getByRole('listitem')).toHaveText([/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d\d:\d\d:\d\d \S+\) · Duty Officer \(demo\) · Identity confirmation with the record owner$/]);
+    await lead.console.detail.screenshot({ path: `${SCREENSHOT_DIR}/reveal-earlier-reveals.png` });
+  } finally {
+    await lead.close();
+  }
+});
+
+test.describe('an export the hub cannot record', () => {
+  test.use({ expectedConsoleErrors: /ERR_FAILED|ERR_CONNECTION_REFUSED/ });
+
+  test('given the hub unreachable for the export notice, when a shift lead exports the debrief, then nothing is saved and the officer is told why', async ({ page }) => {
+    await signedIn(page, 'lead');
+    const debrief = new DebriefExport(page);
+    await expect(page.getByTestId('timeline-loading')).toBeHidden({ timeout: 30_000 });
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await page.route('**/api/v1/exports', (route) => route.abort('connectionrefused'));
+    await debrief.button.click();
+    await expect(debrief.status).toHaveText(/^Nothing saved: the hub could not be reached to record this export in the audit trail \(.+\)\. Exports are saved only once recorded; try again when the hub is back\.$/);
+    await expect(debrief.status).toHaveAttribute('role', 'alert');
+    await expect(debrief.button).toBeEnabled();
+    expect(downloads).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/export-not-recorded.png` });
+  });
+});
