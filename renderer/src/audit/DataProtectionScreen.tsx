@@ -67,7 +67,10 @@ export function DataProtectionScreen(props: {
   readonly onSessionEnded: (reason: SessionEndReason) => void;
 }) {
   const { t } = useTranslation();
-  const { hubUrl, token, onSessionEnded } = props;
+  const { hubUrl, token } = props;
+  // The latest callback, without reloading the page each time the parent passes a new one.
+  const onSessionEnded = useRef(props.onSessionEnded);
+  onSessionEnded.current = props.onSessionEnded;
   const api = useMemo(() => auditApi(hubUrl, token), [hubUrl, token]);
   const zone = displayZone();
   const [form, setForm] = useState<FilterForm>(EMPTY_FILTER_FORM);
@@ -83,10 +86,10 @@ export function DataProtectionScreen(props: {
   /** A failure's words for the screen; a session the hub ended goes back to sign-in instead. */
   const failure = useCallback(
     (error: unknown): string => {
-      if (error instanceof AuditApiError && error.sessionEnded !== undefined) onSessionEnded(error.sessionEnded);
+      if (error instanceof AuditApiError && error.sessionEnded !== undefined) onSessionEnded.current(error.sessionEnded);
       return error instanceof Error ? error.message : String(error);
     },
-    [onSessionEnded],
+    [],
   );
 
   const after = currentAfter(position);
