@@ -3,6 +3,7 @@ import {
   EmbeddedHubMessage,
   embeddedHubArgs,
   type EmbeddedHubCommand,
+  type EmbeddedHubPolicy,
   type RetentionPolicy,
 } from '@watchfloor/shared';
 
@@ -37,6 +38,8 @@ export interface EmbeddedHubOptions {
   readonly dataDir: string;
   /** The bureau's retention settings; those left out keep the hub's defaults. */
   readonly retention?: Partial<RetentionPolicy>;
+  /** The bureau's reveal purposes and handling label; absent ones keep the hub's defaults. */
+  readonly policy?: EmbeddedHubPolicy;
   readonly startTimeoutMs?: number;
   readonly stopTimeoutMs?: number;
   readonly log: EmbeddedHubLog;
@@ -62,7 +65,7 @@ export function startEmbeddedHub(fork: ForkUtilityProcess, options: EmbeddedHubO
   const { log } = options;
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_HUB_START_TIMEOUT_MS;
   const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_HUB_STOP_TIMEOUT_MS;
-  const child = fork(options.entry, embeddedHubArgs(options.dataDir, options.retention), { serviceName: EMBEDDED_HUB_SERVICE_NAME });
+  const child = fork(options.entry, embeddedHubArgs(options.dataDir, options.retention, options.policy), { serviceName: EMBEDDED_HUB_SERVICE_NAME });
 
   let exited: number | undefined;
   let stopping: Promise<void> | undefined;

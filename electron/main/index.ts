@@ -142,7 +142,8 @@ async function configureHub(): Promise<{ config: BureauConfig; hub: HubConfig } 
     const dataDir = path.join(app.getPath('userData'), 'hub-data');
     await mkdir(dataDir, { recursive: true });
     const retention = { eventDays: config.retentionDays, ...config.retention };
-    const hub = await startEmbeddedHub(utilityProcess.fork, { entry: hubEntry, dataDir, retention, log });
+    const policy = { revealPurposes: config.revealPurposes, handlingLabel: config.handlingLabel };
+    const hub = await startEmbeddedHub(utilityProcess.fork, { entry: hubEntry, dataDir, retention, policy, log });
     finishBeforeQuit(app, () => hub.stop(), log);
     hub.onUnexpectedExit((reason) => {
       if (deskWindow !== undefined && !deskWindow.isDestroyed()) void deskWindow.loadURL(toDataUrl(hubFailedPage(reason, logsFolder(log))));

@@ -48,6 +48,13 @@ describe('hub settings: reveal purposes and handling label', () => {
     expect('config' in read && read.config.handlingLabel).toBe('For official use only');
   });
 
+  it("given the desktop app's arguments for the embedded hub, then the hub takes the bureau's purposes and label as the bureau file has them", () => {
+    const revealPurposes = [{ id: 'identity-confirmation' }, { id: 'child-protection', label: 'Child protection referral: safeguarding team' }];
+    const read = readConfig(embeddedHubArgs('/data', {}, { revealPurposes, handlingLabel: 'Diffusion restreinte' }), {});
+    expect('config' in read && read.config.revealPurposes).toEqual(revealPurposes);
+    expect('config' in read && read.config.handlingLabel).toBe('Diffusion restreinte');
+  });
+
   it('given an own purpose without a label, then the hub does not start and says which setting is wrong', () => {
     expect(readConfig(['--reveal-purposes', 'child-protection'], {})).toEqual({ error: expect.stringMatching(/^revealPurposes\.0\.label: a purpose of the bureau's own needs a label/) });
   });

@@ -30,7 +30,7 @@ export const RevealPurposeId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
 
 /** One purpose on the bureau's list; `label` is required for a purpose that is not one of the defaults. */
 export const RevealPurpose = z
-  .object({ id: RevealPurposeId, label: z.string().trim().min(3).max(80).optional() })
+  .object({ id: RevealPurposeId, label: z.string().trim().min(3).max(80).regex(/^[^,\p{Cc}]*$/u, 'a purpose label may not hold a comma or a control character').optional() })
   .refine((purpose) => purpose.label !== undefined || isDefaultRevealPurpose(purpose.id), {
     message: 'a purpose of the bureau\'s own needs a label, e.g. "child-protection:Child protection referral"',
     path: ['label'],
@@ -78,6 +78,11 @@ export const RevealReason = z
     const problem = revealReasonProblem(reason);
     if (problem !== undefined) context.addIssue({ code: 'custom', message: REASON_MESSAGES[problem] });
   });
+
+/** The list as the hub's `--reveal-purposes` setting reads it (`parseRevealPurposeSetting`). */
+export function revealPurposeSetting(list: readonly RevealPurpose[]): string {
+  return list.map((purpose) => (purpose.label === undefined ? purpose.id : `${purpose.id}:${purpose.label}`)).join(',');
+}
 
 /** `id` or `id:Label`, comma-separated: the hub's `--reveal-purposes` setting as typed. */
 export function parseRevealPurposeSetting(text: string): unknown[] {

@@ -45,6 +45,14 @@ describe('bureau configuration', () => {
     expect(UserOverrides.safeParse({ retention: { subjectDays: 3650 } }).success).toBe(false);
   });
 
+  it("given the bureau's reveal purposes and handling label, then they are taken; a purpose of its own without a label, a label with a comma or a two-line handling label is named", () => {
+    const policy = { revealPurposes: [{ id: 'arrest-procedure' }, { id: 'child-protection', label: 'Child protection referral' }], handlingLabel: 'For official use only' };
+    expect(BureauConfig.parse({ ...abuja, ...policy })).toMatchObject(policy);
+    expect(fields({ ...abuja, revealPurposes: [{ id: 'child-protection' }] })).toEqual(['revealPurposes.0.label']);
+    expect(fields({ ...abuja, revealPurposes: [{ id: 'child-protection', label: 'Children, families' }] })).toEqual(['revealPurposes.0.label']);
+    expect(fields({ ...abuja, handlingLabel: 'For official\nuse only' })).toEqual(['handlingLabel']);
+  });
+
   it('given an update feed over plain http, then it is refused by name; https or this workstation, then accepted', () => {
     const refused = parseWith(BureauConfig, { ...abuja, updateServerUrl: 'http://updates.ncb-abuja.example/watchfloor' });
     expect(refused.ok ? [] : refused.issues).toEqual([{ path: 'updateServerUrl', message: expect.stringContaining('never fetched over plain http') }]);

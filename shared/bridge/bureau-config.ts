@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { RevealPurposeList } from '../access/reveal-purpose';
 import { CountryCode } from '../domain/model';
+import { HandlingLabel } from '../replay/export-label';
 import { RetentionDays, RetentionPolicy } from '../retention/policy';
 
 /**
@@ -66,6 +68,13 @@ export const BureauConfig = z
     retentionDays: RetentionDays,
     /** The embedded hub's limits for the other kinds of data (docs/retention.md); each left out keeps its default. */
     retention: RetentionPolicy.omit({ eventDays: true }).partial().optional(),
+    /**
+     * The purposes an officer picks from to reveal personal details, for the embedded hub (its
+     * `--reveal-purposes`); a bureau's own hub takes the same option. Absent: the defaults (docs/protocol.md).
+     */
+    revealPurposes: RevealPurposeList.optional(),
+    /** The handling label on every export, e.g. "For official use only", for the embedded hub (`--handling-label`). */
+    handlingLabel: HandlingLabel.optional(),
     /** Where electron-updater looks for new versions (generic provider, https); none disables updates. */
     updateServerUrl: UpdateFeedUrl.optional(),
     /** Hosts whose https pages links in the app may open in the system browser; none by default. */

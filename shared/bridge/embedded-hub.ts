@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revealPurposeSetting, type RevealPurpose } from '../access/reveal-purpose';
 import type { RetentionPolicy } from '../retention/policy';
 
 /**
@@ -17,16 +18,25 @@ const RETENTION_OPTIONS: Readonly<Record<keyof RetentionPolicy, string>> = {
   refusalDays: '--retention-refusal-days',
 };
 
+/** The bureau's reveal purposes and handling label, for the embedded hub (absent: the hub's defaults). */
+export interface EmbeddedHubPolicy {
+  readonly revealPurposes?: readonly RevealPurpose[] | undefined;
+  readonly handlingLabel?: string | undefined;
+}
+
 /**
  * Arguments the desktop app passes to the hub's entry: its data folder, the demo operation, any free port,
- * and the bureau's retention settings (those it leaves out keep the hub's defaults).
+ * the bureau's retention settings (those it leaves out keep the hub's defaults), its reveal purposes and
+ * its handling label.
  */
-export function embeddedHubArgs(dataDir: string, retention: Partial<RetentionPolicy> = {}): string[] {
+export function embeddedHubArgs(dataDir: string, retention: Partial<RetentionPolicy> = {}, policy: EmbeddedHubPolicy = {}): string[] {
   const limits = (Object.keys(RETENTION_OPTIONS) as (keyof RetentionPolicy)[]).flatMap((setting) => {
     const days = retention[setting];
     return days === undefined ? [] : [RETENTION_OPTIONS[setting], String(days)];
   });
-  return ['--data', dataDir, '--demo', '--port', '0', ...limits];
+  const purposes = policy.revealPurposes === undefined ? [] : ['--reveal-purposes', revealPurposeSetting(policy.revealPurposes)];
+  const label = policy.handlingLabel === undefined ? [] : ['--handling-label', policy.handlingLabel];
+  return ['--data', dataDir, '--demo', '--port', '0', ...limits, ...purposes, ...label];
 }
 
 /** The embedded hub only ever listens on the loopback interface. */
