@@ -1,4 +1,4 @@
-import { AUDIT_ACTS, DEFAULT_REVEAL_PURPOSE_LIST, canonicalJson, formatIsoUtc, formatUtc, type AuditExportFormat, type AuditRecord, type AuditTrailFilter, type Officer, type SessionEndReason } from '@watchfloor/shared';
+import { AUDIT_ACTS, DEFAULT_REVEAL_PURPOSE_LIST, type AuditExportFormat, type AuditRecord, type AuditTrailFilter, type Officer, type SessionEndReason } from '@watchfloor/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealPurposeLabel } from '../detail/reveal-purposes';
@@ -7,12 +7,15 @@ import { formatCount } from '../i18n/numbers';
 import { Clock } from '../shell/Clock';
 import { download } from '../shell/download';
 import { AuditApiError, auditApi } from './audit-api';
+import { ChainState } from './ChainState';
+import { ExportStatus, type ExportState } from './ExportStatus';
+import { RecordPane } from './RecordPane';
+import { TrailRow } from './TrailRow';
 import {
   EMPTY_FILTER_FORM,
   ExportTooLarge,
   FIRST_PAGE,
   auditRow,
-  shortHitId,
   chainBanner,
   collectTrail,
   currentAfter,
@@ -25,7 +28,6 @@ import {
   pageNumber,
   previousPage,
   readFilterForm,
-  type AuditRow,
   type ChainBanner,
   type FilterField,
   type FilterForm,
@@ -46,12 +48,6 @@ type PageState =
   | { readonly kind: 'loading'; readonly records: readonly AuditRecord[] }
   | { readonly kind: 'loaded'; readonly records: readonly AuditRecord[] }
   | { readonly kind: 'failed'; readonly records: readonly AuditRecord[]; readonly message: string };
-
-type ExportState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'running'; readonly format: AuditExportFormat; readonly records: number }
-  | { readonly kind: 'done'; readonly format: AuditExportFormat; readonly records: number; readonly seq: number; readonly file: string }
-  | { readonly kind: 'failed'; readonly message: string };
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -390,157 +386,5 @@ export function DataProtectionScreen(props: {
         ))}
       </footer>
     </div>
-  );
-}
-
-function ChainState(props: { readonly chain: ChainBanner; readonly onVerify: () => void }) {
-  const { t } = useTranslation();
-  const { chain } = props;
-  const checked = 'checkedAt' in chain ? formatUtc(chain.checkedAt, { date: false }) : undefined;
-  return (
-    <section className={`audit-chain audit-chain--${chain.kind}`} data-testid="chain-state" data-state={chain.kind} aria-live="polite" aria-label={t('dataProtection.chain.label')}>
-      <span className="audit-chain__icon" aria-hidden="true">
-        {chain.kind === 'intact' ? '✓' : chain.kind === 'broken' ? '✕' : chain.kind === 'unknown' ? '?' : '…'}
-      </span>
-      <div className="audit-chain__text">
-        {chain.kind === 'checking' && <strong>{t('dataProtection.chain.checking')}</strong>}
-        {chain.kind === 'unknown' && (
-          <>
-            <strong>{t('dataProtection.chain.unknown')}</strong>
-            <span>{chain.message}</span>
-          </>
-        )}
-        {chain.kind === 'intact' && (
-          <>
-            <strong>{t('dataProtection.chain.intact', { count: chain.records, records: formatCount(chain.records) })}</strong>
-            <span>
-              {chain.records > 0 && t('dataProtection.chain.last', { seq: chain.lastSeq, hash: chain.lastHash })} {t('dataProtection.chain.checked', { time: checked })}
-            </span>
-          </>
-        )}
-        {chain.kind === 'broken' && (
-          <>
-            <strong>{t('dataProtection.chain.broken', { seq: chain.seq, kind: t(`dataProtection.breakKind.${chain.breakKind}`) })}</strong>
-            <span className="audit-chain__message">{chain.message}.</span>
-            <span>
-              {chain.intactBefore > 0 ? t('dataProtection.chain.intactBefore', { last: chain.seq - 1 }) : t('dataProtection.chain.noneIntact')}{' '}
-              {t('dataProtection.chain.brokenAdvice')} {t('dataProtection.chain.checked', { time: checked })}
-            </span>
-          </>
-        )}
-      </div>
-      <button type="button" className="button button--small" onClick={props.onVerify} disabled={chain.kind === 'checking'} data-testid="verify-chain">
-        {t('dataProtection.chain.verify')} <kbd>v</kbd>
-      </button>
-    </section>
-  );
-}
-
-function TrailRow(props: { readonly row: AuditRow; readonly selected: boolean; readonly suspect: boolean; readonly onSelect: () => void }) {
-  const { t } = useTranslation();
-  const { row } = props;
-  const classes = ['audit-row', `audit-row--${row.act}`, props.selected ? 'audit-row--selected' : '', props.suspect ? 'audit-row--suspect' : ''].filter(Boolean).join(' ');
-  return (
-    <tr className={classes} aria-selected={props.selected} onClick={props.onSelect} data-seq={row.seq} data-testid="audit-row">
-      <td className="audit-table__num">
-        {props.suspect && (
-          <span className="audit-row__suspect" title={t('dataProtection.trail.suspect')}>
-            ⚠{' '}
-          </span>
-        )}
-        {row.seq}
-      </td>
-      <td className="audit-table__time">
-        <time dateTime={row.iso}>{row.utc}</time>
-      </td>
-      <td className="audit-table__time audit-table__dim">{row.local}</td>
-      <td>
-        <span className={`audit-act audit-act--${row.act}`}>{t(`dataProtection.acts.${row.act}`)}</span>
-      </td>
-      <td className="audit-table__wrap" title={row.officerId}>
-        {row.officerName ?? <span className="audit-table__dim">{t(row.act === 'sign-in-failed' ? 'dataProtection.trail.nobody' : 'dataProtection.trail.hub')}</span>}
-      </td>
-      <td className="audit-table__mono" title={row.hitId}>
-        {row.hitId === undefined ? '' : shortHitId(row.hitId)}
-      </td>
-      <td className="audit-table__wrap" title={row.purpose}>{row.purpose === undefined ? '' : revealPurposeLabel(row.purpose, undefined, t)}</td>
-      <td className="audit-table__details">{t(`dataProtection.summary.${row.summary.key}`, row.summary.values)}</td>
-      <td className="audit-table__mono audit-table__dim">{row.source ?? ''}</td>
-      <td className="audit-table__mono audit-table__dim">{row.shortHash}</td>
-    </tr>
-  );
-}
-
-function RecordPane(props: { readonly record: AuditRecord | undefined; readonly zone: string; readonly brokenFrom: number | undefined }) {
-  const { t } = useTranslation();
-  const { record } = props;
-  return (
-    <aside className="panel audit-record" aria-labelledby="audit-record-heading" data-testid="audit-record">
-      <h2 className="panel__title" id="audit-record-heading">
-        {record ? t('dataProtection.record.title', { seq: record.seq }) : t('dataProtection.record.none')}
-      </h2>
-      {record && props.brokenFrom !== undefined && record.seq >= props.brokenFrom && (
-        <p className="audit-record__suspect" role="note">
-          ⚠ {record.seq === props.brokenFrom ? t('dataProtection.record.breaksHere') : t('dataProtection.record.afterBreak', { seq: props.brokenFrom })}
-        </p>
-      )}
-      {record && (
-        <dl className="audit-record__fields">
-          <dt>{t('dataProtection.column.act')}</dt>
-          <dd>{t(`dataProtection.acts.${record.act}`)}</dd>
-          <dt>{t('dataProtection.record.time')}</dt>
-          <dd>
-            <time dateTime={formatIsoUtc(record.at)}>{formatUtc(record.at)}</time>
-            <br />
-            <span className="audit-table__dim">{auditRow(record, props.zone).local} {props.zone}</span>
-          </dd>
-          <dt>{t('dataProtection.column.officer')}</dt>
-          <dd>{record.officer ? `${record.officer.name} (${record.officer.id})` : t(record.act === 'sign-in-failed' ? 'dataProtection.trail.nobody' : 'dataProtection.trail.hub')}</dd>
-          {record.source !== undefined && (
-            <>
-              <dt>{t('dataProtection.column.source')}</dt>
-              <dd className="audit-table__mono">{record.source}</dd>
-            </>
-          )}
-          {record.hitId !== undefined && (
-            <>
-              <dt>{t('dataProtection.column.hit')}</dt>
-              <dd className="audit-table__mono">{record.hitId}</dd>
-            </>
-          )}
-          {'purpose' in record.details && typeof record.details.purpose === 'string' && (
-            <>
-              <dt>{t('dataProtection.column.purpose')}</dt>
-              <dd>
-                {revealPurposeLabel(record.details.purpose, undefined, t)} <span className="audit-table__dim">({record.details.purpose})</span>
-              </dd>
-            </>
-          )}
-          <dt>{t('dataProtection.record.details')}</dt>
-          <dd>
-            <pre className="audit-record__json">{JSON.stringify(JSON.parse(canonicalJson(record.details)), undefined, 2)}</pre>
-          </dd>
-          <dt>{t('dataProtection.record.prevHash')}</dt>
-          <dd className="audit-record__hash">{record.prevHash}</dd>
-          <dt>{t('dataProtection.record.hash')}</dt>
-          <dd className="audit-record__hash" data-testid="record-hash">
-            {record.hash}
-          </dd>
-        </dl>
-      )}
-    </aside>
-  );
-}
-
-function ExportStatus(props: { readonly state: ExportState }) {
-  const { t } = useTranslation();
-  const { state } = props;
-  if (state.kind === 'idle') return null;
-  return (
-    <p className={`audit-export audit-export--${state.kind}`} role="status" data-testid="export-status">
-      {state.kind === 'running' && t('dataProtection.export.running', { format: state.format.toUpperCase(), records: formatCount(state.records) })}
-      {state.kind === 'done' && t('dataProtection.export.done', { format: state.format.toUpperCase(), count: state.records, records: formatCount(state.records), seq: state.seq, file: state.file })}
-      {state.kind === 'failed' && t('dataProtection.export.failed', { message: state.message })}
-    </p>
   );
 }
