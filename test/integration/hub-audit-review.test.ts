@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { AuditTrailResponse, AuditVerification, type AuditRecord } from '@watchfloor/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditTrail, recordAudit } from '../../hub/src/audit/index';
 import type { RunningHub } from '../../hub/src/index';
-import { TEST_BACKENDS, connectClient, hitBody, postHit, signIn, startTestHub, type TestClient, type TestStore } from '../support/hub';
+import { TEST_BACKENDS, connectClient, hitBody, postHit, signIn, startTestHub, tempDir, type TestClient, type TestStore } from '../support/hub';
+import { writeUsersFile } from '../support/sessions';
 
 /**
  * Reviewing the audit trail over HTTP, as the data-protection view does: who may (an auditor or an admin,
@@ -38,9 +40,15 @@ for (const backend of TEST_BACKENDS) {
     let hitId: string;
     const clients: TestClient[] = [];
 
+    let users: { dir: string; remove: () => Promise<void> };
+
     beforeAll(async () => {
       store = await backend.fresh();
-      hub = await startTestHub({ demo: true, rate: 0, ...store.config });
+      users = await tempDir();
+      // A national bureau's data-protection officer: an auditor with a country scope.
+      const usersFile = path.join(users.dir, 'users.json');
+      await writeUsersFile(usersFile, [{ id: 'off-dpo-ng', username: 'dpo-ng', name: 'NCB Abuja DPO', role: 'auditor', scope: 'NG', password: 'dpo-ng-password' }]);
+      hub = await startTestHub({ demo: true, rate: 0, usersFile, ...store.config });
       auditor = (await signIn(hub, 'auditor')).token;
       const raised = await postHit(hub, hitBody());
       hitId = raised.body.hitId as string;
@@ -55,6 +63,7 @@ for (const backend of TEST_BACKENDS) {
       for (const client of clients) client.close();
       await hub?.stop();
       await store?.remove();
+      await users?.remove();
     });
 
     it('given an auditor or an admin, then they read the trail; every other role is refused, and the refusal is recorded', async () => {
@@ -66,6 +75,8 @@ for (const backend of TEST_BACKENDS) {
       }
       const refusals = (await readAuditTrail(hub.db, { act: 'refused', officerId: 'off-lead' })).records;
       expect(refusals.at(-1)).toMatchObject({ source: '127.0.0.1', details: { command: 'audit-trail', code: 'forbidden' } });
+      const scoped = await get(hub, '/api/v1/audit/verification', (await signIn(hub, 'dpo-ng', 'dpo-ng-password')).token);
+      expect(scoped).toMatchObject({ status: 403, body: { error: 'forbidden', message: /bureau-wide/ } });
       expect(await get(hub, '/api/v1/audit')).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
       expect(await get(hub, '/api/v1/audit/verification', 'not-a-token')).toMatchObject({ status: 401 });
     });
