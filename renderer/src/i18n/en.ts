@@ -23,7 +23,7 @@ export const en = {
     exportSaved: 'Saved {{files}}. The export is recorded in the audit trail.',
     exportSavedNoMap: 'Saved {{files}} (the map image could not be made). The export is recorded in the audit trail.',
     exportNotRecorded: {
-      unreachable: 'Nothing saved: the hub could not be reached to record this export in the audit trail ({{detail}}). Exports are saved only once recorded; try again when the hub is back.',
+      unreachable: 'Nothing saved: the hub could not be reached to record this export in the audit trail ({{detail}}). Try again when the hub is back.',
       'signed-out': 'Nothing saved: the hub no longer accepts your sign-in, so the export could not be recorded. {{detail}}',
       refused: 'Nothing saved: the hub did not record this export: {{detail}}',
       unreadable: 'Nothing saved: the hub’s answer could not be read, so the export may not be recorded. Try again.',
