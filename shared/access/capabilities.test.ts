@@ -5,12 +5,12 @@ import { CAPABILITIES, hasCapability, mayAdminister, mayReviewAuditTrail, requir
 
 /** Expected capabilities per role, one letter per capability in `CAPABILITIES` order (y = may, . = may not). */
 const EXPECTED: { readonly [R in Role]: string } = {
-  //              act supervise replay reveal audit review administer command
-  observer: '........',
-  'duty-officer': 'y..y....',
-  'shift-lead': 'yyyyy...',
-  admin: 'yyyyyyyy',
-  auditor: '.....y..',
+  //              watch act supervise replay reveal audit review administer command
+  observer: 'y........',
+  'duty-officer': 'yy..y....',
+  'shift-lead': 'yyyyyy...',
+  admin: 'yyyyyyyyy',
+  auditor: '......y..',
 };
 
 describe('role x capability table', () => {

@@ -6,6 +6,8 @@ import { allowed, forbidden, type Decision, type Forbidden } from './decision';
  * row says what it may do; every check in the hub and the console reads this table.
  */
 export const CAPABILITIES = [
+  /** Receive the operation picture: the live stream, its snapshot and history (the `/ops` socket). */
+  'watch-operation',
   /** Acknowledge and note alerts, and escalate or resolve those the officer holds. */
   'act',
   /** Handle alerts others hold, assign them, confirm "confirmed" resolutions, see who is on duty, and
@@ -34,9 +36,9 @@ export interface RoleAccess {
 }
 
 export const ROLE_ACCESS: { readonly [R in Role]: RoleAccess } = {
-  observer: { called: 'an observer', may: [] },
-  'duty-officer': { called: 'a duty officer', may: ['act', 'reveal-details'] },
-  'shift-lead': { called: 'a shift lead', may: ['act', 'supervise', 'replay', 'reveal-details', 'see-audit'] },
+  observer: { called: 'an observer', may: ['watch-operation'] },
+  'duty-officer': { called: 'a duty officer', may: ['watch-operation', 'act', 'reveal-details'] },
+  'shift-lead': { called: 'a shift lead', may: ['watch-operation', 'act', 'supervise', 'replay', 'reveal-details', 'see-audit'] },
   admin: { called: 'an admin', may: [...CAPABILITIES] },
   /** The bureau's data-protection officer: reviews the trail, takes no operational action. */
   auditor: { called: 'an auditor', may: ['review-audit-trail'] },
@@ -44,6 +46,7 @@ export const ROLE_ACCESS: { readonly [R in Role]: RoleAccess } = {
 
 /** What each capability lets an officer do, as a refusal names it. */
 const DOING: { readonly [C in Capability]: string } = {
+  'watch-operation': 'receive the operation picture',
   act: 'act on alerts',
   supervise: 'act on alerts others hold',
   replay: 'replay an operation',

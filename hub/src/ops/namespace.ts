@@ -7,6 +7,7 @@ import {
   mayAdminister,
   maySeeAudit,
   parseWith,
+  requireCapability,
   type CommandAck,
   type DetailsResponse,
   type Hello,
@@ -24,7 +25,7 @@ import type { Authority } from '../core/authority';
 import type { Queryable } from '../db/database';
 import { readEvents } from '../log/event-store';
 import type { SessionGuard } from './session-guard';
-import { handshakeRefusal, setIdentity } from './socket-identity';
+import { handshakeForbidden, handshakeRefusal, setIdentity } from './socket-identity';
 import { sendSnapshot, takeSnapshot } from './snapshot';
 import { createSocketLimits, rateLimitedMessage, type SocketLimits } from './socket-limits';
 import { isVisibleTo } from './visibility';
@@ -85,6 +86,8 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     void deps.access.authenticate(handshake.value.token).then(
       (found) => {
         if (!found.ok) return next(handshakeRefusal(found.reason));
+        const watching = requireCapability(found.officer, 'watch-operation');
+        if (!watching.ok) return next(handshakeForbidden(watching.message));
         setIdentity(socket, { officer: found.officer, sessionId: found.session.id });
         socket.data.since = handshake.value.since ?? 0;
         socket.data.clientId = handshake.value.clientId;

@@ -21,6 +21,13 @@ export function identityOf(socket: Socket): SocketIdentity | undefined {
   return officer === undefined || sessionId === undefined ? undefined : { officer, sessionId };
 }
 
+/** A handshake from an officer whose role does not receive the operation picture: message `forbidden`. */
+export function handshakeForbidden(message: string): Error {
+  const error = new Error('forbidden') as Error & { data?: unknown };
+  error.data = { reason: 'forbidden', message };
+  return error;
+}
+
 /** A refused handshake: `connect_error` with message `unauthorized`, and the reason in its `data`. */
 export function handshakeRefusal(reason: SessionEndReason | undefined): Error {
   const error = new Error('unauthorized') as Error & { data?: unknown };
