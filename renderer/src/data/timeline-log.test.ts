@@ -32,4 +32,15 @@ describe('timeline log', () => {
     expect(log.index.stateAtSeq(2).alerts.get('hit-1')).toEqual(live.alert);
     expect(log.index.stateAtSeq(1).alerts.get('hit-1')).toMatchObject({ status: 'new', hit: live.alert.hit });
   });
+
+  it('given the live store\'s own events, then the log keeps those very objects', () => {
+    const raised = { ...hitRaised(1, { id: 'hit-1', at: T0 }), at: T0 } as Extract<OpsEvent, { type: 'hit.raised' }>;
+    const live = raiseAlert(raised);
+    const log = createTimelineLog(T0, () => new Map([['hit-1', live]]));
+
+    log.takeLive([raised]);
+
+    expect(log.index.eventsBetween(T0, T0)[0]).toBe(raised);
+    expect(log.index.stateAtSeq(1).alerts.get('hit-1')!.hit).toBe(raised.hit);
+  });
 });

@@ -24,8 +24,10 @@ export interface TimelineLog {
   readonly index: ReplayIndex;
   readonly histogram: HitHistogram;
   readonly markers: MarkerTrack;
-  /** Takes the events after the last one held, in seq order; earlier ones are ignored. */
+  /** Takes copies of the log (from the cache or the hub's history) after the last event held, in seq order. */
   take(events: readonly OpsEvent[]): void;
+  /** Takes the live store's own events, as it applied them: already the objects and strings it holds. */
+  takeLive(events: readonly OpsEvent[]): void;
 }
 
 /** The live picture's alerts, read once per `take`. */
@@ -37,23 +39,30 @@ export function createTimelineLog(start: number, heldAlerts?: HeldAlerts): Timel
   const histogram = createHitHistogram(start);
   const markers = createMarkerTrack();
   const strings = createSharedStrings();
+  /** The events after the last one held, each in the form `keep` gives it. */
+  function append(events: readonly OpsEvent[], keep: (event: OpsEvent) => OpsEvent): void {
+    const fresh = events.filter((event) => event.seq > index.lastSeq);
+    if (fresh.length === 0) return;
+    held = heldAlerts?.();
+    const kept = fresh.map(keep);
+    index.append(kept);
+    histogram.add(kept);
+    markers.add(kept);
+    held = undefined;
+  }
   return {
     index,
     histogram,
     markers,
     take(events) {
-      const fresh = events.filter((event) => event.seq > index.lastSeq);
-      if (fresh.length === 0) return;
-      held = heldAlerts?.();
-      const shared = fresh.map((event): OpsEvent => {
+      append(events, (event) => {
         const kept = held === undefined ? event : heldCopy(held, event);
         strings.shareEvent(kept);
         return kept;
       });
-      index.append(shared);
-      histogram.add(shared);
-      markers.add(shared);
-      held = undefined;
+    },
+    takeLive(events) {
+      append(events, (event) => event);
     },
   };
 }

@@ -78,7 +78,7 @@ const LIVE_TICK_MS = 1000;
 export function createTimeline(deps: TimelineDeps): Timeline {
   const now = deps.now ?? Date.now;
   const frame = deps.frame ?? defaultFrame;
-  const { index, histogram, markers, take } = createTimelineLog(deps.start, deps.heldAlerts);
+  const { index, histogram, markers, take, takeLive } = createTimelineLog(deps.start, deps.heldAlerts);
   const listeners = new Set<() => void>();
   /** Live batches that arrived before the log caught up with them. */
   let heldBack: OpsEvent[] = [];
@@ -151,7 +151,7 @@ export function createTimeline(deps: TimelineDeps): Timeline {
         from = page.next;
       }
       caughtUp = true;
-      take(heldBack);
+      takeLive(heldBack);
       heldBack = [];
       publish({ log: { held: index.eventCount, fromCache, loading: false, error: undefined } });
       dispatch({ type: 'loaded', range: heldRange() });
@@ -196,7 +196,7 @@ export function createTimeline(deps: TimelineDeps): Timeline {
     dispatch,
     step: (direction) => dispatch(stepAction(snapshot.player, direction, index)),
     record(events) {
-      if (caughtUp) take(events);
+      if (caughtUp) takeLive(events);
       else heldBack.push(...events);
       const critical = events.filter((event) => event.type === 'hit.raised' && event.hit.severity === 'critical').length;
       if (critical > 0) dispatch({ type: 'recorded', criticalRaised: critical });

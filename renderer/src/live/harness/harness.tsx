@@ -114,7 +114,7 @@ window.liveBench = {
     const start = performance.now();
     const effect = b.store.applyBatch(events, { after: b.store.getSnapshot().through, through: events.at(-1)!.seq });
     const stored = performance.now();
-    b.timeline.take(events);
+    b.timeline.takeLive(events);
     const recorded = performance.now();
     b.columns.append(effect.raised);
     b.columns.append(effect.updated);
