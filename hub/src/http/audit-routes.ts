@@ -7,15 +7,10 @@ import {
   type AuditExportRecorded,
   type AuditTrailResponse,
   type AuditVerification,
-  type Officer,
-  type SessionRefused,
 } from '@watchfloor/shared';
-import type { Logger } from 'pino';
-import type { Access } from '../auth/access';
 import { readAuditTrail, recordAudit, verifyTrail } from '../audit/index';
-import type { Database } from '../db/database';
-import { bearerToken, readJson, sendJson } from './json';
-import { SESSION_END_MESSAGES } from './session-routes';
+import { permittedOfficer, type AuditedRouteDeps } from './audited-request';
+import { readJson, sendJson } from './json';
 import { sourceAddress } from './source-address';
 
 /**
@@ -27,41 +22,13 @@ import { sourceAddress } from './source-address';
  * Reading and verifying are not recorded (a record per page turned would bury the acts the trail is for);
  * an export, which takes the trail out of the hub, is. A refused request is recorded as `refused`.
  */
-export interface AuditRoutesDeps {
-  readonly access: Access;
-  readonly db: Pick<Database, 'query' | 'transaction'>;
-  readonly log: Logger;
-  readonly now: () => number;
-  readonly trustProxy: boolean;
-}
-
 const NOTICE_BODY = 16 * 1024;
 
-export function auditRoutes(deps: AuditRoutesDeps) {
-  const { access, db, log, now } = deps;
+export function auditRoutes(deps: AuditedRouteDeps) {
+  const { db, log, now } = deps;
 
   /** The officer who may review the trail, or undefined once the refusal has been sent (and recorded). */
-  async function reviewer(request: IncomingMessage, response: ServerResponse, what: string): Promise<Officer | undefined> {
-    const found = await access.authenticate(bearerToken(request));
-    if (!found.ok) {
-      const body: SessionRefused = { error: 'unauthorized', reason: found.reason, message: SESSION_END_MESSAGES[found.reason] };
-      sendJson(response, 401, body);
-      return undefined;
-    }
-    const decision = mayReviewAuditTrail(found.officer);
-    if (decision.ok) return found.officer;
-    const officer = found.officer;
-    await recordAudit(db, {
-      act: 'refused',
-      at: now(),
-      officer: { id: officer.id, name: officer.name },
-      source: sourceAddress(request, deps.trustProxy),
-      details: { command: what, code: decision.code, message: decision.message },
-    });
-    log.warn({ officer: officer.id, role: officer.role, what }, 'audit trail request refused');
-    sendJson(response, 403, { error: 'forbidden', message: decision.message });
-    return undefined;
-  }
+  const reviewer = (request: IncomingMessage, response: ServerResponse, what: string) => permittedOfficer(deps, request, response, what, mayReviewAuditTrail);
 
   async function page(request: IncomingMessage, response: ServerResponse): Promise<void> {
     request.resume();

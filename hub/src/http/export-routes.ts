@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ExportNotice, parseWith, requireCapability, type AuditExportRecorded, type SessionRefused } from '@watchfloor/shared';
-import type { Logger } from 'pino';
-import type { Access } from '../auth/access';
+import { ExportNotice, parseWith, requireCapability, type AuditExportRecorded } from '@watchfloor/shared';
 import { recordAudit } from '../audit/index';
-import type { Database } from '../db/database';
-import { bearerToken, readJson, sendJson } from './json';
-import { SESSION_END_MESSAGES } from './session-routes';
+import { permittedOfficer, type AuditedRouteDeps } from './audited-request';
+import { readJson, sendJson } from './json';
 import { sourceAddress } from './source-address';
 
 /**
@@ -14,44 +11,22 @@ import { sourceAddress } from './source-address';
  * file name) and answers with its seq. The console saves nothing the hub has not recorded. Only officers
  * who may replay (the debrief lives in the timeline) may export; a refusal is recorded as `refused`.
  */
-export interface ExportRoutesDeps {
-  readonly access: Access;
-  readonly db: Pick<Database, 'query' | 'transaction'>;
-  readonly log: Logger;
-  readonly now: () => number;
-  readonly trustProxy: boolean;
-}
-
 const NOTICE_BODY = 4 * 1024;
 
-export function exportRoutes(deps: ExportRoutesDeps) {
-  const { access, db, log, now } = deps;
+export function exportRoutes(deps: AuditedRouteDeps) {
+  const { db, log, now } = deps;
 
   async function exported(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const found = await access.authenticate(bearerToken(request));
-    if (!found.ok) {
-      request.resume();
-      const body: SessionRefused = { error: 'unauthorized', reason: found.reason, message: SESSION_END_MESSAGES[found.reason] };
-      return sendJson(response, 401, body);
-    }
-    const { officer } = found;
-    const who = { id: officer.id, name: officer.name };
-    const source = sourceAddress(request, deps.trustProxy);
-    const decision = requireCapability(officer, 'replay', 'export a debrief');
-    if (!decision.ok) {
-      request.resume();
-      await recordAudit(db, { act: 'refused', at: now(), officer: who, source, details: { command: 'export', code: decision.code, message: decision.message } });
-      log.warn({ officer: officer.id, role: officer.role }, 'export refused');
-      return sendJson(response, 403, { error: 'forbidden', message: decision.message });
-    }
+    const officer = await permittedOfficer(deps, request, response, 'export', (who) => requireCapability(who, 'replay', 'export a debrief'));
+    if (officer === undefined) return void request.resume();
     const parsed = parseWith(ExportNotice, await readJson(request, NOTICE_BODY));
     if (!parsed.ok) return sendJson(response, 400, { error: 'invalid', message: 'The export notice is not valid.', issues: parsed.issues });
     const { what, format, range, operationId, fileName } = parsed.value;
     const record = await recordAudit(db, {
       act: 'exported',
       at: now(),
-      officer: who,
-      source,
+      officer: { id: officer.id, name: officer.name },
+      source: sourceAddress(request, deps.trustProxy),
       details: { what, format, range, ...(operationId === undefined ? {} : { operationId }), fileName },
     });
     log.info({ officer: officer.id, what, format, operationId }, 'export recorded');
