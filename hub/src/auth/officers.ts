@@ -38,7 +38,8 @@ export const DEMO_USERS: readonly (Officer & { username: string; password: strin
   { id: 'off-auditor', username: 'auditor', password: 'auditor', name: 'Data Protection Officer (demo)', role: 'auditor' },
 ];
 
-interface OfficerRow {
+/** A row of the `officers` table as the queries here read it. */
+export interface OfficerRow {
   readonly id: string;
   readonly username: string;
   readonly name: string;

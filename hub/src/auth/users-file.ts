@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describeIssues, parseWith, type AuditEntry } from '@watchfloor/shared';
 import { appendAuditEntries } from '../audit/index';
 import type { Database } from '../db/database';
-import { UserFile, type UserFileEntry } from './officers';
+import { UserFile, type OfficerRow, type UserFileEntry } from './officers';
 import { hashPassword } from './passwords';
 
 /**
@@ -35,16 +35,9 @@ export interface UsersFileApplied {
   readonly disabled: readonly string[];
 }
 
-interface StoredOfficer {
-  readonly id: string;
-  readonly username: string;
-  readonly name: string;
-  readonly role: string;
-  readonly scope: string | null;
-  readonly password_hash: string;
+interface StoredOfficer extends OfficerRow {
   readonly disabled: boolean;
   readonly from_users_file: boolean;
-  readonly [column: string]: unknown;
 }
 
 /** Which of an officer's settings the entry changes; empty when it changes none. */
