@@ -10,6 +10,7 @@ import {
 } from '../domain/model';
 import { RevealPurposeId, RevealPurposeList, RevealReason } from '../access/reveal-purpose';
 import { HandlingLabel } from '../replay/export-label';
+import { describeIssues } from '../validation';
 import { RetryAfterMs } from './commands';
 import { OpsEvent } from './events';
 
@@ -98,6 +99,13 @@ export const ErrorBody = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** What a 4xx body says in words (its message, then the issues), or '' when it is not an `ErrorBody`. */
+export function errorBodyText(body: unknown): string {
+  const read = ErrorBody.safeParse(body);
+  if (!read.success) return '';
+  return [read.data.message, read.data.issues ? describeIssues(read.data.issues) : undefined].filter(Boolean).join(' ');
+}
 
 // ---- socket.io /ops -----------------------------------------------------------------------------------
 

@@ -2,10 +2,9 @@ import {
   AuditExportRecorded,
   AuditTrailResponse,
   AuditVerification,
-  ErrorBody,
   SessionRefused,
   auditTrailSearch,
-  describeIssues,
+  errorBodyText,
   type AuditExportNotice,
   type AuditTrailFilter,
   type SessionEndReason,
@@ -48,8 +47,7 @@ export function auditApi(hubUrl: string, token: () => string): AuditApi {
       throw new AuditApiError(refused.success ? refused.data.message : 'The hub no longer accepts this sign-in.', 401, refused.success ? refused.data.reason : 'unknown');
     }
     if (!response.ok) {
-      const error = ErrorBody.safeParse(body);
-      const detail = error.success ? [error.data.message, error.data.issues ? describeIssues(error.data.issues) : undefined].filter(Boolean).join(' ') : '';
+      const detail = errorBodyText(body);
       throw new AuditApiError(detail === '' ? `The hub answered ${response.status}.` : detail, response.status);
     }
     const parsed = schema.safeParse(body);

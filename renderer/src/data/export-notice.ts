@@ -1,4 +1,4 @@
-import { AuditExportRecorded, ErrorBody, SessionRefused, describeIssues, type ExportNotice } from '@watchfloor/shared';
+import { AuditExportRecorded, SessionRefused, errorBodyText, type ExportNotice } from '@watchfloor/shared';
 
 /**
  * Tells the hub about an export before the console saves it (`POST /api/v1/exports`), so the file is in
@@ -27,8 +27,7 @@ export async function recordExport(hubUrl: string, token: string, notice: Export
     return { ok: false, reason: 'signed-out', detail: refused.success ? refused.data.message : '' };
   }
   if (!response.ok) {
-    const error = ErrorBody.safeParse(body);
-    const detail = error.success ? [error.data.message, error.data.issues ? describeIssues(error.data.issues) : undefined].filter(Boolean).join(' ') : '';
+    const detail = errorBodyText(body);
     return { ok: false, reason: 'refused', detail: detail === '' ? String(response.status) : detail };
   }
   const recorded = AuditExportRecorded.safeParse(body);
