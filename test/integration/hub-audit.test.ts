@@ -136,6 +136,11 @@ for (const backend of TEST_BACKENDS) {
     it('given the append-only table, then the hub\'s own database rights cannot change or remove a record', async () => {
       await expect(hub.db.query('update audit_trail set at = 0 where seq = 1')).rejects.toThrow(/append-only/);
       await expect(hub.db.query('delete from audit_trail where seq = 1')).rejects.toThrow(/append-only/);
+      await expect(hub.db.transaction(async (tx) => {
+        await tx.query("select set_config('watchfloor.audit_purge', 'on', true)");
+        await tx.query('delete from audit_trail where seq = 1');
+      })).rejects.toThrow(/append-only/);
+      await expect(hub.db.query('truncate audit_trail')).rejects.toThrow(/append-only/);
     });
 
     it('given a row altered, swapped or deleted directly in the database, then verify names the first broken record and what is wrong', async () => {

@@ -129,10 +129,9 @@ const MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
       create index audit_trail_hit on audit_trail (hit_id, seq) where hit_id is not null;
       create index audit_trail_at on audit_trail (at);
 
-      -- Append-only: updates and truncation are refused; deletes only in a transaction that sets
-      -- watchfloor.audit_purge to 'on' (retention). Whoever can drop the trigger can still change rows,
-      -- which the hash chain then shows.
-      create function audit_trail_append_only() returns trigger language plpgsql as $$ begin if tg_op = 'DELETE' and coalesce(current_setting('watchfloor.audit_purge', true), '') = 'on' then return old; end if; raise exception 'audit_trail is append-only (% refused)', tg_op; end $$;
+      -- Append-only: updates, deletes and truncation are refused. Whoever can drop the trigger can still
+      -- change rows, which the hash chain then shows.
+      create function audit_trail_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_trail is append-only (% refused)', tg_op; end $$;
       create trigger audit_trail_append_only before update or delete on audit_trail for each row execute function audit_trail_append_only();
       create trigger audit_trail_no_truncate before truncate on audit_trail for each statement execute function audit_trail_append_only();
     `,
