@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toyAuditHash } from '../testing/audit-hash';
 import { T0 } from '../testing/builders';
 import { canonicalAuditRecord, canonicalJson } from './canonical';
 import type { AuditEntry, AuditRecord } from './record';
-import { AUDIT_GENESIS, AUDIT_GENESIS_HASH, auditRecordIntact, sealAuditRecord, verifyAuditRecords, walkAuditTrail, type AuditHash } from './verify';
+import { AUDIT_GENESIS, AUDIT_GENESIS_HASH, auditRecordIntact, sealAuditRecord, verifyAuditRecords, walkAuditTrail } from './verify';
 
-/** A stand-in for SHA-256 (FNV-1a stretched to 64 hex digits): the rule must hold for any hash function. */
-const toyHash: AuditHash = (text) => {
-  let out = '';
-  for (let round = 0; round < 8; round += 1) {
-    let h = 0x811c9dc5 ^ round;
-    for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out;
-};
 
 function anEntry(index: number): AuditEntry {
   return index % 2 === 0
@@ -25,7 +16,7 @@ function aTrail(length: number): AuditRecord[] {
   const records: AuditRecord[] = [];
   let previous = AUDIT_GENESIS;
   for (let index = 0; index < length; index += 1) {
-    const record = sealAuditRecord(anEntry(index), previous, toyHash);
+    const record = sealAuditRecord(anEntry(index), previous, toyAuditHash);
     records.push(record);
     previous = record;
   }
@@ -53,20 +44,20 @@ describe('canonical form', () => {
 describe('verifyAuditRecords', () => {
   it('given an untouched trail, then it is intact with its count and last hash', () => {
     const trail = aTrail(5);
-    expect(verifyAuditRecords(trail, toyHash)).toEqual({ ok: true, records: 5, last: { seq: 5, hash: trail[4]!.hash } });
-    expect(verifyAuditRecords([], toyHash)).toEqual({ ok: true, records: 0, last: AUDIT_GENESIS });
+    expect(verifyAuditRecords(trail, toyAuditHash)).toEqual({ ok: true, records: 5, last: { seq: 5, hash: trail[4]!.hash } });
+    expect(verifyAuditRecords([], toyAuditHash)).toEqual({ ok: true, records: 0, last: AUDIT_GENESIS });
   });
 
   it('given a record whose content changed, then the walk names it as altered', () => {
     const trail = aTrail(5);
     trail[2] = { ...trail[2]!, at: trail[2]!.at + 1 };
-    expect(verifyAuditRecords(trail, toyHash)).toMatchObject({ ok: false, records: 2, broken: { seq: 3, kind: 'altered' } });
+    expect(verifyAuditRecords(trail, toyAuditHash)).toMatchObject({ ok: false, records: 2, broken: { seq: 3, kind: 'altered' } });
   });
 
   it('given a record removed, then the walk names the gap', () => {
     const trail = aTrail(5);
     trail.splice(1, 1);
-    expect(verifyAuditRecords(trail, toyHash)).toMatchObject({ ok: false, records: 1, broken: { seq: 3, kind: 'missing', message: 'record 2 is missing: record 3 follows record 1' } });
+    expect(verifyAuditRecords(trail, toyAuditHash)).toMatchObject({ ok: false, records: 1, broken: { seq: 3, kind: 'missing', message: 'record 2 is missing: record 3 follows record 1' } });
   });
 
   it('given two records swapped (seqs renumbered to run on), then the walk names the moved record', () => {
@@ -74,36 +65,36 @@ describe('verifyAuditRecords', () => {
     const [third, fourth] = [trail[2]!, trail[3]!];
     trail[2] = { ...fourth, seq: 3 };
     trail[3] = { ...third, seq: 4 };
-    expect(verifyAuditRecords(trail, toyHash)).toMatchObject({ ok: false, records: 2, broken: { seq: 3, kind: 'reordered', message: 'record 3 was moved: it belongs after record 4' } });
+    expect(verifyAuditRecords(trail, toyAuditHash)).toMatchObject({ ok: false, records: 2, broken: { seq: 3, kind: 'reordered', message: 'record 3 was moved: it belongs after record 4' } });
   });
 
   it('given records out of seq order, then the walk names the one that comes back', () => {
     const trail = aTrail(4);
-    expect(verifyAuditRecords([trail[0]!, trail[2]!, trail[1]!], toyHash)).toMatchObject({ ok: false, broken: { seq: 3, kind: 'missing' } });
-    expect(verifyAuditRecords([trail[0]!, trail[1]!, trail[1]!], toyHash)).toMatchObject({ ok: false, broken: { seq: 2, kind: 'reordered' } });
+    expect(verifyAuditRecords([trail[0]!, trail[2]!, trail[1]!], toyAuditHash)).toMatchObject({ ok: false, broken: { seq: 3, kind: 'missing' } });
+    expect(verifyAuditRecords([trail[0]!, trail[1]!, trail[1]!], toyAuditHash)).toMatchObject({ ok: false, broken: { seq: 2, kind: 'reordered' } });
   });
 
   it('given a record rewritten with a fresh hash, then the next record no longer links to it', () => {
     const trail = aTrail(4);
-    trail[1] = sealAuditRecord({ ...anEntry(1), source: '10.9.9.9' }, trail[0]!, toyHash);
-    expect(verifyAuditRecords(trail, toyHash)).toMatchObject({ ok: false, records: 2, broken: { seq: 3, kind: 'broken-link' } });
+    trail[1] = sealAuditRecord({ ...anEntry(1), source: '10.9.9.9' }, trail[0]!, toyAuditHash);
+    expect(verifyAuditRecords(trail, toyAuditHash)).toMatchObject({ ok: false, records: 2, broken: { seq: 3, kind: 'broken-link' } });
   });
 
   it('given a trail that starts after an anchor, then it verifies from that anchor', () => {
     const trail = aTrail(6);
-    expect(verifyAuditRecords(trail.slice(3), toyHash, trail[2]!)).toMatchObject({ ok: true, records: 3 });
-    expect(verifyAuditRecords(trail.slice(3), toyHash)).toMatchObject({ ok: false, broken: { kind: 'missing' } });
+    expect(verifyAuditRecords(trail.slice(3), toyAuditHash, trail[2]!)).toMatchObject({ ok: true, records: 3 });
+    expect(verifyAuditRecords(trail.slice(3), toyAuditHash)).toMatchObject({ ok: false, broken: { kind: 'missing' } });
   });
 
   it('given one record of an extract, then its own hash still tells whether it was changed', () => {
     const [record] = aTrail(1);
-    expect(auditRecordIntact(record!, toyHash)).toBe(true);
-    expect(auditRecordIntact({ ...record!, hitId: 'hit-other' }, toyHash)).toBe(false);
+    expect(auditRecordIntact(record!, toyAuditHash)).toBe(true);
+    expect(auditRecordIntact({ ...record!, hitId: 'hit-other' }, toyAuditHash)).toBe(false);
   });
 
   it('given a walk fed page by page, then it reaches the same verdict as the whole trail', () => {
     const trail = aTrail(7);
-    const walk = walkAuditTrail(toyHash);
+    const walk = walkAuditTrail(toyAuditHash);
     for (const record of trail) expect(walk.step(record)).toEqual({ ok: true });
     expect(walk.last()).toEqual({ seq: 7, hash: trail[6]!.hash });
   });
