@@ -1,38 +1,13 @@
-import type { Browser, Page } from '@playwright/test';
 import { raiseHit } from './checkpoint-feed';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
+import { otherDesk, signedIn } from './pages/desks';
 import { SignInPage } from './pages/SignInPage';
 
 /**
  * The live picture as officers use it, against the real embedded demo hub started by `npm run web`. The
  * hits a test reasons about are posted through the hub's ingest API, as a checkpoint system would.
  */
-async function signedIn(page: Page, username: string): Promise<ConsolePage> {
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(username);
-  const console = new ConsolePage(page);
-  await console.waitUntilLive();
-  return console;
-}
-
-async function otherOfficer(browser: Browser, username: string): Promise<{ page: Page; console: ConsolePage; close: () => Promise<void> }> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1600, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  const console = await signedIn(page, username);
-  return {
-    page,
-    console,
-    close: async () => {
-      await context.close();
-      expect(errors, `console errors in ${username}'s window`).toEqual([]);
-    },
-  };
-}
-
 test.describe('sign-in failures', () => {
   // The console's CSP lets it connect only to the hub that served it, so another hub is refused in the browser.
   test.use({ expectedConsoleErrors: /status of 401 \(Unauthorized\)|ERR_CONNECTION_REFUSED|violates the (following|document's) Content Security Policy/ });
@@ -67,7 +42,7 @@ test('given a signed-in duty officer, when hits arrive, then they show in the qu
 
 test('given an alert, when the officer acknowledges and escalates it by keyboard, then the hub confirms and another officer sees it live', async ({ page, request, browser }) => {
   const console = await signedIn(page, 'duty');
-  const lead = await otherOfficer(browser, 'lead');
+  const lead = await otherDesk(browser, 'lead');
   const hitId = await raiseHit(request, { source: 'sltd', score: 0.99, summary: 'Passport reported stolen in IT, presented at arrivals' });
   await console.select(hitId);
   await lead.console.select(hitId);
@@ -102,7 +77,7 @@ test('given an alert, when the officer acknowledges and escalates it by keyboard
 
 test('given two officers racing for the same alert, then one holds it and the other is told the hub refused', async ({ page, request, browser }) => {
   const console = await signedIn(page, 'duty');
-  const lead = await otherOfficer(browser, 'lead');
+  const lead = await otherDesk(browser, 'lead');
   const hitId = await raiseHit(request);
   await console.select(hitId);
   await lead.console.select(hitId);

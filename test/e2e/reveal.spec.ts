@@ -1,41 +1,14 @@
-import type { Browser, Page } from '@playwright/test';
 import { raiseHit } from './checkpoint-feed';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
-import { ConsolePage } from './pages/ConsolePage';
 import { DebriefExport } from './pages/DebriefExport';
 import { RevealPanel } from './pages/RevealPanel';
-import { SignInPage } from './pages/SignInPage';
+import { otherDesk, signedIn } from './pages/desks';
 
 /**
  * Revealing a hit's personal details as officers do it, against the demo hub: a purpose from the bureau's
  * list and a reason that says something, then the details with who revealed them before; and a debrief
  * export that the hub cannot record saves nothing.
  */
-async function signedIn(page: Page, username: string): Promise<ConsolePage> {
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(username);
-  const console = new ConsolePage(page);
-  await console.waitUntilLive();
-  return console;
-}
-
-async function secondDesk(browser: Browser, username: string): Promise<{ console: ConsolePage; page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1600, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  const console = await signedIn(page, username);
-  return {
-    console,
-    page,
-    close: async () => {
-      await context.close();
-      expect(errors, `console errors in ${username}'s window`).toEqual([]);
-    },
-  };
-}
-
 test('given a duty officer, when they reveal with a purpose and a reason, then the form holds them to both, and the next officer sees who revealed before', async ({ page, request, browser }) => {
   const console = await signedIn(page, 'duty');
   const hitId = await raiseHit(request, { summary: 'Red notice requested by FR: identity match at arrivals' });
@@ -72,7 +45,7 @@ test('given a duty officer, when they reveal with a purpose and a reason, then t
   await expect(reveal.details).toContainText('E2E SIMULATED PERSON');
   await expect(reveal.earlier).toContainText('No one revealed these details before you.');
 
-  const lead = await secondDesk(browser, 'lead');
+  const lead = await otherDesk(browser, 'lead');
   try {
     await lead.console.select(hitId);
     const leadReveal = new RevealPanel(lead.console.detail);
