@@ -8,7 +8,7 @@ export function RecordPane(props: { readonly record: AuditRecord | undefined; re
   const { t } = useTranslation();
   const { record } = props;
   return (
-    <aside className="panel audit-record" aria-labelledby="audit-record-heading" data-testid="audit-record">
+    <aside className="panel audit-record" aria-labelledby="audit-record-heading" data-testid="audit-record" tabIndex={0}>
       <h2 className="panel__title" id="audit-record-heading">
         {record ? t('dataProtection.record.title', { seq: record.seq }) : t('dataProtection.record.none')}
       </h2>

@@ -180,6 +180,9 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
 
 type Revealed = Extract<DetailsResponse, { ok: true }>;
 
+/** The revealed details take the focus from the form that disappears, so the officer's place is never lost. */
+const focusWhenShown = (element: HTMLElement | null) => element?.focus();
+
 function Reveal(props: { readonly hitId: string; readonly purposes: readonly RevealPurpose[] | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -213,7 +216,7 @@ function Reveal(props: { readonly hitId: string; readonly purposes: readonly Rev
   if (revealed !== undefined) {
     const hidden = revealed.earlierRevealsTotal - revealed.earlierReveals.length;
     return (
-      <section className="reveal reveal--open" aria-label={t('reveal.title')} data-testid="reveal-details">
+      <section className="reveal reveal--open" aria-label={t('reveal.title')} data-testid="reveal-details" tabIndex={-1} ref={focusWhenShown}>
         <h4>{t('reveal.title')}</h4>
         <p className="reveal__note">{t('reveal.notStored')}</p>
         <dl className="facts">

@@ -33,6 +33,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
       id={`alert-row-${alert.id}`}
       role="option"
       aria-selected={selected}
+      aria-checked={props.checked}
       data-alert-id={alert.id}
       data-status={alert.status}
       className={`queue-row queue-row--${alert.hit.severity} queue-row--${urgency}${selected ? ' queue-row--selected' : ''}`}
@@ -40,14 +41,16 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
       onClick={() => props.onSelect(alert.id)}
       onDoubleClick={() => props.onOpen(alert.id)}
     >
-      <input
-        type="checkbox"
-        className="queue-row__check"
-        aria-label={t('queue.select')}
-        checked={props.checked}
-        onChange={() => props.onToggleChecked(alert.id)}
-        onClick={(event) => event.stopPropagation()}
-        tabIndex={-1}
+      {/* A mark for bulk acknowledgement: the row itself carries it (aria-checked, key `x`), so the mark is a
+          picture that a click toggles, not a control nested in the option. */}
+      <span
+        className={`queue-row__check${props.checked ? ' queue-row__check--on' : ''}`}
+        aria-hidden="true"
+        title={t('queue.select')}
+        onClick={(event) => {
+          event.stopPropagation();
+          props.onToggleChecked(alert.id);
+        }}
       />
       <div className="queue-row__main">
         <div className="queue-row__line">

@@ -1,0 +1,74 @@
+import { raiseHit } from './checkpoint-feed';
+import { expect, test } from './fixtures';
+import { expectAccessible } from './pages/accessibility';
+import { DataProtectionPage } from './pages/DataProtectionPage';
+import { signedIn } from './pages/desks';
+import { SignInPage } from './pages/SignInPage';
+
+/**
+ * Every screen as an officer with a screen reader or a contrast need meets it: axe-core finds no serious or
+ * critical violation on sign-in, the live console with an alert open, each command dialog, the shortcut
+ * sheet, a replay, the wall view and the data-protection view. At the smallest supported workstation size.
+ */
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('given the sign-in screen, when axe-core checks it, then nothing serious is found', async ({ page }) => {
+  await new SignInPage(page).open();
+  await expectAccessible(page, 'sign-in');
+});
+
+test('given a duty officer with an alert open, when axe-core checks the console and each dialog, then nothing serious is found', async ({ page, request }) => {
+  const hitId = await raiseHit(request);
+  const console = await signedIn(page, 'duty');
+  await console.waitForMap();
+  await console.select(hitId);
+  await expectAccessible(page, 'the live console');
+
+  await console.press('?');
+  await expect(console.shortcutsDialog).toBeVisible();
+  await expectAccessible(page, 'the shortcut sheet');
+  await console.press('Escape');
+
+  await console.queue.focus();
+  await console.press('a');
+  await expect(console.detail).toContainText('Acknowledged');
+  for (const [key, dialog, name] of [
+    ['e', console.escalateDialog, 'the escalate dialog'],
+    ['r', console.resolveDialog, 'the resolve dialog'],
+  ] as const) {
+    await console.queue.focus();
+    await console.select(hitId);
+    await console.press(key);
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page, name);
+    await console.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});
+
+test('given a shift lead replaying the operation, when axe-core checks the console, then nothing serious is found', async ({ page }) => {
+  await signedIn(page, 'lead');
+  await expect(page.getByTestId('timeline-loading')).toBeHidden({ timeout: 30_000 });
+  await page.getByTestId('timeline-bar').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('playback-mode')).toContainText('Replay');
+  await expectAccessible(page, 'replay');
+});
+
+test('given the wall display, when axe-core checks it, then nothing serious is found', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open('?view=wall');
+  await signIn.signIn('wall');
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expectAccessible(page, 'the wall view');
+});
+
+test('given the data-protection officer, when axe-core checks the audit trail view, then nothing serious is found', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('auditor');
+  const audit = new DataProtectionPage(page);
+  await audit.waitUntilShown();
+  await expect(audit.rows.first()).toBeVisible();
+  await expectAccessible(page, 'the data-protection view');
+});
