@@ -142,6 +142,9 @@ function TimePair(props: { readonly at: number }) {
   );
 }
 
+/** A command that reached the hub this long after it was given was held up (queued offline), and says so. */
+const REACHED_LATER_MS = 5_000;
+
 function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
   const { t } = useTranslation();
   const { entry } = props;
@@ -158,6 +161,7 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
       break;
     case 'alert.resolved':
       what = t(entry.final ? 'history.resolved' : 'history.proposed', { who: entry.by.name, outcome: t(`outcomes.${entry.outcome}`) });
+      if (entry.comment !== undefined) what = `${what}: ${entry.comment}`;
       break;
     case 'alert.noted':
       what = t('history.noted', { who: entry.by.name, text: entry.text });
@@ -167,12 +171,21 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
       break;
   }
   const unconfirmed = entry.seq === UNCONFIRMED_SEQ;
+  // A command given offline is shown at the time the officer gave it, and says when the hub received it.
+  const givenAt = entry.type === 'hit.raised' ? undefined : entry.givenAt;
+  const reachedLater = givenAt !== undefined && !unconfirmed && entry.at - givenAt >= REACHED_LATER_MS;
   return (
     <li className={`history__entry history__entry--${entry.type.replace('.', '-')}${unconfirmed ? ' history__entry--unconfirmed' : ''}`}>
-      <time className="history__time">{formatUtc(entry.at, { date: false })}</time>
+      <time className="history__time">{formatUtc(givenAt ?? entry.at, { date: false })}</time>
       <span className="history__what">
         {what}
         {unconfirmed && <em className="history__unconfirmed"> · {t('history.unconfirmed')}</em>}
+        {reachedLater && (
+          <em className="history__unconfirmed" data-testid="history-reached-hub">
+            {' '}
+            · {t('history.reachedHub', { time: formatUtc(entry.at, { date: false }) })}
+          </em>
+        )}
       </span>
     </li>
   );

@@ -224,6 +224,7 @@ export const en = {
     proposed: '{{outcome}} proposed by {{who}}, awaiting shift lead confirmation',
     noted: 'Note by {{who}}: {{text}}',
     assigned: 'Assigned to {{officer}} by {{who}}',
+    reachedHub: 'queued, reached the hub at {{time}} UTC',
   },
   reveal: {
     title: 'Personal details',
@@ -270,8 +271,23 @@ export const en = {
   },
   resolve: {
     title: 'Resolve alert',
-    outcome: 'Outcome',
+    outcome: 'Outcome (arrow keys choose)',
     submit: 'Resolve',
+    comment: 'Closing comment',
+    commentPlaceholder: 'What was checked and why this outcome',
+    incomplete: 'Choose an outcome and write a closing comment to resolve. Esc to cancel.',
+    confirmTitle: 'Resolve this {{severity}} alert as {{outcome}}?',
+    confirmSubmit: 'Resolve as {{outcome}}',
+    back: 'Back',
+    confirmWhat: 'You are closing the {{severity}} {{source}} match at {{checkpoint}} as {{outcome}}.',
+    confirmComment: 'Your closing comment: “{{comment}}”',
+    confirmHint: 'Tab to the buttons, or Ctrl+Enter to resolve. Esc goes back to change the outcome.',
+    effect: {
+      'false-positive':
+        'The alert leaves the open queue and will not be escalated again: the match is recorded as not this person or document, and nobody is asked to act on it.',
+      'no-action':
+        'The alert leaves the open queue and will not be escalated again: the match is recorded as needing no action, and nobody is asked to act on it.',
+    },
     needsConfirmation: 'A confirmed match goes to a shift lead for confirmation before it is resolved.',
   },
   note: { title: 'Add a note', text: 'Note', submit: 'Add note' },

@@ -354,10 +354,12 @@ export function LiveScreen(props: {
         )}
         {dialog === 'resolve' && selected && (
           <ResolveDialog
+            alert={selected}
             officer={officer}
+            checkpointName={checkpointName(selected.hit.checkpointId)}
             onClose={() => setDialog(undefined)}
-            onSubmit={(outcome) => {
-              commands.resolve(selected.id, outcome);
+            onSubmit={(outcome, comment) => {
+              commands.resolve(selected.id, outcome, comment);
               setDialog(undefined);
             }}
           />
