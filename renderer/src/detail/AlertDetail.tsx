@@ -22,6 +22,7 @@ import { displayZone } from '../i18n/display-zone';
 import { formatPercent } from '../i18n/numbers';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
+import type { ActionKind } from '../shortcuts/availability';
 import { revealPurposeLabel, revealPurposeOptions } from './reveal-purposes';
 
 /**
@@ -30,8 +31,6 @@ import { revealPurposeLabel, revealPurposeOptions } from './reveal-purposes';
  * held in this component's memory and dropped when another alert is shown: never cached. With them comes
  * who revealed them before, and when.
  */
-export type ActionKind = 'acknowledge' | 'escalate' | 'resolve' | 'note';
-
 export interface AlertDetailProps {
   readonly alert: Alert;
   readonly checkpoint: Checkpoint | undefined;

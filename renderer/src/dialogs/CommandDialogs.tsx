@@ -171,10 +171,17 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['?', 'shortcuts.help'],
 ];
 
-export function ShortcutsDialog(props: { readonly onClose: () => void }) {
+/** The shortcut sheet, and the officer's switch for single-key shortcuts (WCAG 2.1.4). */
+export function ShortcutsDialog(props: { readonly onClose: () => void; readonly singleKeysOn: boolean; readonly onSingleKeys: (on: boolean) => void }) {
   const { t } = useTranslation();
   return (
     <Dialog title={t('shortcuts.title')} onClose={props.onClose} testId="shortcuts-dialog">
+      <p className="hint">{t('shortcuts.where')}</p>
+      <label className="checkbox">
+        <input type="checkbox" checked={props.singleKeysOn} onChange={(event) => props.onSingleKeys(event.target.checked)} autoFocus />
+        {t('shortcuts.singleKeys')}
+      </label>
+      <p className="hint">{t('shortcuts.singleKeysHint')}</p>
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map(([keys, label]) => (

@@ -38,8 +38,6 @@ export const en = {
   },
   notices: {
     dismiss: 'Dismiss',
-    replayCommand: 'Commands are unavailable while you look at the past. Press "Return to live" to act on alerts.',
-    commandUnavailable: '{{command}} is not possible on this alert: {{reason}}',
     bulkSkipped_one: 'Acknowledged {{sent}}; skipped 1 selected alert you may not acknowledge now: {{reasons}}.',
     bulkSkipped_other: 'Acknowledged {{sent}}; skipped {{count}} selected alerts you may not acknowledge now: {{reasons}}.',
     rightsChanged: 'Your role or country scope changed. The picture is rebuilt with what you may now see and do.',
@@ -165,6 +163,14 @@ export const en = {
   readOnly: {
     role: 'Read-only view: your role ({{role}}) cannot act on alerts.',
     replay: 'Replay: you are looking at the past, so commands are unavailable. Return to live to act.',
+  },
+  /** Why a shortcut did not open its action (the detail's buttons are disabled for the same reasons). */
+  unavailable: {
+    line: '{{command}} is not possible: {{reason}}',
+    past: 'you are looking at the past. Return to live to act on alerts.',
+    'read-only': 'your role ({{role}}) only watches alerts.',
+    'nothing-selected': 'no alert is selected.',
+    pending: 'a command on this alert is still waiting for the hub.',
   },
   commands: { acknowledge: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Note', assign: 'Assign' },
   outcomes: { confirmed: 'Confirmed', 'false-positive': 'False positive', 'no-action': 'No action', 'handed-over': 'Handed over' },
@@ -306,6 +312,10 @@ export const en = {
     search: 'Search the queue (reference, checkpoint, country, summary)',
     close: 'Close a dialog',
     help: 'Show this list',
+    where: 'Shortcuts act when the queue or the alert detail has the focus, never while you type or a dialog is open.',
+    singleKeys: 'Single-key shortcuts (letters and symbols)',
+    singleKeysHint:
+      'Turned off, letters and symbols do nothing; arrows, Enter and Esc still work, and the ? button in the top bar opens this list. Remembered on this workstation.',
     key: { acknowledge: 'a', escalate: 'e', resolve: 'r', note: 'n' },
   },
   status: {
