@@ -164,6 +164,18 @@ export const en = {
     role: 'Read-only view: your role ({{role}}) cannot act on alerts.',
     replay: 'Replay: you are looking at the past, so commands are unavailable. Return to live to act.',
   },
+  alarm: {
+    appName: 'Watchfloor',
+    tabTitle_one: '(1 critical) {{app}}',
+    tabTitle_other: '({{count}} critical) {{app}}',
+    tabTitleAtLeast: '({{count}}+ critical) {{app}}',
+    announceOne: 'New critical hit. {{title}}. {{body}}',
+    announceMany: '{{count}} new critical hits.',
+    soundOn: 'Alarm sound on',
+    soundOff: 'Alarm sound off',
+    soundHint: 'A sound for each new critical hit on this workstation. Click to switch; remembered on this workstation.',
+    allowNotifications: 'Allow notifications',
+  },
   /** Why a shortcut did not open its action (the detail's buttons are disabled for the same reasons). */
   unavailable: {
     line: '{{command}} is not possible: {{reason}}',

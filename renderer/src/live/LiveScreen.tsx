@@ -1,6 +1,7 @@
 import { mayActOnAlerts, mayReplay, visibleWindow, type Alert, type AlertStatus, type Operation } from '@watchfloor/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlarmControls, useAlarm } from '../alarm';
 import { AlertDetail } from '../detail/AlertDetail';
 import { isPending } from '../data/live-store';
 import { nextNeedingAction } from '../queue/next-alert';
@@ -132,6 +133,15 @@ export function LiveScreen(props: {
 
   // The desktop shell raises native notifications and the tray count from this summary.
   const bridge = desktopBridge();
+  const [alarmSoundOn, setAlarmSoundOn] = useWorkstationFlag('alarm-sound', true);
+  const [doNotDisturbUntil, setDoNotDisturbUntil] = useState<number | undefined>(undefined);
+  const watchesAlerts = !props.wall && mayActOnAlerts(officer);
+  const alarmAnnouncement = useAlarm(desktopSummary, {
+    watchesAlerts,
+    doNotDisturb: doNotDisturbUntil !== undefined && doNotDisturbUntil > now,
+    soundOn: alarmSoundOn,
+    desktopShell: bridge !== undefined,
+  });
   useEffect(() => {
     if (bridge === undefined || props.wall) return;
     // Always the live alerts: a shift lead looking at the past must still be told of what happens now.
@@ -320,9 +330,14 @@ export function LiveScreen(props: {
             <DoNotDisturbControl
               bridge={bridge}
               timeZone={displayZone()}
-              onChange={(status) => session.setDoNotDisturb(status.active ? status.until : undefined)}
+              onChange={(status) => {
+                const until = status.active ? status.until : undefined;
+                setDoNotDisturbUntil(until);
+                session.setDoNotDisturb(until);
+              }}
             />
           )}
+          {watchesAlerts && <AlarmControls soundOn={alarmSoundOn} onSound={setAlarmSoundOn} offerNotifications={bridge === undefined} />}
           {props.onDataProtection && !props.wall && (
             <button type="button" className="button button--small" onClick={props.onDataProtection} data-testid="open-data-protection">
               {t('topbar.dataProtection')}
@@ -423,6 +438,9 @@ export function LiveScreen(props: {
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} singleKeysOn={singleKeysOn} onSingleKeys={setSingleKeysOn} />}
       </PanelBoundary>
       {!props.wall && <ShortcutHint hint={hint} />}
+      <p className="visually-hidden" role="alert" aria-live="assertive" data-testid="alarm-announcement">
+        {alarmAnnouncement}
+      </p>
     </div>
   );
 }
