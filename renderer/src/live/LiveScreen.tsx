@@ -88,11 +88,9 @@ export function LiveScreen(props: {
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog>(undefined);
-  const dialogClosedAt = useRef<number | undefined>(undefined);
-  const closeDialog = useCallback(() => {
-    setDialog(undefined);
-    dialogClosedAt.current = Date.now();
-  }, []);
+  /** When a key was last typed in a dialog (or taken as the stray tail of that typing): see `shortcutGate`. */
+  const lastDialogKeyAt = useRef<number | undefined>(undefined);
+  const closeDialog = useCallback(() => setDialog(undefined), []);
   const [singleKeysOn, setSingleKeysOn] = useWorkstationFlag('single-key-shortcuts', true);
   const [hint, setHint] = useState<Hint | undefined>(undefined);
 
@@ -222,11 +220,14 @@ export function LiveScreen(props: {
   useEffect(() => {
     if (props.wall) return;
     const onKey = (event: KeyboardEvent) => {
+      const now = Date.now();
+      const dialogOpen = dialog !== undefined;
       const gate = shortcutGate(
         { key: event.key, withModifier: event.ctrlKey || event.metaKey || event.altKey },
-        { typing: isTyping(event.target), inAlerts: inAlerts(event.target), dialogOpen: dialog !== undefined, dialogClosedAt: dialogClosedAt.current, now: Date.now(), singleKeysOn },
+        { typing: isTyping(event.target), inAlerts: inAlerts(event.target), dialogOpen, lastDialogKeyAt: lastDialogKeyAt.current, now, singleKeysOn },
       );
-      if (gate === 'ignore') return;
+      if (dialogOpen || gate === 'stray') lastDialogKeyAt.current = now;
+      if (gate !== 'act') return;
       if (event.key === 'Enter' && activatesOnEnter(event.target)) return;
       const handlers: Record<string, () => void> = {
         j: () => move(1),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { QUIET_AFTER_DIALOG_MS, shortcutGate, type KeyContext } from './gate';
+import { STRAY_GAP_MS, shortcutGate, type KeyContext } from './gate';
 
 const T = 1_800_000_000_000;
-const working: KeyContext = { typing: false, inAlerts: true, dialogOpen: false, dialogClosedAt: undefined, now: T, singleKeysOn: true };
+const working: KeyContext = { typing: false, inAlerts: true, dialogOpen: false, lastDialogKeyAt: undefined, now: T, singleKeysOn: true };
 const letter = { key: 'a', withModifier: false };
 const arrow = { key: 'ArrowDown', withModifier: false };
 
@@ -22,9 +22,10 @@ describe('shortcutGate', () => {
     expect(shortcutGate({ key: 'a', withModifier: true }, working)).toBe('ignore');
   });
 
-  it('given a dialog just closed, then keys in the quiet moment after are ignored, and act once it passed', () => {
-    expect(shortcutGate(letter, { ...working, dialogClosedAt: T - 100 })).toBe('ignore');
-    expect(shortcutGate(letter, { ...working, dialogClosedAt: T - QUIET_AFTER_DIALOG_MS })).toBe('act');
+  it('given typing in a dialog that just closed, then keys close behind the last one are stray, and act after a pause', () => {
+    expect(shortcutGate(letter, { ...working, lastDialogKeyAt: T - 100 })).toBe('stray');
+    expect(shortcutGate(arrow, { ...working, lastDialogKeyAt: T - STRAY_GAP_MS + 1 })).toBe('stray');
+    expect(shortcutGate(letter, { ...working, lastDialogKeyAt: T - STRAY_GAP_MS })).toBe('act');
   });
 
   it('given single-key shortcuts turned off, then letters and symbols do nothing while arrows still move', () => {
