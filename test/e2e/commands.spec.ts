@@ -16,6 +16,7 @@ const SHOTS = process.env['WATCHFLOOR_SHOTS_DIR'] ?? SCREENSHOT_DIR;
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 test('given a critical alert, when the duty officer resolves it as False positive by keyboard, then the outcome is chosen explicitly, a comment is asked for and the effect is confirmed first', async ({ page, request }) => {
+  test.slow();
   const console = await signedIn(page, 'duty');
   const hitId = await raiseHit(request, { summary: 'Red notice requested by FR: identity match at arrivals (resolve e2e)' });
   await raiseHit(request, { summary: 'Red notice requested by FR: second traveller (resolve e2e)' });

@@ -67,6 +67,16 @@ export class ConsolePage {
     await this.queue.focus();
   }
 
+  /**
+   * Acknowledges the selected alert, `alertId`, by its shortcut. The selection then moves on to the next
+   * alert needing action, so this goes back to `alertId` for what the test checks next.
+   */
+  async acknowledge(alertId: string): Promise<void> {
+    await expect(this.detail).toHaveAttribute('data-alert-id', alertId);
+    await this.press('a');
+    await this.select(alertId);
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
   }
