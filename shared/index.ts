@@ -14,6 +14,7 @@ export * from './audit/index';
 export * from './alerts/lifecycle';
 export * from './alerts/authorize';
 export * from './alerts/escalation';
+export * from './alerts/given-time';
 export * from './alerts/optimistic';
 export * from './ops/state';
 export * from './replay/index';

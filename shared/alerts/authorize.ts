@@ -70,7 +70,8 @@ export function authorize(officer: Officer, command: Command, alert: Alert): Dec
 }
 
 /**
- * The event a command produces when allowed. `assignee` is the officer named by an `assign` command, looked
+ * The event a command produces when allowed, carrying the time the officer gave it (settled by the caller
+ * with `settleGivenAt`) and a resolution's comment. `assignee` is the officer named by an `assign` command, looked
  * up by the caller (the hub owns the officer directory); without it an assign is `not-found`.
  */
 export function decideCommand(
@@ -83,23 +84,25 @@ export function decideCommand(
   if (!decision.ok) return decision;
   const by: Actor = { id: officer.id, name: officer.name };
   const alertId = alert.id;
+  const given = command.givenAt === undefined ? {} : { givenAt: command.givenAt };
   switch (command.type) {
     case 'acknowledge':
-      return { ok: true, event: { type: 'alert.acknowledged', alertId, by } };
+      return { ok: true, event: { type: 'alert.acknowledged', alertId, by, ...given } };
     case 'escalate':
       return {
         ok: true,
-        event: { type: 'alert.escalated', alertId, level: command.level, reason: command.reason, by, auto: false },
+        event: { type: 'alert.escalated', alertId, level: command.level, reason: command.reason, by, auto: false, ...given },
       };
     case 'resolve': {
       const final = command.outcome !== 'confirmed' || isSupervisor(officer);
-      return { ok: true, event: { type: 'alert.resolved', alertId, outcome: command.outcome, final, by } };
+      const comment = command.comment === undefined ? {} : { comment: command.comment };
+      return { ok: true, event: { type: 'alert.resolved', alertId, outcome: command.outcome, final, by, ...comment, ...given } };
     }
     case 'note':
-      return { ok: true, event: { type: 'alert.noted', alertId, text: command.text, by } };
+      return { ok: true, event: { type: 'alert.noted', alertId, text: command.text, by, ...given } };
     case 'assign':
       if (assignee === undefined) return { ok: false, code: 'not-found', message: `No officer ${command.officerId}.` };
       if (alert.holder?.id === assignee.id) return conflict(`${assignee.name} already holds this alert.`);
-      return { ok: true, event: { type: 'alert.assigned', alertId, officer: assignee, by } };
+      return { ok: true, event: { type: 'alert.assigned', alertId, officer: assignee, by, ...given } };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, EscalationLevel, NOTE_MAX_LENGTH, Outcome, REASON_MAX_LENGTH } from '../domain/model';
+import { EntityId, EpochMs, EscalationLevel, NOTE_MAX_LENGTH, Outcome, REASON_MAX_LENGTH } from '../domain/model';
 
 /**
  * Commands a client sends on `/ops` (`command` with an ack callback). `mutationId` is chosen by the client
@@ -10,7 +10,11 @@ const MutationId = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'expected 8 to 64 letters, digits, dash or underscore');
-const base = { mutationId: MutationId, alertId: EntityId };
+/**
+ * `givenAt`: when the officer gave the command, by the console's clock. A command queued while the hub was
+ * out of reach arrives later; the hub keeps this time in the event it logs (see `settleGivenAt`).
+ */
+const base = { mutationId: MutationId, alertId: EntityId, givenAt: EpochMs.optional() };
 const Text = (max: number) =>
   z
     .string()
@@ -25,7 +29,8 @@ export const EscalateCommand = z.object({
   level: EscalationLevel,
   reason: Text(REASON_MAX_LENGTH),
 });
-export const ResolveCommand = z.object({ ...base, type: z.literal('resolve'), outcome: Outcome });
+/** `comment`: the officer's closing words, kept in the resolution's history entry. */
+export const ResolveCommand = z.object({ ...base, type: z.literal('resolve'), outcome: Outcome, comment: Text(NOTE_MAX_LENGTH).optional() });
 export const NoteCommand = z.object({ ...base, type: z.literal('note'), text: Text(NOTE_MAX_LENGTH) });
 export const AssignCommand = z.object({ ...base, type: z.literal('assign'), officerId: EntityId });
 

@@ -18,16 +18,21 @@ import {
  */
 const Seq = z.int().positive();
 const base = { seq: Seq, at: EpochMs };
+/** On an officer's command: when the officer gave it (the console's clock, checked by the hub), where `at`
+ * is when the hub logged it; they differ for a command queued while the hub was out of reach. */
+const given = { givenAt: EpochMs.optional() };
 
 export const HitRaised = z.object({ ...base, type: z.literal('hit.raised'), hit: Hit });
 export const AlertAcknowledged = z.object({
   ...base,
+  ...given,
   type: z.literal('alert.acknowledged'),
   alertId: EntityId,
   by: Actor,
 });
 export const AlertEscalated = z.object({
   ...base,
+  ...given,
   type: z.literal('alert.escalated'),
   alertId: EntityId,
   level: EscalationLevel,
@@ -38,15 +43,19 @@ export const AlertEscalated = z.object({
 });
 export const AlertResolved = z.object({
   ...base,
+  ...given,
   type: z.literal('alert.resolved'),
   alertId: EntityId,
   outcome: Outcome,
   /** false: a duty officer's "confirmed" awaits a shift lead (status confirmation-pending). */
   final: z.boolean(),
+  /** The officer's closing comment. */
+  comment: z.string().min(1).max(NOTE_MAX_LENGTH).optional(),
   by: Actor,
 });
 export const AlertNoted = z.object({
   ...base,
+  ...given,
   type: z.literal('alert.noted'),
   alertId: EntityId,
   text: z.string().min(1).max(NOTE_MAX_LENGTH),
@@ -54,6 +63,7 @@ export const AlertNoted = z.object({
 });
 export const AlertAssigned = z.object({
   ...base,
+  ...given,
   type: z.literal('alert.assigned'),
   alertId: EntityId,
   officer: Actor,

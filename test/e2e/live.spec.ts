@@ -41,13 +41,15 @@ test('given a signed-in duty officer, when hits arrive, then they show in the qu
 });
 
 test('given an alert, when the officer acknowledges and escalates it by keyboard, then the hub confirms and another officer sees it live', async ({ page, request, browser }) => {
+  // Two desks, each going back to the alert after the selection moves on from an acknowledgement.
+  test.slow();
   const console = await signedIn(page, 'duty');
   const lead = await otherDesk(browser, 'lead');
   const hitId = await raiseHit(request, { source: 'sltd', score: 0.99, summary: 'Passport reported stolen in IT, presented at arrivals' });
   await console.select(hitId);
   await lead.console.select(hitId);
 
-  await console.press('a');
+  await console.acknowledge(hitId);
   await expect(console.holder()).toHaveText('Duty Officer (demo)');
   await expect(console.detail).toContainText('Acknowledged');
   await expect(console.history).toContainText('Acknowledged by Duty Officer (demo)');
@@ -68,7 +70,7 @@ test('given an alert, when the officer acknowledges and escalates it by keyboard
   // The lead tries to take an alert the duty officer holds: the hub refuses and says who holds it.
   const other = await raiseHit(request);
   await console.select(other);
-  await console.press('a');
+  await console.acknowledge(other);
   await expect(console.holder()).toHaveText('Duty Officer (demo)');
   await lead.console.select(other);
   await expect(lead.console.holder()).toHaveText('Duty Officer (demo)');
@@ -76,15 +78,19 @@ test('given an alert, when the officer acknowledges and escalates it by keyboard
 });
 
 test('given two officers racing for the same alert, then one holds it and the other is told the hub refused', async ({ page, request, browser }) => {
+  test.slow();
   const console = await signedIn(page, 'duty');
   const lead = await otherDesk(browser, 'lead');
   const hitId = await raiseHit(request);
   await console.select(hitId);
   await lead.console.select(hitId);
   await Promise.all([console.press('a'), lead.console.press('a')]);
+  // The selection moves on after an acknowledgement; each officer goes back to the alert raced for.
+  await Promise.all([console.select(hitId), lead.console.select(hitId)]);
   // Until the hub answers, each officer sees their own acknowledgement as pending; the refusal settles it.
   // The loser is told by the hub, or by its own console when the winner's acknowledgement reached it first.
-  const refused = async (officer: ConsolePage) => [...(await officer.refusal.allTextContents()), ...(await officer.notices.allTextContents())].join(' ');
+  const refused = async (officer: ConsolePage) =>
+    [...(await officer.refusal.allTextContents()), ...(await officer.notices.allTextContents()), ...(await officer.shortcutHint.allTextContents())].join(' ');
   await expect.poll(async () => [await refused(console), await refused(lead.console)].filter((text) => text.includes('Already acknowledged by')).length).toBe(1);
   const [loser, winner] = (await refused(console)).includes('Already acknowledged by') ? [console, lead.console] : [lead.console, console];
   const winnerName = winner === console ? 'Duty Officer (demo)' : 'Shift Lead (demo)';

@@ -65,7 +65,7 @@ test('given a cut cable, when the officer reloads and acknowledges, then the cac
   await expect(console.detail).toContainText('Cotonou');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-cached-picture.png` });
 
-  await console.press('a');
+  await console.acknowledge(hitId);
   const pending = page.getByTestId('pending');
   await expect(pending).toHaveAttribute('data-stage', 'queued');
   await expect(pending).toContainText('Acknowledge queued');

@@ -65,7 +65,7 @@ test('given an administrator revoking the officer\'s session, when the officer g
   await expect(prompt.root).toBeHidden();
   await console.waitUntilLive();
   await console.select(hitId);
-  await console.press('a');
+  await console.acknowledge(hitId);
   await expect(console.holder()).toHaveText('NCB Abuja Desk (demo)');
   await expect(console.history.locator('.history__entry--alert-acknowledged')).toHaveCount(1);
   await expect(console.history).not.toContainText('not yet confirmed');
@@ -81,7 +81,7 @@ test('given a command queued while the hub is out of reach, when the officer sig
   try {
     await expect(console.connection).toHaveAttribute('data-state', 'reconnecting');
     await console.select(hitId);
-    await console.press('a');
+    await console.acknowledge(hitId);
     await expect(page.getByTestId('pending')).toHaveAttribute('data-stage', 'queued');
 
     await console.signOut();

@@ -82,6 +82,22 @@ describe('commands over /ops', () => {
     expect(duty.events.filter((e) => e.type === 'alert.acknowledged' && e.alertId === alertId)).toHaveLength(1);
   });
 
+  it('given commands carrying the time the officer gave them, then the events keep it, and a time past the skew is refused', async () => {
+    const lead = await client('lead');
+    const alertId = await raiseHit();
+    const raisedAt = hub.authority.state().alerts.get(alertId)!.raisedAt;
+    const ack = await lead.send({ ...command('acknowledge', alertId), givenAt: raisedAt + 1 });
+    expect(ack).toMatchObject({ ok: true });
+    const tooLate = await lead.send({ ...command('note', alertId), givenAt: Date.now() + 10 * 60_000 });
+    expect(tooLate).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('givenAt') });
+    const resolved = await lead.send({ type: 'resolve', alertId, mutationId: nextMutation(), outcome: 'no-action', comment: 'Traveller cleared by the desk', givenAt: raisedAt + 2 });
+    expect(resolved).toMatchObject({ ok: true });
+    const history = hub.authority.state().alerts.get(alertId)!.history;
+    expect(history.find((h) => h.type === 'alert.acknowledged')).toMatchObject({ givenAt: raisedAt + 1 });
+    expect(history.find((h) => h.type === 'alert.resolved')).toMatchObject({ givenAt: raisedAt + 2, comment: 'Traveller cleared by the desk' });
+    expect(history.some((h) => h.type === 'alert.noted')).toBe(false);
+  });
+
   it('given two officers acknowledging the same alert at once, then one wins and the other is told who holds it', async () => {
     const duty = await client('duty');
     const lead = await client('lead');

@@ -10,6 +10,7 @@ import {
   mayRevealDetails,
   parseWith,
   requireCapability,
+  settleGivenAt,
   type CommandAck,
   type DetailsResponse,
   type EarlierReveal,
@@ -29,7 +30,8 @@ import { parseStorable, unstorableText } from './storable';
 
 /**
  * What officers ask of the hub: commands on alerts, a look at a hit's personal details (audited), and an
- * administrator's changes to operations and checkpoints. Input is checked first; what the officer's role
+ * administrator's changes to operations and checkpoints. Input is checked first (a command's given time against the hub's clock
+ * and the alert's raise, `settleGivenAt`); what the officer's role
  * alone refuses is answered without the writer, the rest is decided inside a write on the latest state.
  * Every refusal is logged and recorded. A reveal and an admin change are recorded in the audit trail in
  * the transaction that serves or makes them.
@@ -106,8 +108,11 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
         if (alert === undefined) {
           return refuse(officer, command, { ok: false, code: 'not-found', message: `No alert ${command.alertId}.` });
         }
+        const given = settleGivenAt(command.givenAt, alert, now());
+        if (!given.ok) return refuse(officer, command, given);
+        const settled: Command = given.givenAt === undefined ? command : { ...command, givenAt: given.givenAt };
         const assignee = command.type === 'assign' ? await directory.find(command.officerId, tx) : undefined;
-        const decision = decideCommand(officer, command, alert, assignee);
+        const decision = decideCommand(officer, settled, alert, assignee);
         if (!decision.ok) return refuse(officer, command, decision);
         const checked = readBack(decision.event, now());
         if (!checked.ok) {

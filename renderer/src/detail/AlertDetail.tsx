@@ -22,6 +22,7 @@ import { displayZone } from '../i18n/display-zone';
 import { formatPercent } from '../i18n/numbers';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
+import type { ActionKind } from '../shortcuts/availability';
 import { revealPurposeLabel, revealPurposeOptions } from './reveal-purposes';
 
 /**
@@ -30,8 +31,6 @@ import { revealPurposeLabel, revealPurposeOptions } from './reveal-purposes';
  * held in this component's memory and dropped when another alert is shown: never cached. With them comes
  * who revealed them before, and when.
  */
-export type ActionKind = 'acknowledge' | 'escalate' | 'resolve' | 'note';
-
 export interface AlertDetailProps {
   readonly alert: Alert;
   readonly checkpoint: Checkpoint | undefined;
@@ -142,6 +141,9 @@ function TimePair(props: { readonly at: number }) {
   );
 }
 
+/** A command that reached the hub this long after it was given was held up (queued offline), and says so. */
+const REACHED_LATER_MS = 5_000;
+
 function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
   const { t } = useTranslation();
   const { entry } = props;
@@ -158,6 +160,7 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
       break;
     case 'alert.resolved':
       what = t(entry.final ? 'history.resolved' : 'history.proposed', { who: entry.by.name, outcome: t(`outcomes.${entry.outcome}`) });
+      if (entry.comment !== undefined) what = `${what}: ${entry.comment}`;
       break;
     case 'alert.noted':
       what = t('history.noted', { who: entry.by.name, text: entry.text });
@@ -167,12 +170,21 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
       break;
   }
   const unconfirmed = entry.seq === UNCONFIRMED_SEQ;
+  // A command given offline is shown at the time the officer gave it, and says when the hub received it.
+  const givenAt = entry.type === 'hit.raised' ? undefined : entry.givenAt;
+  const reachedLater = givenAt !== undefined && !unconfirmed && entry.at - givenAt >= REACHED_LATER_MS;
   return (
     <li className={`history__entry history__entry--${entry.type.replace('.', '-')}${unconfirmed ? ' history__entry--unconfirmed' : ''}`}>
-      <time className="history__time">{formatUtc(entry.at, { date: false })}</time>
+      <time className="history__time">{formatUtc(givenAt ?? entry.at, { date: false })}</time>
       <span className="history__what">
         {what}
         {unconfirmed && <em className="history__unconfirmed"> · {t('history.unconfirmed')}</em>}
+        {reachedLater && (
+          <em className="history__unconfirmed" data-testid="history-reached-hub">
+            {' '}
+            · {t('history.reachedHub', { time: formatUtc(entry.at, { date: false }) })}
+          </em>
+        )}
       </span>
     </li>
   );

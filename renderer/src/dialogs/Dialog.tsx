@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A modal on the native <dialog>: focus moves in and is trapped, Escape cancels, focus returns to where it
- * was. Forms submit with Enter (Ctrl+Enter inside a text area).
+ * was. Forms submit with Enter (Ctrl+Enter inside a text area); a held, repeating Enter does nothing.
  */
 export function Dialog(props: {
   readonly title: string;
@@ -46,7 +46,9 @@ export function Dialog(props: {
         method="dialog"
         onSubmit={submit}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+          // A held key repeats: only a fresh press submits, so one press never also confirms the next step.
+          if (event.key === 'Enter' && event.repeat) event.preventDefault();
+          else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
         }}
       >
         <h2 id={`${props.testId}-title`} className="dialog__title">

@@ -38,8 +38,6 @@ export const en = {
   },
   notices: {
     dismiss: 'Dismiss',
-    replayCommand: 'Commands are unavailable while you look at the past. Press "Return to live" to act on alerts.',
-    commandUnavailable: '{{command}} is not possible on this alert: {{reason}}',
     bulkSkipped_one: 'Acknowledged {{sent}}; skipped 1 selected alert you may not acknowledge now: {{reasons}}.',
     bulkSkipped_other: 'Acknowledged {{sent}}; skipped {{count}} selected alerts you may not acknowledge now: {{reasons}}.',
     rightsChanged: 'Your role or country scope changed. The picture is rebuilt with what you may now see and do.',
@@ -166,6 +164,26 @@ export const en = {
     role: 'Read-only view: your role ({{role}}) cannot act on alerts.',
     replay: 'Replay: you are looking at the past, so commands are unavailable. Return to live to act.',
   },
+  alarm: {
+    appName: 'Watchfloor',
+    tabTitle_one: '(1 critical) {{app}}',
+    tabTitle_other: '({{count}} critical) {{app}}',
+    tabTitleAtLeast: '({{count}}+ critical) {{app}}',
+    announceOne: 'New critical hit. {{title}}. {{body}}',
+    announceMany: '{{count}} new critical hits.',
+    soundOn: 'Alarm sound on',
+    soundOff: 'Alarm sound off',
+    soundHint: 'A sound for each new critical hit on this workstation. Click to switch; remembered on this workstation.',
+    allowNotifications: 'Allow notifications',
+  },
+  /** Why a shortcut did not open its action (the detail's buttons are disabled for the same reasons). */
+  unavailable: {
+    line: '{{command}} is not possible: {{reason}}',
+    past: 'you are looking at the past. Return to live to act on alerts.',
+    'read-only': 'your role ({{role}}) only watches alerts.',
+    'nothing-selected': 'no alert is selected.',
+    pending: 'a command on this alert is still waiting for the hub.',
+  },
   commands: { acknowledge: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Note', assign: 'Assign' },
   outcomes: { confirmed: 'Confirmed', 'false-positive': 'False positive', 'no-action': 'No action', 'handed-over': 'Handed over' },
   queue: {
@@ -224,6 +242,7 @@ export const en = {
     proposed: '{{outcome}} proposed by {{who}}, awaiting shift lead confirmation',
     noted: 'Note by {{who}}: {{text}}',
     assigned: 'Assigned to {{officer}} by {{who}}',
+    reachedHub: 'queued, reached the hub at {{time}} UTC',
   },
   reveal: {
     title: 'Personal details',
@@ -270,8 +289,23 @@ export const en = {
   },
   resolve: {
     title: 'Resolve alert',
-    outcome: 'Outcome',
+    outcome: 'Outcome (arrow keys choose)',
     submit: 'Resolve',
+    comment: 'Closing comment',
+    commentPlaceholder: 'What was checked and why this outcome',
+    incomplete: 'Choose an outcome and write a closing comment to resolve. Esc to cancel.',
+    confirmTitle: 'Resolve this {{severity}} alert as {{outcome}}?',
+    confirmSubmit: 'Resolve as {{outcome}}',
+    back: 'Back',
+    confirmWhat: 'You are closing the {{severity}} {{source}} match at {{checkpoint}} as {{outcome}}.',
+    confirmComment: 'Your closing comment: “{{comment}}”',
+    confirmHint: 'Tab to the buttons, or Ctrl+Enter to resolve. Esc goes back to change the outcome.',
+    effect: {
+      'false-positive':
+        'The alert leaves the open queue and will not be escalated again: the match is recorded as not this person or document, and nobody is asked to act on it.',
+      'no-action':
+        'The alert leaves the open queue and will not be escalated again: the match is recorded as needing no action, and nobody is asked to act on it.',
+    },
     needsConfirmation: 'A confirmed match goes to a shift lead for confirmation before it is resolved.',
   },
   note: { title: 'Add a note', text: 'Note', submit: 'Add note' },
@@ -290,6 +324,10 @@ export const en = {
     search: 'Search the queue (reference, checkpoint, country, summary)',
     close: 'Close a dialog',
     help: 'Show this list',
+    where: 'Shortcuts act when the queue or the alert detail has the focus, never while you type or a dialog is open.',
+    singleKeys: 'Single-key shortcuts (letters and symbols)',
+    singleKeysHint:
+      'Turned off, letters and symbols do nothing; arrows, Enter and Esc still work, and the ? button in the top bar opens this list. Remembered on this workstation.',
     key: { acknowledge: 'a', escalate: 'e', resolve: 'r', note: 'n' },
   },
   status: {

@@ -1,7 +1,14 @@
-import { mayAct, mayActOnAlerts, mayReplay, visibleWindow, type Alert, type AlertStatus, type Operation } from '@watchfloor/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { mayActOnAlerts, mayReplay, visibleWindow, type Alert, type AlertStatus, type Operation } from '@watchfloor/shared';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
+import { AlarmControls, useAlarm } from '../alarm';
+import { AlertDetail } from '../detail/AlertDetail';
+import { isPending } from '../data/live-store';
+import { nextNeedingAction } from '../queue/next-alert';
+import { actionAvailability, type ActionKind, type Unavailable } from '../shortcuts/availability';
+import { shortcutGate } from '../shortcuts/gate';
+import { ShortcutHint, type Hint } from '../shortcuts/ShortcutHint';
+import { useWorkstationFlag } from '../shell/workstation-setting';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
 import { DoNotDisturbControl } from '../desktop';
 import { useMapPicture, WorldMap, type MapFilters } from '../map';
@@ -55,6 +62,16 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
+/** The places where shortcuts act: the queue panel and the alert detail. */
+function inAlerts(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.panel--queue, #alert-detail-panel') !== null;
+}
+
+/** A control that Enter itself activates (a button, a link): Enter there is the control's, not a shortcut. */
+function activatesOnEnter(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a[href], summary') !== null;
+}
+
 export function LiveScreen(props: {
   readonly wall: boolean;
   readonly onSignOut: () => void;
@@ -71,6 +88,11 @@ export function LiveScreen(props: {
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog>(undefined);
+  /** When a key was last typed in a dialog (or taken as the stray tail of that typing): see `shortcutGate`. */
+  const lastDialogKeyAt = useRef<number | undefined>(undefined);
+  const closeDialog = useCallback(() => setDialog(undefined), []);
+  const [singleKeysOn, setSingleKeysOn] = useWorkstationFlag('single-key-shortcuts', true);
+  const [hint, setHint] = useState<Hint | undefined>(undefined);
 
   const liveState = snapshot.state;
   // Supervisors replay the operation; the timeline needs its start, so it waits for the operation.
@@ -109,6 +131,15 @@ export function LiveScreen(props: {
 
   // The desktop shell raises native notifications and the tray count from this summary.
   const bridge = desktopBridge();
+  const [alarmSoundOn, setAlarmSoundOn] = useWorkstationFlag('alarm-sound', true);
+  const [doNotDisturbUntil, setDoNotDisturbUntil] = useState<number | undefined>(undefined);
+  const watchesAlerts = !props.wall && mayActOnAlerts(officer);
+  const alarmAnnouncement = useAlarm(desktopSummary, {
+    watchesAlerts,
+    doNotDisturb: doNotDisturbUntil !== undefined && doNotDisturbUntil > now,
+    soundOn: alarmSoundOn,
+    desktopShell: bridge !== undefined,
+  });
   useEffect(() => {
     if (bridge === undefined || props.wall) return;
     // Always the live alerts: a shift lead looking at the past must still be told of what happens now.
@@ -116,24 +147,38 @@ export function LiveScreen(props: {
   }, [bridge, desktopSummary, props.wall]);
   useEffect(() => bridge?.onFocusAlert((alertId) => setSelectedId(alertId)), [bridge]);
 
+  /** Says, briefly and without a dialog, why an action did not open. */
+  const explain = useCallback(
+    (kind: ActionKind, unavailable: Unavailable) => {
+      const reason = unavailable.why === 'rule' ? unavailable.message : t(`unavailable.${unavailable.why}`, { role: t(`roles.${officer.role}`) });
+      setHint((previous) => ({ text: t('unavailable.line', { command: t(`commands.${kind}`), reason }), serial: (previous?.serial ?? 0) + 1 }));
+    },
+    [officer.role, t],
+  );
+
   const act = useCallback(
     (kind: ActionKind) => {
-      if (past) {
-        session.store.addNotice({ id: 'replay-command', key: 'replayCommand', tone: 'info' });
-        return;
-      }
-      if (readOnlyReason || selected === undefined) return;
       // The shortcut asks what the button asks, and says why where the button would be disabled.
-      const decision = mayAct(officer, kind, selected);
-      if (!decision.ok) {
-        const values = { command: t(`commands.${kind}`), reason: decision.message };
-        session.store.addNotice({ id: 'command-unavailable', key: 'commandUnavailable', values, tone: 'warning' });
+      const availability = actionAvailability(kind, {
+        officer,
+        past: past !== undefined,
+        readOnly: !mayActOnAlerts(officer),
+        selected,
+        pending: selected !== undefined && isPending(snapshot, selected.id) !== undefined,
+      });
+      if (!availability.ok) {
+        explain(kind, availability);
         return;
       }
-      if (kind === 'acknowledge') commands.acknowledge(selected.id);
-      else setDialog(kind);
+      if (kind !== 'acknowledge') {
+        setDialog(kind);
+        return;
+      }
+      const next = nextNeedingAction(rows, availability.alert, officer);
+      commands.acknowledge(availability.alert.id);
+      if (next !== undefined) setSelectedId(next.id);
     },
-    [commands, officer, past, readOnlyReason, selected, session, t],
+    [commands, explain, officer, past, rows, selected, snapshot],
   );
 
   const move = useCallback(
@@ -175,7 +220,15 @@ export function LiveScreen(props: {
   useEffect(() => {
     if (props.wall) return;
     const onKey = (event: KeyboardEvent) => {
-      if (dialog !== undefined || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const now = Date.now();
+      const dialogOpen = dialog !== undefined;
+      const gate = shortcutGate(
+        { key: event.key, withModifier: event.ctrlKey || event.metaKey || event.altKey },
+        { typing: isTyping(event.target), inAlerts: inAlerts(event.target), dialogOpen, lastDialogKeyAt: lastDialogKeyAt.current, now, singleKeysOn },
+      );
+      if (dialogOpen || gate === 'stray') lastDialogKeyAt.current = now;
+      if (gate !== 'act') return;
+      if (event.key === 'Enter' && activatesOnEnter(event.target)) return;
       const handlers: Record<string, () => void> = {
         j: () => move(1),
         ArrowDown: () => move(1),
@@ -206,7 +259,12 @@ export function LiveScreen(props: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId]);
+  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId, singleKeysOn]);
+
+  // Keys act where the officer works on alerts, so the console opens with the focus in the queue.
+  useEffect(() => {
+    if (!props.wall && (document.activeElement === null || document.activeElement === document.body)) document.getElementById('alert-queue-list')?.focus();
+  }, [props.wall]);
 
   const liveWindow = useMemo(() => {
     const origin = session.hits().originMs;
@@ -273,9 +331,14 @@ export function LiveScreen(props: {
             <DoNotDisturbControl
               bridge={bridge}
               timeZone={displayZone()}
-              onChange={(status) => session.setDoNotDisturb(status.active ? status.until : undefined)}
+              onChange={(status) => {
+                const until = status.active ? status.until : undefined;
+                setDoNotDisturbUntil(until);
+                session.setDoNotDisturb(until);
+              }}
             />
           )}
+          {watchesAlerts && <AlarmControls soundOn={alarmSoundOn} onSound={setAlarmSoundOn} offerNotifications={bridge === undefined} />}
           {props.onDataProtection && !props.wall && (
             <button type="button" className="button button--small" onClick={props.onDataProtection} data-testid="open-data-protection">
               {t('topbar.dataProtection')}
@@ -345,34 +408,40 @@ export function LiveScreen(props: {
         {dialog === 'escalate' && selected && (
           <EscalateDialog
             alert={selected}
-            onClose={() => setDialog(undefined)}
+            onClose={closeDialog}
             onSubmit={(level, reason) => {
               commands.escalate(selected.id, level, reason);
-              setDialog(undefined);
+              closeDialog();
             }}
           />
         )}
         {dialog === 'resolve' && selected && (
           <ResolveDialog
+            alert={selected}
             officer={officer}
-            onClose={() => setDialog(undefined)}
-            onSubmit={(outcome) => {
-              commands.resolve(selected.id, outcome);
-              setDialog(undefined);
+            checkpointName={checkpointName(selected.hit.checkpointId)}
+            onClose={closeDialog}
+            onSubmit={(outcome, comment) => {
+              commands.resolve(selected.id, outcome, comment);
+              closeDialog();
             }}
           />
         )}
         {dialog === 'note' && selected && (
           <NoteDialog
-            onClose={() => setDialog(undefined)}
+            onClose={closeDialog}
             onSubmit={(text) => {
               commands.note(selected.id, text);
-              setDialog(undefined);
+              closeDialog();
             }}
           />
         )}
-        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} singleKeysOn={singleKeysOn} onSingleKeys={setSingleKeysOn} />}
       </PanelBoundary>
+      {!props.wall && <ShortcutHint hint={hint} />}
+      <p className="visually-hidden" role="alert" aria-live="assertive" data-testid="alarm-announcement">
+        {alarmAnnouncement}
+      </p>
     </div>
   );
 }

@@ -43,19 +43,21 @@ export function useNow(intervalMs = 1000): number {
 export interface CommandVerbs {
   acknowledge(alertId: string): void;
   escalate(alertId: string, level: EscalationLevel, reason: string): void;
-  resolve(alertId: string, outcome: Outcome): void;
+  resolve(alertId: string, outcome: Outcome, comment: string): void;
   note(alertId: string, text: string): void;
 }
 
 export function useCommands(): CommandVerbs {
   const session = useSession();
   return useMemo(() => {
+    // Each command carries the moment the officer gave it: queued offline, it reaches the hub later.
     const send = (command: Command) => void session.send(command);
+    const fresh = () => ({ mutationId: newMutationId(), givenAt: Date.now() });
     return {
-      acknowledge: (alertId) => send({ type: 'acknowledge', alertId, mutationId: newMutationId() }),
-      escalate: (alertId, level, reason) => send({ type: 'escalate', alertId, level, reason, mutationId: newMutationId() }),
-      resolve: (alertId, outcome) => send({ type: 'resolve', alertId, outcome, mutationId: newMutationId() }),
-      note: (alertId, text) => send({ type: 'note', alertId, text, mutationId: newMutationId() }),
+      acknowledge: (alertId) => send({ type: 'acknowledge', alertId, ...fresh() }),
+      escalate: (alertId, level, reason) => send({ type: 'escalate', alertId, level, reason, ...fresh() }),
+      resolve: (alertId, outcome, comment) => send({ type: 'resolve', alertId, outcome, comment, ...fresh() }),
+      note: (alertId, text) => send({ type: 'note', alertId, text, ...fresh() }),
     };
   }, [session]);
 }

@@ -117,6 +117,7 @@ export function AlertQueue(props: AlertQueueProps) {
       </div>
       <div
         className="queue__list"
+        id="alert-queue-list"
         ref={scroller}
         role="listbox"
         aria-label={t('panels.queue')}

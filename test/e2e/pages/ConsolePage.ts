@@ -12,6 +12,10 @@ export class ConsolePage {
   readonly shortcutsDialog: Locator;
   readonly refusal: Locator;
   readonly notices: Locator;
+  /** The brief line saying why a shortcut opened nothing. */
+  readonly shortcutHint: Locator;
+  /** What a screen reader is told of a new critical hit. */
+  readonly alarmAnnouncement: Locator;
   readonly mapCanvas: Locator;
   /** The world map; `data-selected-status` says what it shows for the selected alert (a status, or hidden). */
   readonly worldMap: Locator;
@@ -27,6 +31,8 @@ export class ConsolePage {
     this.shortcutsDialog = page.getByTestId('shortcuts-dialog');
     this.refusal = page.getByTestId('refusal');
     this.notices = page.getByTestId('notices');
+    this.shortcutHint = page.getByTestId('shortcut-hint');
+    this.alarmAnnouncement = page.getByTestId('alarm-announcement');
     this.mapCanvas = page.getByRole('region', { name: 'World map' }).locator('canvas').first();
     this.worldMap = page.getByTestId('world-map');
   }
@@ -61,6 +67,16 @@ export class ConsolePage {
     await this.queue.focus();
   }
 
+  /**
+   * Acknowledges the selected alert, `alertId`, by its shortcut. The selection then moves on to the next
+   * alert needing action, so this goes back to `alertId` for what the test checks next.
+   */
+  async acknowledge(alertId: string): Promise<void> {
+    await expect(this.detail).toHaveAttribute('data-alert-id', alertId);
+    await this.press('a');
+    await this.select(alertId);
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
   }
@@ -81,6 +97,25 @@ export class ConsolePage {
     await form.getByRole('button', { name: 'Reveal' }).click();
     await expect(this.detail.getByRole('region', { name: 'Personal details' })).toBeVisible();
     return purposeId;
+  }
+
+  /** The detail's button for a command (Acknowledge, Escalate, Resolve, Note). */
+  action(command: string): Locator {
+    return this.detail.getByRole('toolbar').getByRole('button', { name: new RegExp(`^${command}\\b`) });
+  }
+
+  /** Turns single-key shortcuts on or off in the shortcut sheet, opened from the top bar's button. */
+  async setSingleKeyShortcuts(on: boolean): Promise<void> {
+    await this.page.locator('header').getByRole('button', { name: '?', exact: true }).click();
+    await this.shortcutsDialog.getByLabel('Single-key shortcuts (letters and symbols)').setChecked(on);
+    await this.page.keyboard.press('Escape');
+    await expect(this.shortcutsDialog).toBeHidden();
+  }
+
+  /** The unacknowledged critical count the tab title shows, or 0 when it shows none. */
+  async criticalCountInTitle(): Promise<number> {
+    const match = /^\((\d+)\+? critical\)/.exec(await this.page.title());
+    return match ? Number(match[1]) : 0;
   }
 
   holder(): Locator {
