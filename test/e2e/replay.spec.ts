@@ -88,7 +88,7 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   const bar = page.getByTestId('timeline-bar');
   await bar.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('playback-mode')).toContainText('Replay');
+  await expect(page.getByTestId('playback-mode')).toHaveText('Paused');
   for (let step = 0; step < 60 && (await console.row(first).getAttribute('data-status')) !== 'new'; step += 1) {
     await page.keyboard.press('ArrowLeft');
     await expect(bar).toHaveAttribute('aria-busy', 'false');
@@ -186,7 +186,7 @@ test('given a paused live view, when an alert is resolved live, then the map sho
 
   await page.getByTestId('timeline-bar').focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('playback-mode')).toContainText('Replay');
+  await expect(page.getByTestId('playback-mode')).toHaveText('Paused');
   await resolveElsewhere(request, baseURL!, alertId);
   // A critical hit after the resolution: once the pause counts it, the resolution has reached the console too.
   const missed = page.getByTestId('return-to-live');

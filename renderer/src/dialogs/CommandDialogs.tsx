@@ -1,5 +1,5 @@
 import { ESCALATION_LEVEL_NAMES, OUTCOMES, isSupervisor, type Alert, type EscalationLevel, type Officer, type Outcome } from '@watchfloor/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 
@@ -93,7 +93,8 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['?', 'shortcuts.help'],
 ];
 
-export function ShortcutsDialog(props: { readonly onClose: () => void }) {
+/** The console's keys; `children` adds the sections of other parts of the screen (the timeline's). */
+export function ShortcutsDialog(props: { readonly onClose: () => void; readonly children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Dialog title={t('shortcuts.title')} onClose={props.onClose} testId="shortcuts-dialog">
@@ -109,6 +110,7 @@ export function ShortcutsDialog(props: { readonly onClose: () => void }) {
           ))}
         </tbody>
       </table>
+      {props.children}
     </Dialog>
   );
 }

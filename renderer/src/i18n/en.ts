@@ -6,6 +6,7 @@ export const en = {
     notConnected: 'Not connected',
     connecting: 'Connecting…',
     live: 'Live',
+    connected: 'Hub connected',
     reconnecting: 'Reconnecting (attempt {{attempt}})',
     dataAge: 'data {{age}} old',
     offline: 'Offline, data {{age}} old',
@@ -161,7 +162,12 @@ export const en = {
     dnd: '{{name}}: do not disturb until {{until}} UTC',
     dndTitle: 'This officer silenced desktop notifications; alerts still reach the queue and escalate on the hub.',
   },
-  topbar: { signOut: 'Sign out', openWall: 'Open wall map', dataProtection: 'Data protection' },
+  topbar: {
+    signOut: 'Sign out',
+    openWall: 'Open wall map',
+    dataProtection: 'Data protection',
+    mode: { paused: 'Paused: not live', replay: 'Replay: not live' },
+  },
   readOnly: {
     role: 'Read-only view: your role ({{role}}) cannot act on alerts.',
     replay: 'Replay: you are looking at the past, so commands are unavailable. Return to live to act.',

@@ -16,6 +16,7 @@ import { OperationStatus } from '../status/OperationStatus';
 import { MapFilterBar } from './MapFilterBar';
 import { Notices } from './Notices';
 import { TimelinePanel, useTimelineSnapshot } from './TimelinePanel';
+import { ModeBand, TimelineShortcuts, togglePlayAction, viewModeOf } from '../replay';
 import { mapImage } from '../map/snapshot';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
@@ -85,6 +86,7 @@ export function LiveScreen(props: {
   const replay = useTimelineSnapshot(timeline);
   /** Looking at the past (replay or a paused live view): the picture at that moment, and no commands. */
   const past = replay?.player.mode === 'replay' ? replay : undefined;
+  const viewMode = replay === undefined ? 'live' : viewModeOf(replay.player);
   const state = past?.picture ?? liveState;
   /** Ages, deadlines and rates are measured from the moment on screen. */
   const shownNow = past?.player.currentTime ?? now;
@@ -198,6 +200,13 @@ export function LiveScreen(props: {
         m: () => setFilter((previous) => ({ ...previous, mine: !previous.mine })),
         '/': () => document.getElementById('queue-search')?.focus(),
         '?': () => setDialog('shortcuts'),
+        ...(timeline && replay
+          ? {
+              p: () => timeline.dispatch(togglePlayAction(replay.player)),
+              l: () => replay.player.capabilities.returnToLive && timeline.dispatch({ type: 'return-to-live' }),
+              t: () => document.getElementById('timeline-bar')?.focus(),
+            }
+          : {}),
       };
       const handler = handlers[event.key];
       if (handler === undefined) return;
@@ -206,7 +215,7 @@ export function LiveScreen(props: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId]);
+  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId, timeline, replay]);
 
   const liveWindow = useMemo(() => {
     const origin = session.hits().originMs;
@@ -243,19 +252,22 @@ export function LiveScreen(props: {
           />
         )}
       </PanelBoundary>
-      {timeline && replay && (
-        <PanelBoundary panel="timeline">
-          <TimelinePanel
-            timeline={timeline}
-            snapshot={replay}
-            operation={operation}
-            liveState={liveState}
-            checkpointName={checkpointName}
-            mapImage={(footer) => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined, footer)}
-          />
-        </PanelBoundary>
-      )}
     </Panel>
+  );
+  // Docked along the foot of the console, for those who may replay: always in view, never scrolled to.
+  const timelineDock = timeline && replay && (
+    <section className="panel panel--timeline" aria-label={t('panels.timeline')}>
+      <PanelBoundary panel="timeline">
+        <TimelinePanel
+          timeline={timeline}
+          snapshot={replay}
+          operation={operation}
+          liveState={liveState}
+          checkpointName={checkpointName}
+          mapImage={(footer) => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined, footer)}
+        />
+      </PanelBoundary>
+    </section>
   );
   const status = (
     <Panel id="status" title={t('panels.status')}>
@@ -266,9 +278,17 @@ export function LiveScreen(props: {
   );
 
   return (
-    <div className={props.wall ? 'shell shell--wall' : 'shell'}>
+    <div className={`shell shell--${viewMode}${props.wall ? ' shell--wall' : ''}`}>
       <PanelBoundary panel="topBar">
-        <TopBar snapshot={snapshot} operation={operation} now={now} onSignOut={props.onSignOut} onHelp={() => setDialog('shortcuts')} wall={props.wall}>
+        <TopBar
+          snapshot={snapshot}
+          operation={operation}
+          now={now}
+          viewMode={viewMode}
+          onSignOut={props.onSignOut}
+          onHelp={() => setDialog('shortcuts')}
+          wall={props.wall}
+        >
           {bridge !== undefined && !props.wall && (
             <DoNotDisturbControl
               bridge={bridge}
@@ -288,6 +308,9 @@ export function LiveScreen(props: {
           )}
         </TopBar>
       </PanelBoundary>
+      <div className="bands">
+        {timeline && replay && <ModeBand player={replay.player} onReturnToLive={() => timeline.dispatch({ type: 'return-to-live' })} />}
+      </div>
       <PanelBoundary panel="notices">
         <Notices snapshot={snapshot} />
       </PanelBoundary>
@@ -297,7 +320,7 @@ export function LiveScreen(props: {
           {status}
         </main>
       ) : (
-        <main className="workspace">
+        <main className={timelineDock ? 'workspace workspace--timeline' : 'workspace'}>
           <Panel id="queue" title={t('panels.queue')}>
             <PanelBoundary panel="queue">
               <AlertQueue
@@ -339,6 +362,7 @@ export function LiveScreen(props: {
             </div>
           </Panel>
           {status}
+          {timelineDock}
         </main>
       )}
       <PanelBoundary panel="dialog" retryOn={dialog}>
@@ -371,7 +395,7 @@ export function LiveScreen(props: {
             }}
           />
         )}
-        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)}>{timeline && <TimelineShortcuts />}</ShortcutsDialog>}
       </PanelBoundary>
     </div>
   );
