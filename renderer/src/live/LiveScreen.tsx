@@ -15,6 +15,8 @@ import { PanelBoundary } from '../shell/PanelBoundary';
 import { OperationStatus } from '../status/OperationStatus';
 import { MapFilterBar } from './MapFilterBar';
 import { Notices } from './Notices';
+import { OutageBanner, useFreshness } from './OutageBanner';
+import { pictureClock } from '../data/staleness';
 import { TimelinePanel, useTimelineSnapshot } from './TimelinePanel';
 import { ModeBand, TimelineShortcuts, togglePlayAction, viewModeOf } from '../replay';
 import { mapImage } from '../map/snapshot';
@@ -88,14 +90,15 @@ export function LiveScreen(props: {
   const past = replay?.player.mode === 'replay' ? replay : undefined;
   const viewMode = replay === undefined ? 'live' : viewModeOf(replay.player);
   const state = past?.picture ?? liveState;
-  /** Ages, deadlines and rates are measured from the moment on screen. */
-  const shownNow = past?.player.currentTime ?? now;
+  /** Ages, deadlines and rates are measured on one clock: live, the moment the picture is as of, or the moment looked at. */
+  const freshness = useFreshness(snapshot, now);
+  const clock = pictureClock(now, freshness, past?.player.currentTime);
   const checkpointName = useCallback((id: string) => state.checkpoints.get(id)?.name ?? id, [state.checkpoints]);
-  const views = useScreenViews(past?.picture, filter, officer);
-  const { rows, counts } = views.queue;
-  const { desktopSummary } = views;
   const checkpoints = useMemo(() => [...state.checkpoints.values()], [state.checkpoints]);
   const operation = useMemo(() => currentOperation(state.operations), [state.operations]);
+  const views = useScreenViews(past?.picture, filter, officer, operation?.id);
+  const { rows, counts } = views.queue;
+  const { desktopSummary } = views;
   const readOnlyReason = !mayActOnAlerts(officer)
     ? t('readOnly.role', { role: t(`roles.${officer.role}`) })
     : past
@@ -272,7 +275,14 @@ export function LiveScreen(props: {
   const status = (
     <Panel id="status" title={t('panels.status')}>
       <PanelBoundary panel="status">
-        <OperationStatus operation={operation} checkpoints={checkpoints} hitsByMinute={views.hitsByMinute} now={shownNow} />
+        <OperationStatus
+          operation={operation}
+          checkpoints={checkpoints}
+          figures={views.figures}
+          hitRate={views.hitRate}
+          clock={clock}
+          scoped={officer.scope !== undefined}
+        />
       </PanelBoundary>
     </Panel>
   );
@@ -309,6 +319,7 @@ export function LiveScreen(props: {
         </TopBar>
       </PanelBoundary>
       <div className="bands">
+        <OutageBanner freshness={freshness} now={now} />
         {timeline && replay && <ModeBand player={replay.player} onReturnToLive={() => timeline.dispatch({ type: 'return-to-live' })} />}
       </div>
       <PanelBoundary panel="notices">
@@ -337,7 +348,7 @@ export function LiveScreen(props: {
                 onBulkAcknowledge={readOnlyReason ? undefined : bulkAcknowledge}
                 snapshot={snapshot}
                 officer={officer}
-                now={shownNow}
+                clock={clock}
                 checkpointName={checkpointName}
               />
             </PanelBoundary>
