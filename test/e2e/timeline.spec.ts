@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { SignInPage } from './pages/SignInPage';
+import { StatusPanel } from './pages/StatusPanel';
 import { TimelinePage } from './pages/TimelinePage';
 
 /**
@@ -36,6 +37,10 @@ for (const viewport of [
     await expect(timeline.topBarMode).toHaveText('Paused: not live');
     await expect(timeline.modeBand).toContainText('Live view paused at');
     await expect(console.connection).toHaveText('Hub connected');
+    // The figures are those of the moment shown, and say so.
+    const status = new StatusPanel(page);
+    await expect(status.queueClock).toContainText('(moment shown)');
+    await expect(status.hitRate).toHaveText(/^\d+ hits? in the 60 s to \d\d:\d\d:\d\d UTC$/);
     expect(await timeline.withinViewport()).toBe(true);
     expect(await timeline.controlRows()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/paused-${viewport.width}.png` });

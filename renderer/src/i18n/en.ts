@@ -205,9 +205,9 @@ export const en = {
     wasDue: 'was due {{time}}',
     deadlineStaleTitle: 'When the hub escalates this alert by itself; the hub cannot be reached, so it may have done so already',
     clock: {
-      live: 'Ages and escalation deadlines at {{time}} UTC, live',
-      'as-of': 'Ages and escalation deadlines as of {{time}} UTC: the hub cannot be reached',
-      past: 'Ages and escalation deadlines at {{time}} UTC, the moment shown',
+      live: 'Ages and deadlines at {{time}} UTC (live)',
+      'as-of': 'Ages and deadlines as of {{time}} UTC (hub unreachable)',
+      past: 'Ages and deadlines at {{time}} UTC (moment shown)',
     },
     sourceShort: {
       sltd: 'SLTD',

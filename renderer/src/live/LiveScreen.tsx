@@ -295,6 +295,7 @@ export function LiveScreen(props: {
           operation={operation}
           now={now}
           viewMode={viewMode}
+          freshness={freshness}
           onSignOut={props.onSignOut}
           onHelp={() => setDialog('shortcuts')}
           wall={props.wall}

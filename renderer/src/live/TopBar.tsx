@@ -2,6 +2,7 @@ import { formatDuration, formatUtc, type Operation, type PresenceEntry } from '@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../data/live-store';
+import type { Freshness } from '../data/staleness';
 import type { ViewMode } from '../replay';
 import { formatCount } from '../i18n/numbers';
 import { Clock } from '../shell/Clock';
@@ -17,6 +18,7 @@ export function TopBar(props: {
   readonly operation: Operation | undefined;
   readonly now: number;
   readonly viewMode: ViewMode;
+  readonly freshness: Freshness;
   readonly wall: boolean;
   readonly onSignOut: () => void;
   readonly onHelp: () => void;
@@ -44,7 +46,7 @@ export function TopBar(props: {
           {t(`topbar.mode.${props.viewMode}`)}
         </span>
       )}
-      <ConnectionPill snapshot={props.snapshot} now={props.now} past={props.viewMode !== 'live'} />
+      <ConnectionPill snapshot={props.snapshot} now={props.now} past={props.viewMode !== 'live'} freshness={props.freshness} />
       {props.snapshot.loading === undefined ? <CatchUp snapshot={props.snapshot} /> : <PictureProgress loading={props.snapshot.loading} />}
       {props.snapshot.presence.length > 0 && <PresenceSummary presence={props.snapshot.presence} now={props.now} />}
       <Clock />
@@ -84,11 +86,15 @@ export function PresenceSummary(props: { readonly presence: readonly PresenceEnt
   );
 }
 
-/** The hub connection; looking at the past, a working connection says "Hub connected", never "Live". */
-export function ConnectionPill(props: { readonly snapshot: LiveSnapshot; readonly now: number; readonly past: boolean }) {
+/**
+ * The hub connection; looking at the past, a working connection says "Hub connected", never "Live". The
+ * data's age is the outage banner's: from the moment the picture is as of.
+ */
+export function ConnectionPill(props: { readonly snapshot: LiveSnapshot; readonly now: number; readonly past: boolean; readonly freshness: Freshness }) {
   const { t } = useTranslation();
-  const { connection, receivedAt } = props.snapshot;
-  const age = receivedAt === undefined ? t('connection.noData') : formatDuration(props.now - receivedAt);
+  const { connection } = props.snapshot;
+  const asOf = props.freshness.kind === 'stale' ? props.freshness.asOf : props.snapshot.receivedAt;
+  const age = asOf === undefined ? t('connection.noData') : formatDuration(props.now - asOf);
   let kind: 'live' | 'reconnecting' | 'offline' | 'idle';
   let label: string;
   switch (connection.kind) {
