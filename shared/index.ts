@@ -17,6 +17,7 @@ export * from './alerts/escalation';
 export * from './alerts/given-time';
 export * from './alerts/optimistic';
 export * from './ops/state';
+export * from './ops/figures';
 export * from './replay/index';
 export * from './time/format';
 export * from './random';

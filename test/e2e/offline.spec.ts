@@ -3,6 +3,8 @@ import { raiseHit } from './checkpoint-feed';
 import { CUT_OFF_CONSOLE_ERRORS, serveCutOffConsole, type CutOffConsole } from './cut-off-console';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
+import { OutageBanner } from './pages/OutageBanner';
+import { StatusPanel } from './pages/StatusPanel';
 import { SignInPage } from './pages/SignInPage';
 
 /**
@@ -80,4 +82,43 @@ test('given a cut cable, when the officer reloads and acknowledges, then the cac
   await expect(console.history.locator('.history__entry--alert-acknowledged')).toHaveCount(1);
   await expect(console.history).not.toContainText('not yet confirmed');
   await expect(console.refusal).toBeHidden();
+});
+
+test('given a live console at 1366x768, when the hub becomes unreachable and comes back, then a banner states the age of the picture, figures say "as of", and the console says when it is live again', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const signIn = new SignInPage(page);
+    await page.goto(cutOff.server.url);
+    if (await signIn.username.isVisible()) await signIn.signIn('duty');
+    const console = new ConsolePage(page);
+    await console.waitUntilLive();
+    await expect(await console.find(await raiseHit(request, { severity: 'high' }))).toBeVisible();
+    await page.getByLabel('Search alerts').fill('');
+    const outage = new OutageBanner(page);
+    const status = new StatusPanel(page);
+    await expect(outage.banner).toBeHidden();
+    await page.screenshot({ path: `/tmp/shots-b/live-duty-${viewport.width}.png` });
+
+    cutOff.proxy.cut();
+    await expect(outage.banner).toHaveAttribute('data-state', 'stale');
+    await expect(outage.banner).toContainText(/Hub unreachable.*picture as of \d\d:\d\d:\d\d UTC, \d+s ago/);
+    await expect(status.queueClock).toContainText('as of');
+    await expect(status.hitRate).toContainText('(as of, not live)');
+    await expect(console.queue).not.toContainText('escalating now');
+    await expect(console.queue).not.toContainText('escalates in');
+    await expect(console.queue).toContainText(/(was )?due \d\d:\d\d:\d\d/);
+    const box = await outage.banner.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(viewport.width - 1);
+    await page.screenshot({ path: `/tmp/shots-b/outage-${viewport.width}.png` });
+
+    cutOff.proxy.restore();
+    await expect(outage.banner).toHaveAttribute('data-state', 'recovered', { timeout: 30_000 });
+    await expect(outage.banner).toHaveText('Live again, caught up.');
+    await expect(outage.banner).toBeHidden({ timeout: 20_000 });
+    await expect(status.queueClock).toContainText('live');
+  }
 });

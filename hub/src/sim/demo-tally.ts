@@ -1,10 +1,10 @@
-import type { Alert, OpsEvent } from '@watchfloor/shared';
+import { isArrest, isSeizedDocument, type Alert, type OpsEvent } from '@watchfloor/shared';
 import type { Authority } from '../core/authority';
 
 /**
  * The demo operation's hit, arrest and seized-document counters, kept up to date from the events the
  * authority folds (O(batch)) rather than counted over every alert each time the simulator publishes them.
- * An arrest is a hit resolved as confirmed; a seized document is an arrest on a stolen/lost document hit.
+ * What counts as an arrest or a seized document is the shared rule of `operationFigures`, which consoles use.
  */
 export interface DemoTally {
   readonly hits: () => number;
@@ -20,14 +20,13 @@ export function tallyDemoOperation(authority: Pick<Authority, 'state' | 'subscri
   const ours = (alert: Alert | undefined): alert is Alert => alert !== undefined && alert.hit.operationId === operationId;
   const countArrest = (alert: Alert) => {
     arrests += 1;
-    if (alert.hit.source === 'sltd') documentsSeized += 1;
+    if (isSeizedDocument(alert)) documentsSeized += 1;
   };
-  const arrested = (alert: Alert) => alert.status === 'resolved' && alert.outcome === 'confirmed';
 
   for (const alert of authority.state().alerts.values()) {
     if (!ours(alert)) continue;
     hits += 1;
-    if (arrested(alert)) countArrest(alert);
+    if (isArrest(alert)) countArrest(alert);
   }
 
   const close = authority.subscribe((events) => {
@@ -38,7 +37,7 @@ export function tallyDemoOperation(authority: Pick<Authority, 'state' | 'subscri
         if (ours(alert) && applied(alert, event)) hits += 1;
       } else if (event.type === 'alert.resolved' && event.final && event.outcome === 'confirmed') {
         const alert = state.alerts.get(event.alertId);
-        if (ours(alert) && arrested(alert) && applied(alert, event)) countArrest(alert);
+        if (ours(alert) && isArrest(alert) && applied(alert, event)) countArrest(alert);
       }
     }
   });

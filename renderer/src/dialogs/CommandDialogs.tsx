@@ -171,8 +171,14 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['?', 'shortcuts.help'],
 ];
 
-/** The shortcut sheet, and the officer's switch for single-key shortcuts (WCAG 2.1.4). */
-export function ShortcutsDialog(props: { readonly onClose: () => void; readonly singleKeysOn: boolean; readonly onSingleKeys: (on: boolean) => void }) {
+/** The console's keys and the officer's switch for single-key shortcuts (WCAG 2.1.4); `children` adds the sections of
+ * other parts of the screen (the timeline's). */
+export function ShortcutsDialog(props: {
+  readonly onClose: () => void;
+  readonly singleKeysOn: boolean;
+  readonly onSingleKeys: (on: boolean) => void;
+  readonly children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Dialog title={t('shortcuts.title')} onClose={props.onClose} testId="shortcuts-dialog">
@@ -194,6 +200,7 @@ export function ShortcutsDialog(props: { readonly onClose: () => void; readonly 
           ))}
         </tbody>
       </table>
+      {props.children}
     </Dialog>
   );
 }

@@ -22,7 +22,10 @@ import { PanelBoundary } from '../shell/PanelBoundary';
 import { OperationStatus } from '../status/OperationStatus';
 import { MapFilterBar } from './MapFilterBar';
 import { Notices } from './Notices';
+import { OutageBanner, useFreshness } from './OutageBanner';
+import { pictureClock } from '../data/staleness';
 import { TimelinePanel, useTimelineSnapshot } from './TimelinePanel';
+import { ModeBand, TimelineShortcuts, togglePlayAction, viewModeOf } from '../replay';
 import { mapImage } from '../map/snapshot';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
@@ -107,15 +110,17 @@ export function LiveScreen(props: {
   const replay = useTimelineSnapshot(timeline);
   /** Looking at the past (replay or a paused live view): the picture at that moment, and no commands. */
   const past = replay?.player.mode === 'replay' ? replay : undefined;
+  const viewMode = replay === undefined ? 'live' : viewModeOf(replay.player);
   const state = past?.picture ?? liveState;
-  /** Ages, deadlines and rates are measured from the moment on screen. */
-  const shownNow = past?.player.currentTime ?? now;
+  /** Ages, deadlines and rates are measured on one clock: live, the moment the picture is as of, or the moment looked at. */
+  const freshness = useFreshness(snapshot, now);
+  const clock = pictureClock(now, freshness, past?.player.currentTime);
   const checkpointName = useCallback((id: string) => state.checkpoints.get(id)?.name ?? id, [state.checkpoints]);
-  const views = useScreenViews(past?.picture, filter, officer);
-  const { rows, counts } = views.queue;
-  const { desktopSummary } = views;
   const checkpoints = useMemo(() => [...state.checkpoints.values()], [state.checkpoints]);
   const operation = useMemo(() => currentOperation(state.operations), [state.operations]);
+  const views = useScreenViews(past?.picture, filter, officer, operation?.id);
+  const { rows, counts } = views.queue;
+  const { desktopSummary } = views;
   const readOnlyReason = !mayActOnAlerts(officer)
     ? t('readOnly.role', { role: t(`roles.${officer.role}`) })
     : past
@@ -251,6 +256,13 @@ export function LiveScreen(props: {
         m: () => setFilter((previous) => ({ ...previous, mine: !previous.mine })),
         '/': () => document.getElementById('queue-search')?.focus(),
         '?': () => setDialog('shortcuts'),
+        ...(timeline && replay
+          ? {
+              p: () => timeline.dispatch(togglePlayAction(replay.player)),
+              l: () => replay.player.capabilities.returnToLive && timeline.dispatch({ type: 'return-to-live' }),
+              t: () => document.getElementById('timeline-bar')?.focus(),
+            }
+          : {}),
       };
       const handler = handlers[event.key];
       if (handler === undefined) return;
@@ -259,7 +271,7 @@ export function LiveScreen(props: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId, singleKeysOn]);
+  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId, singleKeysOn, timeline, replay]);
 
   // Keys act where the officer works on alerts, so the console opens with the focus in the queue.
   useEffect(() => {
@@ -301,32 +313,51 @@ export function LiveScreen(props: {
           />
         )}
       </PanelBoundary>
-      {timeline && replay && (
-        <PanelBoundary panel="timeline">
-          <TimelinePanel
-            timeline={timeline}
-            snapshot={replay}
-            operation={operation}
-            liveState={liveState}
-            checkpointName={checkpointName}
-            mapImage={(footer) => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined, footer)}
-          />
-        </PanelBoundary>
-      )}
     </Panel>
+  );
+  // Docked along the foot of the console, for those who may replay: always in view, never scrolled to.
+  const timelineDock = timeline && replay && (
+    <section className="panel panel--timeline" aria-label={t('panels.timeline')}>
+      <PanelBoundary panel="timeline">
+        <TimelinePanel
+          timeline={timeline}
+          snapshot={replay}
+          operation={operation}
+          liveState={liveState}
+          checkpointName={checkpointName}
+          mapImage={(footer) => mapImage(document.getElementById('map-heading')?.closest('section') ?? undefined, footer)}
+        />
+      </PanelBoundary>
+    </section>
   );
   const status = (
     <Panel id="status" title={t('panels.status')}>
       <PanelBoundary panel="status">
-        <OperationStatus operation={operation} checkpoints={checkpoints} hitsByMinute={views.hitsByMinute} now={shownNow} />
+        <OperationStatus
+          operation={operation}
+          checkpoints={checkpoints}
+          figures={views.figures}
+          hitRate={views.hitRate}
+          clock={clock}
+          scoped={officer.scope !== undefined}
+        />
       </PanelBoundary>
     </Panel>
   );
 
   return (
-    <div className={props.wall ? 'shell shell--wall' : 'shell'}>
+    <div className={`shell shell--${viewMode}${props.wall ? ' shell--wall' : ''}`}>
       <PanelBoundary panel="topBar">
-        <TopBar snapshot={snapshot} operation={operation} now={now} onSignOut={props.onSignOut} onHelp={() => setDialog('shortcuts')} wall={props.wall}>
+        <TopBar
+          snapshot={snapshot}
+          operation={operation}
+          now={now}
+          viewMode={viewMode}
+          freshness={freshness}
+          onSignOut={props.onSignOut}
+          onHelp={() => setDialog('shortcuts')}
+          wall={props.wall}
+        >
           {bridge !== undefined && !props.wall && (
             <DoNotDisturbControl
               bridge={bridge}
@@ -351,6 +382,10 @@ export function LiveScreen(props: {
           )}
         </TopBar>
       </PanelBoundary>
+      <div className="bands">
+        <OutageBanner freshness={freshness} now={now} />
+        {timeline && replay && <ModeBand player={replay.player} onReturnToLive={() => timeline.dispatch({ type: 'return-to-live' })} />}
+      </div>
       <PanelBoundary panel="notices">
         <Notices snapshot={snapshot} />
       </PanelBoundary>
@@ -360,7 +395,7 @@ export function LiveScreen(props: {
           {status}
         </main>
       ) : (
-        <main className="workspace">
+        <main className={timelineDock ? 'workspace workspace--timeline' : 'workspace'}>
           <Panel id="queue" title={t('panels.queue')}>
             <PanelBoundary panel="queue">
               <AlertQueue
@@ -377,7 +412,7 @@ export function LiveScreen(props: {
                 onBulkAcknowledge={readOnlyReason ? undefined : bulkAcknowledge}
                 snapshot={snapshot}
                 officer={officer}
-                now={shownNow}
+                clock={clock}
                 checkpointName={checkpointName}
               />
             </PanelBoundary>
@@ -402,6 +437,7 @@ export function LiveScreen(props: {
             </div>
           </Panel>
           {status}
+          {timelineDock}
         </main>
       )}
       <PanelBoundary panel="dialog" retryOn={dialog}>
@@ -436,7 +472,11 @@ export function LiveScreen(props: {
             }}
           />
         )}
-        {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} singleKeysOn={singleKeysOn} onSingleKeys={setSingleKeysOn} />}
+        {dialog === 'shortcuts' && (
+          <ShortcutsDialog onClose={closeDialog} singleKeysOn={singleKeysOn} onSingleKeys={setSingleKeysOn}>
+            {timeline && <TimelineShortcuts />}
+          </ShortcutsDialog>
+        )}
       </PanelBoundary>
       {!props.wall && <ShortcutHint hint={hint} />}
       <p className="visually-hidden" role="alert" aria-live="assertive" data-testid="alarm-announcement">

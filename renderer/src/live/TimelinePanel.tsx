@@ -6,12 +6,13 @@ import { recordExport } from '../data/export-notice';
 import { displayZone } from '../i18n/display-zone';
 import { exportFooterText, type ExportFooterText } from '../map/export-footer';
 import { download } from '../shell/download';
-import { PlaybackControls, TimelineBar, togglePlayAction } from '../replay';
+import { PlaybackControls, TimelineBar, panToInclude, togglePlayAction } from '../replay';
 import { useSession } from './hooks';
 
 /**
- * The shift lead's timeline under the map: playback controls, the bar, the history load, and the debrief
- * export of the range the bar shows. Each file of the debrief carries the bureau's handling label, the
+ * The shift lead's timeline, docked along the foot of the console: playback controls, the bar, the history
+ * load, and the debrief export of the range the bar shows. While the past plays, a zoomed range follows the
+ * playhead; standing still, the bar offers the way back to it. Each file of the debrief carries the bureau's handling label, the
  * exporter, the time of export and the operation, and is recorded in the hub's audit trail before it is
  * saved: when the hub cannot record it, nothing is saved and the officer is told why.
  */
@@ -36,7 +37,8 @@ export function TimelinePanel(props: {
   const { timeline, snapshot } = props;
   const { player, log } = snapshot;
   const [zoom, setZoom] = useState<TimeRange | undefined>(undefined);
-  const view = zoom ?? { from: player.start, to: player.end };
+  const whole = { from: player.start, to: player.end };
+  const view = zoom === undefined ? whole : player.playing && player.mode === 'replay' ? panToInclude(zoom, player.currentTime, whole) : zoom;
   const markerCount = timeline.markers.markers.length;
   const markers = useMemo(() => timeline.markers.between(view.from, view.to), [timeline, view.from, view.to, markerCount]);
 
@@ -97,8 +99,7 @@ export function TimelinePanel(props: {
         onStep={timeline.step}
         onTogglePlay={() => timeline.dispatch(togglePlayAction(player))}
         checkpointName={props.checkpointName}
-      />
-      <div className="timeline-panel__footer">
+      >
         {log.loading && (
           <span className="timeline-panel__log" role="status" data-testid="timeline-loading">
             {t('replay.loadingLog', { count: log.held })}
@@ -121,7 +122,7 @@ export function TimelinePanel(props: {
         <button type="button" className="button button--small" onClick={() => void exportDebrief()} disabled={exporting} data-testid="export-debrief">
           {t('replay.exportDebrief')}
         </button>
-      </div>
+      </TimelineBar>
     </div>
   );
 }

@@ -2,16 +2,23 @@ import { formatDuration, formatUtc, type Operation, type PresenceEntry } from '@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../data/live-store';
+import type { Freshness } from '../data/staleness';
+import type { ViewMode } from '../replay';
 import { formatCount } from '../i18n/numbers';
 import { Clock } from '../shell/Clock';
 import { PictureProgress } from './PictureProgress';
 import { useSession } from './hooks';
 
-/** Operation, connection state (always visible), clocks in UTC and local, who is signed in. */
+/**
+ * Operation, what the screen shows (live, paused or replay: the bar itself changes colour away from live),
+ * connection state (always visible), clocks in UTC and local, who is signed in.
+ */
 export function TopBar(props: {
   readonly snapshot: LiveSnapshot;
   readonly operation: Operation | undefined;
   readonly now: number;
+  readonly viewMode: ViewMode;
+  readonly freshness: Freshness;
   readonly wall: boolean;
   readonly onSignOut: () => void;
   readonly onHelp: () => void;
@@ -20,7 +27,7 @@ export function TopBar(props: {
   const { t } = useTranslation();
   const session = useSession();
   return (
-    <header className="topbar">
+    <header className={`topbar topbar--${props.viewMode}`} data-mode={props.viewMode}>
       <div className="topbar__brand">
         <span className="topbar__mark" aria-hidden="true" />
         <span className="topbar__name">{t('app.name')}</span>
@@ -34,7 +41,12 @@ export function TopBar(props: {
           t('operation.none')
         )}
       </div>
-      <ConnectionPill snapshot={props.snapshot} now={props.now} />
+      {props.viewMode !== 'live' && (
+        <span className="topbar__mode" data-testid="topbar-mode">
+          {t(`topbar.mode.${props.viewMode}`)}
+        </span>
+      )}
+      <ConnectionPill snapshot={props.snapshot} now={props.now} past={props.viewMode !== 'live'} freshness={props.freshness} />
       {props.snapshot.loading === undefined ? <CatchUp snapshot={props.snapshot} /> : <PictureProgress loading={props.snapshot.loading} />}
       {props.snapshot.presence.length > 0 && <PresenceSummary presence={props.snapshot.presence} now={props.now} />}
       <Clock />
@@ -74,16 +86,21 @@ export function PresenceSummary(props: { readonly presence: readonly PresenceEnt
   );
 }
 
-export function ConnectionPill(props: { readonly snapshot: LiveSnapshot; readonly now: number }) {
+/**
+ * The hub connection; looking at the past, a working connection says "Hub connected", never "Live". The
+ * data's age is the outage banner's: from the moment the picture is as of.
+ */
+export function ConnectionPill(props: { readonly snapshot: LiveSnapshot; readonly now: number; readonly past: boolean; readonly freshness: Freshness }) {
   const { t } = useTranslation();
-  const { connection, receivedAt } = props.snapshot;
-  const age = receivedAt === undefined ? t('connection.noData') : formatDuration(props.now - receivedAt);
+  const { connection } = props.snapshot;
+  const asOf = props.freshness.kind === 'stale' ? props.freshness.asOf : props.snapshot.receivedAt;
+  const age = asOf === undefined ? t('connection.noData') : formatDuration(props.now - asOf);
   let kind: 'live' | 'reconnecting' | 'offline' | 'idle';
   let label: string;
   switch (connection.kind) {
     case 'live':
       kind = 'live';
-      label = t('connection.live');
+      label = props.past ? t('connection.connected') : t('connection.live');
       break;
     case 'connecting':
       kind = 'idle';

@@ -1,7 +1,9 @@
 import { SEVERITIES, type Officer, type Severity } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatUtc } from '@watchfloor/shared';
 import { isPending, type LiveSnapshot } from '../data/live-store';
+import type { PictureClock } from '../data/staleness';
 import { SeverityBadge } from '../live/labels';
 import type { QueueRows } from './ordered-rows';
 import type { QueueCounts } from './queue-index';
@@ -29,7 +31,8 @@ export interface AlertQueueProps {
   readonly onBulkAcknowledge: (() => void) | undefined;
   readonly snapshot: LiveSnapshot;
   readonly officer: Officer;
-  readonly now: number;
+  /** The one clock ages and deadlines are counted on; the queue states it. */
+  readonly clock: PictureClock;
   readonly checkpointName: (id: string) => string;
 }
 
@@ -115,6 +118,9 @@ export function AlertQueue(props: AlertQueueProps) {
           </button>
         )}
       </div>
+      <p className={`queue__clock queue__clock--${props.clock.basis}`} data-testid="queue-clock">
+        {t(`queue.clock.${props.clock.basis}`, { time: formatUtc(props.clock.at, { date: false, zone: false }) })}
+      </p>
       <div
         className="queue__list"
         id="alert-queue-list"
@@ -139,7 +145,8 @@ export function AlertQueue(props: AlertQueueProps) {
                 pending={isPending(props.snapshot, alert.id)?.stage}
                 selected={alert.id === props.selectedId}
                 checked={props.checked.has(alert.id)}
-                now={props.now}
+                now={props.clock.at}
+                stale={props.clock.basis === 'as-of'}
                 checkpointName={props.checkpointName}
                 onSelect={props.onSelect}
                 onOpen={props.onOpen}

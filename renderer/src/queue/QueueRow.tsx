@@ -1,4 +1,4 @@
-import { formatDuration, type Alert } from '@watchfloor/shared';
+import { escalationDeadline, formatDuration, formatUtc, type Alert } from '@watchfloor/shared';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingCommand } from '../data/live-store';
@@ -6,7 +6,8 @@ import { SeverityBadge, StatusChip } from '../live/labels';
 import { urgencyOf } from './queue-model';
 
 /**
- * One alert in the queue. Memoised: a batch re-renders only the rows in view whose alert, pending stage,
+ * One alert in the queue, its age and escalation deadline counted on the screen's one clock (`now`). While
+ * the picture is stale the deadline is the hub's time, not a countdown that would run on without it. Memoised: a batch re-renders only the rows in view whose alert, pending stage,
  * selection or clock changed, not every row in view.
  */
 export interface QueueRowProps {
@@ -18,6 +19,8 @@ export interface QueueRowProps {
   readonly selected: boolean;
   readonly checked: boolean;
   readonly now: number;
+  /** The picture is as of `now`, not live: the deadline is shown as a time, never as a countdown. */
+  readonly stale: boolean;
   readonly checkpointName: (id: string) => string;
   readonly onSelect: (alertId: string) => void;
   readonly onOpen: (alertId: string) => void;
@@ -71,11 +74,16 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         <span className="queue-row__age" title={t('queue.age')}>
           {formatDuration(props.now - alert.hit.at)}
         </span>
-        {remainingMs !== undefined && (
-          <span className={`deadline deadline--${urgency}`} title={t('queue.deadlineTitle')}>
-            {urgency === 'overdue' ? t('queue.overdue') : t('queue.escalatesIn', { time: formatDuration(remainingMs) })}
-          </span>
-        )}
+        {remainingMs !== undefined &&
+          (props.stale ? (
+            <span className="deadline deadline--stale" title={t('queue.deadlineStaleTitle')}>
+              {t(urgency === 'overdue' ? 'queue.wasDue' : 'queue.due', { time: formatUtc(escalationDeadline(alert)!.at, { date: false, zone: false }) })}
+            </span>
+          ) : (
+            <span className={`deadline deadline--${urgency}`} title={t('queue.deadlineTitle')}>
+              {urgency === 'overdue' ? t('queue.overdue') : t('queue.escalatesIn', { time: formatDuration(remainingMs) })}
+            </span>
+          ))}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import {
   isEscalatedTo,
   isOpen,
   isUnacknowledged,
+  operationFigures,
   optimisticAlert,
   withinScope,
   type Alert,
@@ -19,7 +20,8 @@ import { syncAlertView, type SyncedView } from '../data/alert-view-sync';
 import { createLiveStore } from '../data/live-store';
 import { createAlertSummaryView, type AlertSummaryView } from '../desktop/alert-summary';
 import { en } from '../i18n/en';
-import { countHitsByMinute, type HitsByMinute } from '../status/hits-per-minute';
+import { countFigures, type FiguresView } from '../status/figures-view';
+import { countHitRate, type HitRate } from '../status/hit-rate';
 import { buildQueueIndex, type QueueCounts, type QueueIndex } from './queue-index';
 import { compareAlerts, matches, type CheckpointLookup, type QueueFilter } from './queue-model';
 
@@ -109,7 +111,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('the live picture and the views kept up to date per changed alert', () => {
-  it('given any live batches, pending commands, answers and filter changes, then the pending overlay, the queue, its counts, the desktop summary and the hit rate equal a full re-computation', () => {
+  it('given any live batches, pending commands, answers and filter changes, then the pending overlay, the queue, its counts, the desktop summary, the figures and the hit rate equal a full re-computation', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fc.assert(
       fc.property(fc.array(fc.array(step, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 25 }), (batches) => {
@@ -117,7 +119,8 @@ describe('the live picture and the views kept up to date per changed alert', () 
         let filter: QueueFilter = { status: 'open', severities: [], mine: false, text: '', sources: [], countries: [], kinds: [] };
         let queue: SyncedView<QueueIndex> | undefined;
         let summary: SyncedView<AlertSummaryView> | undefined;
-        let hitRate: SyncedView<HitsByMinute> | undefined;
+        let hitRate: SyncedView<HitRate> | undefined;
+        let figures: SyncedView<FiguresView> | undefined;
         let seq = 0;
         let raised = 0;
         const sent: Command[] = [];
@@ -125,7 +128,8 @@ describe('the live picture and the views kept up to date per changed alert', () 
         const look = () => {
           queue = syncAlertView(store, queue, [filter], (alerts) => buildQueueIndex(alerts, filter, officer, lookup));
           summary = syncAlertView(store, summary, [], (alerts) => createAlertSummaryView(alerts, officer));
-          hitRate = syncAlertView(store, hitRate, [], countHitsByMinute);
+          hitRate = syncAlertView(store, hitRate, [], countHitRate);
+          figures = syncAlertView(store, figures, [], (alerts) => countFigures(alerts, undefined));
           const snapshot = store.getSnapshot();
           const alerts = snapshot.state.alerts;
           expect(new Map(alerts)).toEqual(overlaid(snapshot.confirmed.alerts, snapshot.pending.values()));
@@ -136,8 +140,9 @@ describe('the live picture and the views kept up to date per changed alert', () 
           expect({ ...shown, critical: shown.critical.map((n) => n.alertId), escalatedToMe: shown.escalatedToMe.map((n) => n.alertId) }).toEqual(
             oracle.summary(alerts.values()),
           );
+          expect(figures.view.figures()).toEqual(operationFigures(alerts.values(), undefined));
           const minutes = [...alerts.values()].filter((alert) => alert.hit.at >= T0 && alert.hit.at < T0 + 6 * 60_000);
-          expect(hitRate.view.lastMinutes(T0 + 5 * 60_000, 6)).toEqual(
+          expect(hitRate.view.series(T0 + 6 * 60_000 - 1, 6, 60_000)).toEqual(
             Array.from({ length: 6 }, (_, minute) => minutes.filter((alert) => Math.floor((alert.hit.at - T0) / 60_000) === minute).length),
           );
         };

@@ -11,12 +11,13 @@ import {
 import { useEffect, useState } from 'react';
 import { useReplayText, type ReplayText } from './text';
 import { togglePlayAction } from './timeline-geometry';
+import { viewModeOf } from './view-mode';
 import './replay.css';
 
 /**
  * Play/pause, step, speed (typed, or "fit the operation into N minutes"), window mode, loop, and in a
- * timeshift "Return to live" with the critical hits missed since the pause. What the player cannot do in
- * its mode is not offered; in replay a clear label says commands are unavailable. Props only.
+ * timeshift "Return to live" with the critical hits missed since the pause, on one line. What the player
+ * cannot do in its mode is not offered; the mode (live, paused, replay) leads the line. Props only.
  */
 export interface PlaybackControlsProps {
   readonly player: PlayerState;
@@ -49,15 +50,16 @@ export function PlaybackControls(props: PlaybackControlsProps) {
     props.onAction({ type: 'speed', speed: parsed.speed });
   };
   const trailMinutes = player.window.kind === 'trail' ? player.window.minutes : 30;
+  const mode = viewModeOf(player);
 
   return (
     <div className="playback" role="group" aria-label={say('controls.label')} data-mode={player.mode}>
-      <span className={`playback__mode playback__mode--${player.mode}`} data-testid="playback-mode">
-        {player.mode === 'live' ? say('controls.liveMode') : say('controls.replayMode')}
+      <span className={`playback__mode playback__mode--${mode}`} data-testid="playback-mode" data-mode={mode}>
+        {say(`controls.${mode}Mode`)}
       </span>
       {(can.play || can.pause) && (
-        <button type="button" className="button button--small" onClick={() => props.onAction(togglePlayAction(player))} aria-keyshortcuts="Space">
-          {player.mode === 'live' ? say('controls.pauseLive') : player.playing ? say('controls.pause') : say('controls.play')} <kbd>Space</kbd>
+        <button type="button" className="button button--small" onClick={() => props.onAction(togglePlayAction(player))} aria-keyshortcuts="P">
+          {player.mode === 'live' ? say('controls.pauseLive') : player.playing ? say('controls.pause') : say('controls.play')} <kbd>p</kbd>
         </button>
       )}
       {can.step && (
@@ -140,8 +142,14 @@ export function PlaybackControls(props: PlaybackControlsProps) {
         </button>
       )}
       {can.returnToLive && (
-        <button type="button" className="button button--small button--primary" onClick={() => props.onAction({ type: 'return-to-live' })} data-testid="return-to-live">
-          {say('controls.returnToLive')}
+        <button
+          type="button"
+          className="button button--small button--primary"
+          onClick={() => props.onAction({ type: 'return-to-live' })}
+          aria-keyshortcuts="L"
+          data-testid="return-to-live"
+        >
+          {say('controls.returnToLive')} <kbd>l</kbd>
           {player.timeshift !== undefined && player.timeshift.missedCritical > 0 && (
             <span className="playback__missed">{say('controls.missedCritical', { count: player.timeshift.missedCritical })}</span>
           )}

@@ -8,15 +8,16 @@ import {
   type TimelineMarker,
   type TimeRange,
 } from '@watchfloor/shared';
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useReplayText, type ReplayText } from './text';
-import { fractionOf, keyIntent, timeAt, zoomTo } from './timeline-geometry';
+import { fractionOf, keyIntent, panToInclude, playheadPlacement, timeAt, zoomTo } from './timeline-geometry';
 import './replay.css';
 
 /**
  * The operation on one bar: hits per interval, markers (escalations, phase changes, checkpoint outages),
  * the ranges held locally, the live edge and the playhead. Drag to scrub, click to seek, Shift+drag to zoom
- * to a range; with focus, the keys of `keyIntent`. Props only: the screen owns the player and the index.
+ * to a range; with focus, the keys of `keyIntent`. When the playhead is outside a zoomed range, the bar says
+ * on which side and offers to show it. Props only: the screen owns the player and the index.
  */
 export interface TimelineBarProps {
   readonly player: PlayerState;
@@ -34,6 +35,8 @@ export interface TimelineBarProps {
   readonly checkpointName?: (id: string) => string;
   /** Histogram columns; the bar stretches them to its width. */
   readonly columns?: number;
+  /** More of the screen's own, at the end of the bar's footer line. */
+  readonly children?: ReactNode;
 }
 
 const HEIGHT = 100;
@@ -92,6 +95,7 @@ export function TimelineBar(props: TimelineBarProps) {
 
   const shown = player.seeking?.target ?? player.currentTime;
   const zoomed = view.from > operation.from || view.to < operation.to;
+  const placement = playheadPlacement(view, shown);
 
   return (
     <section className="timeline" aria-label={say('timeline.label')}>
@@ -112,6 +116,7 @@ export function TimelineBar(props: TimelineBarProps) {
         aria-valuetext={say('timeline.valueText', { utc: formatUtc(shown, { zone: false }), local: formatZoned(shown, props.timeZone) })}
         aria-busy={player.seeking !== undefined}
         title={say('timeline.zoomHint')}
+        id="timeline-bar"
         data-testid="timeline-bar"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -153,12 +158,23 @@ export function TimelineBar(props: TimelineBarProps) {
               ? say('timeline.loadingUnknown')
               : say('timeline.loading', { percent: Math.round(player.seeking.progress * 100) }))}
         </span>
+        {placement !== 'inside' && (
+          <button
+            type="button"
+            className="button button--small timeline__off-range"
+            onClick={() => props.onViewChange(panToInclude(view, shown, operation))}
+            data-testid="show-playhead"
+          >
+            {say(placement === 'before' ? 'timeline.playheadBefore' : 'timeline.playheadAfter', { time: formatUtc(shown, { date: false, zone: false }) })}
+          </button>
+        )}
         <span className="hint">{say('timeline.zoomHint')}</span>
         {zoomed && (
           <button type="button" className="button button--small button--ghost" onClick={() => props.onViewChange(operation)}>
             {say('timeline.zoomOut')}
           </button>
         )}
+        {props.children}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPLAY_NAMESPACE, replayEn } from './i18n-en';
+import { ModeBand } from './ModeBand';
 import { PlaybackControls } from './PlaybackControls';
 import { TimelineBar } from './TimelineBar';
 
@@ -20,10 +21,10 @@ const render = (node: React.ReactNode) => renderToStaticMarkup(<I18nextProvider 
 const noop = () => undefined;
 
 describe('replay components', () => {
-  it('given a replay, when the controls render, then commands are labelled unavailable and playback is offered', () => {
+  it('given a replay standing still, when the controls render, then the mode says paused and playback is offered', () => {
     const player = replayPlayer({ start: T0, end: T0 + HOUR, now: WALL, running: false, loaded: [{ from: T0, to: T0 + HOUR }] });
     const html = render(<PlaybackControls player={player} onAction={noop} onStep={noop} view={{ from: T0, to: T0 + HOUR }} />);
-    expect(html).toContain('Replay: commands are unavailable while looking at the past');
+    expect(html).toContain('data-mode="paused"');
     expect(html).toContain('Play');
     expect(html).not.toContain('Return to live');
   });
@@ -58,5 +59,33 @@ describe('replay components', () => {
     expect(html).toMatch(/class="timeline__bars" d="M0,/);
     expect(html).toContain('UTC');
     expect(html).toContain('Local');
+  });
+
+  it('given a zoomed range the playhead has left, when the bar renders, then it says on which side and offers to show it', () => {
+    const player = replayPlayer({ start: T0, end: T0 + HOUR, now: WALL, running: false, loaded: [{ from: T0, to: T0 + HOUR }] });
+    const html = render(
+      <TimelineBar
+        player={player}
+        view={{ from: T0 + HOUR / 2, to: T0 + HOUR }}
+        onViewChange={noop}
+        histogram={createHitHistogram(T0)}
+        markers={[]}
+        timeZone="UTC"
+        onSeek={noop}
+        onStep={noop}
+        onTogglePlay={noop}
+      />,
+    );
+    expect(html).toContain('Playhead at 08:00:00 UTC is before this range: show it');
+  });
+
+  it('given a paused live view, when the band renders, then it names the mode, the moment, and the way back; live, nothing', () => {
+    const live = livePlayer({ start: T0, now: WALL });
+    const paused = reducePlayer(live, { type: 'pause' }, WALL).state;
+    const html = render(<ModeBand player={paused} onReturnToLive={noop} />);
+    expect(html).toContain('data-mode="paused"');
+    expect(html).toContain('Live view paused at 12:00:00 UTC');
+    expect(html).toContain('Return to live');
+    expect(render(<ModeBand player={live} onReturnToLive={noop} />)).toBe('');
   });
 });

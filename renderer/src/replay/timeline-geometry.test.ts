@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fractionOf, keyIntent, timeAt, togglePlayAction, zoomTo } from './timeline-geometry';
+import { fractionOf, keyIntent, panToInclude, playheadPlacement, timeAt, togglePlayAction, zoomTo } from './timeline-geometry';
 
 const view = { from: 1000, to: 201_000 };
 const player = { start: 1000, end: 201_000, currentTime: 101_000, seeking: undefined };
@@ -39,5 +39,26 @@ describe('timeline geometry', () => {
     expect(togglePlayAction({ playing: true, mode: 'live' })).toEqual({ type: 'pause' });
     expect(togglePlayAction({ playing: true, mode: 'replay' })).toEqual({ type: 'pause' });
     expect(togglePlayAction({ playing: false, mode: 'replay' })).toEqual({ type: 'play' });
+  });
+});
+
+describe('playhead against a zoomed range', () => {
+  const operation = { from: 0, to: 1000_000 };
+  const zoom = { from: 100_000, to: 200_000 };
+
+  it('given a playhead inside the range, then the range is kept as it is', () => {
+    expect(playheadPlacement(zoom, 150_000)).toBe('inside');
+    expect(panToInclude(zoom, 150_000, operation)).toBe(zoom);
+  });
+
+  it('given a playhead past the range, when panned to it, then the same width is shown centred on it', () => {
+    expect(playheadPlacement(zoom, 500_000)).toBe('after');
+    expect(panToInclude(zoom, 500_000, operation)).toEqual({ from: 450_000, to: 550_000 });
+  });
+
+  it('given a playhead at the operation edge, when panned to it, then the range stays inside the operation', () => {
+    expect(playheadPlacement(zoom, 10_000)).toBe('before');
+    expect(panToInclude(zoom, 10_000, operation)).toEqual({ from: 0, to: 100_000 });
+    expect(panToInclude(zoom, 990_000, operation)).toEqual({ from: 900_000, to: 1000_000 });
   });
 });

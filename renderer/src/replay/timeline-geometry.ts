@@ -28,6 +28,24 @@ export function zoomTo(operation: TimeRange, a: number, b: number): TimeRange {
   return { from: start, to: start + 2 * half };
 }
 
+/**
+ * The view moved (same width) so that `time` is inside it, kept inside the operation: the way back to the
+ * playhead when it sits outside a zoomed range. A view already holding `time` is returned as it is.
+ */
+export function panToInclude(view: TimeRange, time: number, operation: TimeRange): TimeRange {
+  if (time >= view.from && time <= view.to) return view;
+  const width = Math.min(view.to - view.from, operation.to - operation.from);
+  const from = Math.min(Math.max(operation.from, time - width / 2), operation.to - width);
+  return { from, to: from + width };
+}
+
+/** Where the playhead is against the visible range: inside it, or off its start or end edge. */
+export function playheadPlacement(view: TimeRange, time: number): 'inside' | 'before' | 'after' {
+  if (time < view.from) return 'before';
+  if (time > view.to) return 'after';
+  return 'inside';
+}
+
 export type TimelineKeyIntent =
   | { readonly kind: 'toggle-play' }
   | { readonly kind: 'step'; readonly direction: StepDirection }

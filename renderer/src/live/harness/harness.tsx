@@ -10,7 +10,7 @@ import { createHitColumns, type HitColumns } from '../../map/hit-columns';
 import { AlertQueue } from '../../queue/AlertQueue';
 import { buildQueueIndex, type QueueIndex } from '../../queue/queue-index';
 import { DEFAULT_QUEUE_FILTER, type CheckpointLookup } from '../../queue/queue-model';
-import { countHitsByMinute, type HitsByMinute } from '../../status/hits-per-minute';
+import { countHitRate, type HitRate } from '../../status/hit-rate';
 import type { BatchTiming, LiveBench } from './bench-api';
 import { buildWorld, type World } from './world';
 import '../../styles/app.css';
@@ -43,7 +43,7 @@ interface Bench {
   readonly now: number;
   queue?: SyncedView<QueueIndex>;
   summary?: SyncedView<AlertSummaryView>;
-  hitRate?: SyncedView<HitsByMinute>;
+  hitRate?: SyncedView<HitRate>;
 }
 
 let root: Root | undefined;
@@ -58,11 +58,11 @@ function renderScreen(b: Bench): { viewsMs: number; renderMs: number } {
   const start = performance.now();
   b.queue = sync(b.store, b.queue, [DEFAULT_QUEUE_FILTER], (alerts) => buildQueueIndex(alerts, DEFAULT_QUEUE_FILTER, OFFICER, LOOKUP));
   b.summary = sync(b.store, b.summary, [], (alerts) => createAlertSummaryView(alerts, OFFICER));
-  b.hitRate = sync(b.store, b.hitRate, [], countHitsByMinute);
+  b.hitRate = sync(b.store, b.hitRate, [], countHitRate);
   const { rows, counts } = b.queue.view.view();
   b.summary.view.summary();
   const snapshot = b.store.getSnapshot();
-  b.hitRate.view.lastMinutes(snapshot.confirmed.lastAt);
+  b.hitRate.view.series(snapshot.confirmed.lastAt, 60, 60_000);
   const viewed = performance.now();
   flushSync(() =>
     root!.render(
@@ -81,7 +81,7 @@ function renderScreen(b: Bench): { viewsMs: number; renderMs: number } {
           onBulkAcknowledge={undefined}
           snapshot={snapshot}
           officer={OFFICER}
-          now={b.now}
+          clock={{ at: b.now, basis: 'live' }}
           checkpointName={LOOKUP.name}
         />
       </div>,
