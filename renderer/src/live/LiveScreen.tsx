@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertDetail, type ActionKind } from '../detail/AlertDetail';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
 import { DoNotDisturbControl } from '../desktop';
-import { useMapPicture, WorldMap, type MapFilters } from '../map';
+import { boundsOf, framingCheckpoints, framingCountries, useMapPicture, WorldMap, type MapFilters } from '../map';
 import { displayZone } from '../i18n/display-zone';
 import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
@@ -20,6 +20,9 @@ import { mapImage } from '../map/snapshot';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
 import { useScreenViews } from './screen-views';
+import { awaitingFirstPicture } from './first-picture';
+import { wallFigures } from './wall';
+import { WallFigures } from './WallFigures';
 
 /**
  * The duty officer's screen: queue, map, detail and operation status, driven by keyboard first.
@@ -223,6 +226,10 @@ export function LiveScreen(props: {
   const pictureRevision = useMapPicture(mapProjection, pastPicture, () => session.store.getSnapshot().confirmed.alerts);
 
   const countries = useMemo(() => [...new Set(checkpoints.map((checkpoint) => checkpoint.country))].sort(), [checkpoints]);
+  // The map starts on the operation: the officer's own country, or the countries that run the operation.
+  const home = useMemo(() => boundsOf(framingCheckpoints(checkpoints, framingCountries(officer, liveOperation))), [checkpoints, officer, liveOperation]);
+  const hostKey = props.wall ? liveOperation?.hostCountries?.join(',') : undefined;
+  const emphasised = useMemo(() => (hostKey === undefined ? undefined : hostKey.split(',')), [hostKey]);
   const map = (
     <Panel id="map" title={t('panels.map')}>
       <PanelBoundary panel="map">
@@ -235,9 +242,11 @@ export function LiveScreen(props: {
             revision={session.hitsRevision() + pictureRevision}
             checkpoints={checkpoints}
             selectedAlertId={selectedId}
-            onSelectAlert={props.wall ? () => undefined : setSelectedId}
+            onSelectAlert={props.wall ? undefined : setSelectedId}
             filters={mapFilters}
             window={mapWindow}
+            home={home}
+            emphasised={emphasised}
             center={[5, 12]}
             zoom={props.wall ? 2.2 : 3.2}
           />
@@ -293,6 +302,15 @@ export function LiveScreen(props: {
       </PanelBoundary>
       {props.wall ? (
         <main className="workspace workspace--wall">
+          <section className="panel panel--figures" aria-label={t('wall.figures')}>
+            {awaitingFirstPicture(snapshot) ? (
+              <p className="empty-state" role="status" data-testid="wall-loading">
+                {t('wall.loading')}
+              </p>
+            ) : (
+              <WallFigures figures={wallFigures(counts, shownNow)} />
+            )}
+          </section>
           {map}
           {status}
         </main>

@@ -2,6 +2,7 @@ import { SEVERITIES, type Officer, type Severity } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPending, type LiveSnapshot } from '../data/live-store';
+import { awaitingFirstPicture } from '../live/first-picture';
 import { SeverityBadge } from '../live/labels';
 import type { QueueRows } from './ordered-rows';
 import type { QueueCounts } from './queue-index';
@@ -45,6 +46,12 @@ export function AlertQueue(props: AlertQueueProps) {
   useEffect(() => {
     if (selectedIndex >= 0) scrollToIndex(selectedIndex);
   }, [selectedIndex, scrollToIndex]);
+  // A new search starts at its first match.
+  const searching = props.filter.text.trim() !== '';
+  useEffect(() => {
+    if (searching) scrollToIndex(0);
+  }, [props.filter.text, searching, scrollToIndex]);
+  const loading = awaitingFirstPicture(props.snapshot);
 
   const toggleSeverity = (severity: Severity) => {
     const has = props.filter.severities.includes(severity);
@@ -91,6 +98,9 @@ export function AlertQueue(props: AlertQueueProps) {
             }}
           />
         </label>
+        <span className="queue__matches" role="status" data-testid="search-matches">
+          {searching && !loading ? t('queue.matches', { count: props.rows.length }) : ''}
+        </span>
         <label className="select">
           <span className="visually-hidden">{t('queue.statusFilter')}</span>
           <select
@@ -124,7 +134,14 @@ export function AlertQueue(props: AlertQueueProps) {
         tabIndex={0}
         data-testid="alert-queue"
       >
-        {props.rows.length === 0 && <p className="empty-state">{t('empty.queue')}</p>}
+        {props.rows.length === 0 &&
+          (loading ? (
+            <p className="empty-state empty-state--loading" role="status" data-testid="queue-loading">
+              {t('empty.queueLoading')}
+            </p>
+          ) : (
+            <p className="empty-state">{t('empty.queue')}</p>
+          ))}
         <div style={{ blockSize: rowWindow.totalSize, position: 'relative' }}>
           {Array.from({ length: Math.max(0, rowWindow.end - rowWindow.first) }, (_, offset) => {
             const index = rowWindow.first + offset;
