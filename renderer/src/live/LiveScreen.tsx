@@ -247,6 +247,7 @@ export function LiveScreen(props: {
             window={mapWindow}
             home={home}
             emphasised={emphasised}
+            legend={props.wall ? 'strip' : 'folded'}
             center={[5, 12]}
             zoom={props.wall ? 2.2 : 3.2}
           />

@@ -6,13 +6,13 @@ import { SEVERITY_RADIUS, SEVERITY_RGB } from './palette';
 
 /**
  * What the map's marks mean: severity as colour and size, checkpoint kind as shape, the count badge, and
- * (where the operation's own countries stand out) the faint partner pins. A disclosure, so a small screen
- * can fold it away; open from the start.
+ * (where the operation's own countries stand out) the faint partner pins. A disclosure over the map, so a
+ * desk's small map stays clear until the officer opens it; `open` starts it open.
  */
-export function MapLegend(props: { readonly partnersFaded: boolean }) {
+export function MapLegend(props: { readonly partnersFaded: boolean; readonly open: boolean }) {
   const { t } = useTranslation();
   return (
-    <details className="map-legend" open data-testid="map-legend">
+    <details className="map-legend" open={props.open} data-testid="map-legend">
       <summary>{t('map.legend.title')}</summary>
       <ul className="map-legend__list" aria-label={t('map.legend.severities')}>
         {SEVERITIES.map((severity) => {

@@ -26,6 +26,11 @@ export interface WorldMapProps {
   readonly home?: Bounds | undefined;
   /** Checkpoints outside these countries are drawn faint (the wall display's partners). */
   readonly emphasised?: readonly CountryCode[] | undefined;
+  /**
+   * Where the legend goes: folded over the map (a desk), or open in a strip below it, clear of the
+   * operation's checkpoints (a wall).
+   */
+  readonly legend?: 'folded' | 'strip';
   /** Starting view when there is no `home`; later changes do not move the map. */
   readonly center?: readonly [number, number];
   readonly zoom?: number;
@@ -102,7 +107,7 @@ export function WorldMap(props: WorldMapProps) {
   const selectedStatus = selectedKey === undefined ? undefined : selectedKey === HIDDEN_KEY ? 'hidden' : statusOfKey(selectedKey);
   return (
     <div
-      className="world-map"
+      className={props.legend === 'strip' ? 'world-map world-map--legend-strip' : 'world-map'}
       data-testid="world-map"
       data-ready={ready ? 'true' : 'false'}
       data-selected-status={selectedStatus}
@@ -121,7 +126,7 @@ export function WorldMap(props: WorldMapProps) {
           <span aria-hidden="true">−</span>
         </button>
       </div>
-      <MapLegend partnersFaded={emphasised !== undefined} />
+      <MapLegend partnersFaded={emphasised !== undefined} open={props.legend === 'strip'} />
       {hover && !pinned && <MapTooltip hover={hover} hits={hits} checkpoints={checkpoints} />}
       {pinned && (
         <PinnedPile
