@@ -1,7 +1,9 @@
 import { raiseHit } from './checkpoint-feed';
+import { CUT_OFF_CONSOLE_ERRORS, serveCutOffConsole, type CutOffConsole } from './cut-off-console';
 import { expect, test } from './fixtures';
 import { signedIn } from './pages/desks';
 import { MapPage } from './pages/MapPage';
+import { ConsolePage } from './pages/ConsolePage';
 import { SignInPage } from './pages/SignInPage';
 import { WallPage } from './pages/WallPage';
 
@@ -81,4 +83,31 @@ test('given the wall user, when they sign in, then they land on the wall view wi
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${SHOTS}/wall-1920.png` });
+});
+
+test.describe('before the first picture', () => {
+  test.use({ expectedConsoleErrors: CUT_OFF_CONSOLE_ERRORS });
+  let cutOff: CutOffConsole | undefined;
+  test.afterEach(async () => cutOff?.close());
+
+  test('given the hub’s first picture has not arrived, then the queue says it is loading, not that there are no alerts', async ({ page }, testInfo) => {
+    cutOff = await serveCutOffConsole(testInfo);
+    const signIn = new SignInPage(page);
+    await page.goto(cutOff.server.url);
+    await expect(signIn.hubUrl).toHaveValue(cutOff.proxy.url);
+    // Signed in, the hub's answers then stall on the way (held, not lost) until the loading state was seen.
+    const signedInAnswer = page.waitForResponse((response) => response.url().endsWith('/api/v1/session'));
+    await signIn.signIn('duty');
+    await signedInAnswer;
+    cutOff.proxy.blackhole('to-client', { hold: true });
+    const console = new ConsolePage(page);
+    await expect(console.queueLoading).toBeVisible({ timeout: 30_000 });
+    await expect(console.queue).not.toContainText('No alerts match');
+    // No count pretends to be known yet.
+    await expect(page.getByTestId('count-critical')).toHaveText('–');
+    await page.screenshot({ path: `${SHOTS}/console-loading-1366.png` });
+    cutOff.proxy.restore();
+    await console.waitUntilLive();
+    await expect(console.queueLoading).toHaveCount(0);
+  });
 });

@@ -75,12 +75,12 @@ export function AlertQueue(props: AlertQueueProps) {
           >
             <SeverityBadge severity={severity} compact />
             <span className="count-chip__value" data-testid={`count-${severity}`}>
-              {props.counts.bySeverity[severity]}
+              {loading ? '–' : props.counts.bySeverity[severity]}
             </span>
           </button>
         ))}
         <span className="queue__unack" data-testid="count-unacknowledged">
-          {t('queue.unacknowledged', { count: props.counts.unacknowledged })}
+          {loading ? '' : t('queue.unacknowledged', { count: props.counts.unacknowledged })}
         </span>
       </div>
       <div className="queue__filters">

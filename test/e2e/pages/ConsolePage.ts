@@ -13,6 +13,8 @@ export class ConsolePage {
   readonly refusal: Locator;
   readonly notices: Locator;
   readonly mapCanvas: Locator;
+  /** The queue's word that the first picture of the operation is still coming in. */
+  readonly queueLoading: Locator;
   /** The world map; `data-selected-status` says what it shows for the selected alert (a status, or hidden). */
   readonly worldMap: Locator;
 
@@ -29,6 +31,7 @@ export class ConsolePage {
     this.notices = page.getByTestId('notices');
     this.mapCanvas = page.getByRole('region', { name: 'World map' }).locator('canvas').first();
     this.worldMap = page.getByTestId('world-map');
+    this.queueLoading = page.getByText('Loading the operation picture… Alerts appear here once it is in.');
   }
 
   async waitUntilLive(): Promise<void> {
