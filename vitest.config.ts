@@ -12,7 +12,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['{shared,hub,electron,renderer,test}/**/*.test.{ts,tsx}'],
+    include: ['{shared,hub,electron,renderer,test,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**', 'test/fixtures/**'],
     environment: 'node',
     globalSetup: ['test/support/pglite-template.ts'],

@@ -25,7 +25,10 @@ export async function serveConsole(options: { readonly port: number; readonly re
       if (!served) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

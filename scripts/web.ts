@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseRevealPurposeSetting } from '@watchfloor/shared';
-import { HubConfig, startHub } from '../hub/src/index';
+import { busyPortMessage, demoUsersLine, HubConfig, startHub } from '../hub/src/index';
 import { serveConsole } from './console-server';
 
 /**
@@ -32,6 +32,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+function startFailure(error: unknown): string {
+  return `could not start: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not '${values.port}'.`);
 if (!existsSync(`${values.renderer}/index.html`)) fail(`no built renderer in ${values.renderer}. Run 'npm run build' first.`);
@@ -51,8 +55,8 @@ if (values.hub === undefined) {
   });
   if (!config.success) fail(config.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   console.log('Starting the embedded demo hub (the first start prepares its database, which takes a few seconds)…');
-  const hub = await startHub(config.data);
-  console.log(`Watchfloor web console with demo hub on ${hub.url}/  (users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin, auditor/auditor)`);
+  const hub = await startHub(config.data).catch((error: unknown) => fail(busyPortMessage(error, port, '--port N') ?? startFailure(error)));
+  console.log(`Watchfloor web console with demo hub on ${hub.url}/  (users ${demoUsersLine()})`);
   const stop = () => void hub.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -63,7 +67,9 @@ if (values.hub === undefined) {
   } catch {
     fail(`--hub must be a URL such as https://hub.bureau.example, not '${values.hub}'.`);
   }
-  const server = await serveConsole({ port, renderer: values.renderer, hubUrl });
+  const server = await serveConsole({ port, renderer: values.renderer, hubUrl }).catch((error: unknown) =>
+    fail(busyPortMessage(error, port, '--port N') ?? startFailure(error)),
+  );
   console.log(`Watchfloor web console on ${server.url}/ for hub ${hubUrl} (start that hub with --allowed-origins ${server.url})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));
 }

@@ -4,6 +4,7 @@ import { NEW_INGEST_KEY_USAGE, newIngestKeyCommand } from './auth/new-ingest-key
 import { hashPassword } from './auth/passwords';
 import { readConfig, USAGE } from './config';
 import { startHub } from './hub';
+import { busyPortMessage, demoUsersLine } from './startup-lines';
 
 /**
  * `npm run hub -- [options]` runs the hub until SIGINT/SIGTERM, then stops it gracefully.
@@ -50,9 +51,15 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`watchfloor hub: ${read.error}\n\n${USAGE}`);
     return 2;
   }
-  const hub = await startHub(read.config);
+  const hub = await startHub(read.config).catch((error: unknown) => {
+    const busy = busyPortMessage(error, read.config.port, '--port N');
+    if (busy === undefined) throw error;
+    console.error(`watchfloor hub: ${busy}`);
+    return undefined;
+  });
+  if (hub === undefined) return 1;
   if (read.config.demo) {
-    console.error(`Watchfloor hub (demo) on ${hub.url}; users duty/duty, lead/lead, wall/wall, abuja/abuja, admin/admin, auditor/auditor${read.config.ingestKey === undefined ? '' : `; ingest key ${read.config.ingestKey}`}`);
+    console.error(`Watchfloor hub (demo) on ${hub.url}; users ${demoUsersLine()}${read.config.ingestKey === undefined ? '' : `; ingest key ${read.config.ingestKey}`}`);
   }
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

@@ -1,5 +1,5 @@
 import { DAY_MS, Officer, type AppInfo, type SessionEndReason } from '@watchfloor/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DataProtectionScreen } from './audit/DataProtectionScreen';
@@ -9,6 +9,7 @@ import { startSession, type Session, type SessionOptions } from './data/session'
 import { CrashRecoveredNotice, takeRecoveredFlag } from './desktop';
 import { SessionContext } from './live/hooks';
 import { LiveScreen } from './live/LiveScreen';
+import { landsOnWall } from './live/wall';
 import { changeLanguage } from './i18n';
 import { setDisplayZone } from './i18n/display-zone';
 import { desktopBridge } from './platform';
@@ -20,7 +21,8 @@ import { SignOutQueued } from './signin/SignOutQueued';
 import { decodeSession, encodeSession } from './signin/stored-session';
 
 /**
- * Top of the console: find the hub, sign in, run the live screen (or the wall view with `?view=wall`). An
+ * Top of the console: find the hub, sign in, run the live screen (or the wall view: with `?view=wall`, and
+ * for an observer, whose role watches and never acts). An
  * officer who only reviews the audit trail (an auditor) gets the data-protection view instead, without the
  * live session's socket and cache; an admin can open that view from the live screen.
  * The sign-in is kept (desktop: the shell's safeStorage; browser: this tab's session storage) so a reload
@@ -53,13 +55,13 @@ async function store(signedIn: SignedIn | undefined): Promise<void> {
 }
 
 /** Whether the officer used keyboard or pointer since the last time this was asked; a wall display always counts. */
-function trackActivity(wall: boolean): () => boolean {
+function trackActivity(wall: () => boolean): () => boolean {
   let used = true;
   const mark = () => (used = true);
   window.addEventListener('keydown', mark, { capture: true, passive: true });
   window.addEventListener('pointerdown', mark, { capture: true, passive: true });
   return () => {
-    const was = used || wall;
+    const was = used || wall();
     used = false;
     return was;
   };
@@ -77,7 +79,7 @@ function sessionOptions(endpoint: HubEndpoint, signedIn: SignedIn, active: () =>
 
 export function App(props: { readonly appInfo: AppInfo }) {
   const { t } = useTranslation();
-  const wall = new URLSearchParams(window.location.search).get('view') === 'wall';
+  const wallAsked = new URLSearchParams(window.location.search).get('view') === 'wall';
   const [recovered] = useState(() => takeRecoveredFlag(window.location, window.history));
   const [endpoint, setEndpoint] = useState<HubEndpoint | undefined>(undefined);
   const [session, setSession] = useState<Session | undefined>(undefined);
@@ -89,7 +91,10 @@ export function App(props: { readonly appInfo: AppInfo }) {
   /** Why the hub ended the session: the console stays and asks for the password again. */
   const [ended, setEnded] = useState<SessionEndReason | undefined>(undefined);
   const [queuedAtSignOut, setQueuedAtSignOut] = useState<number | undefined>(undefined);
-  const [active] = useState(() => trackActivity(wall));
+  const wall = wallAsked || (session !== undefined && landsOnWall(session.officer));
+  const wallNow = useRef(wall);
+  wallNow.current = wall;
+  const [active] = useState(() => trackActivity(() => wallNow.current));
 
   const begin = (found: HubEndpoint, next: SignedIn) => {
     setSignedIn(next);

@@ -114,6 +114,11 @@ export const Operation = z.object({
   status: OperationStatus,
   phase: Label(80),
   countries: z.array(CountryCode).min(1).max(250),
+  /**
+   * The countries that run the operation (its command), among `countries`; the others are partners. The
+   * console frames its map and the wall on them. Absent: no country stands out.
+   */
+  hostCountries: z.array(CountryCode).min(1).max(250).optional(),
   window: OperationWindow,
   counters: OperationCounters,
 });

@@ -28,3 +28,20 @@ test('given the map, when the officer hovers a critical hit and clicks it, then 
   await page.mouse.click(target.x, target.y);
   await expect(map.selectedAlert).toHaveText(target.id);
 });
+
+test('given hits piled up at one checkpoint, when the officer clicks its count badge, then a list of its open alerts opens and selects the one chosen', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const badge = await map.targetBadge();
+  await page.mouse.move(badge.x, badge.y);
+  await expect(map.tooltip).toContainText(/\d+ open alerts here/);
+  await page.mouse.click(badge.x, badge.y);
+  await expect(map.pile).toBeVisible();
+  await expect(map.pile).toContainText(/\d+ open alerts here/);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/map-pile.png` });
+  await map.pile.getByRole('button', { name: /Critical/ }).first().click();
+  await expect(map.selectedAlert).not.toHaveText('-');
+  await map.pile.focus();
+  await page.keyboard.press('Escape');
+  await expect(map.pile).toBeHidden();
+});

@@ -36,6 +36,9 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
+/** Benin and Nigeria run the demo operation; the partner countries take part. */
+const DEMO_HOSTS = ['BJ', 'NG'];
+
 function demoOperation(start: number, countries: readonly string[]): Operation {
   return {
     id: DEMO_OPERATION_ID,
@@ -43,6 +46,7 @@ function demoOperation(start: number, countries: readonly string[]): Operation {
     status: 'active',
     phase: PHASES[0],
     countries: [...countries],
+    hostCountries: [...DEMO_HOSTS],
     window: { start },
     counters: { checks: 0, hits: 0, arrests: 0, victimsRescued: 0, documentsSeized: 0 },
   };
@@ -53,8 +57,12 @@ export async function ensureDemoOperation(authority: Authority, now: number): Pr
   const places = [...WEST_AFRICA_CHECKPOINTS, ...worldAirportCheckpoints()];
   const state = authority.state();
   const missing: PendingEvent[] = [];
-  if (!state.operations.has(DEMO_OPERATION_ID)) {
-    missing.push({ type: 'operation.updated', operation: demoOperation(now, ['BJ', 'NG', ...PARTNER_COUNTRIES]) });
+  const operation = state.operations.get(DEMO_OPERATION_ID);
+  if (operation === undefined) {
+    missing.push({ type: 'operation.updated', operation: demoOperation(now, [...DEMO_HOSTS, ...PARTNER_COUNTRIES]) });
+  } else if (operation.hostCountries === undefined) {
+    // A demo database from a build that did not name the hosts gets them, the rest of the operation kept.
+    missing.push({ type: 'operation.updated', operation: { ...operation, hostCountries: [...DEMO_HOSTS] } });
   }
   for (const place of places) {
     if (!state.checkpoints.has(place.id)) {

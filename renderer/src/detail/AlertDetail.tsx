@@ -17,6 +17,7 @@ import {
 } from '@watchfloor/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { subjectFieldLabel } from './subject-fields';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import { displayZone } from '../i18n/display-zone';
 import { formatPercent } from '../i18n/numbers';
@@ -196,7 +197,7 @@ type Revealed = Extract<DetailsResponse, { ok: true }>;
 const focusWhenShown = (element: HTMLElement | null) => element?.focus();
 
 function Reveal(props: { readonly hitId: string; readonly purposes: readonly RevealPurpose[] | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const [purpose, setPurpose] = useState('');
   const [reason, setReason] = useState('');
@@ -234,7 +235,7 @@ function Reveal(props: { readonly hitId: string; readonly purposes: readonly Rev
         <dl className="facts">
           {Object.entries(revealed.subject).map(([field, value]) => (
             <div key={field} className="facts__row">
-              <dt>{field}</dt>
+              <dt>{subjectFieldLabel(field, (key) => (i18n.exists(`reveal.field.${key}`) ? t(`reveal.field.${key}`) : undefined))}</dt>
               <dd>{value}</dd>
             </div>
           ))}

@@ -11,7 +11,7 @@ import { ShortcutHint, type Hint } from '../shortcuts/ShortcutHint';
 import { useWorkstationFlag } from '../shell/workstation-setting';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
 import { DoNotDisturbControl } from '../desktop';
-import { useMapPicture, WorldMap, type MapFilters } from '../map';
+import { boundsOf, framingCheckpoints, framingCountries, useMapPicture, WorldMap, type MapFilters } from '../map';
 import { displayZone } from '../i18n/display-zone';
 import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
@@ -30,6 +30,9 @@ import { mapImage } from '../map/snapshot';
 import { TopBar } from './TopBar';
 import { useCommands, useLive, useNow, useSession } from './hooks';
 import { useScreenViews } from './screen-views';
+import { awaitingFirstPicture } from './first-picture';
+import { wallFigures } from './wall';
+import { WallFigures } from './WallFigures';
 
 /**
  * The duty officer's screen: queue, map, detail and operation status, driven by keyboard first.
@@ -293,6 +296,10 @@ export function LiveScreen(props: {
   const pictureRevision = useMapPicture(mapProjection, pastPicture, () => session.store.getSnapshot().confirmed.alerts);
 
   const countries = useMemo(() => [...new Set(checkpoints.map((checkpoint) => checkpoint.country))].sort(), [checkpoints]);
+  // The map starts on the operation: the officer's own country, or the countries that run the operation.
+  const home = useMemo(() => boundsOf(framingCheckpoints(checkpoints, framingCountries(officer, liveOperation))), [checkpoints, officer, liveOperation]);
+  const hostKey = props.wall ? liveOperation?.hostCountries?.join(',') : undefined;
+  const emphasised = useMemo(() => (hostKey === undefined ? undefined : hostKey.split(',')), [hostKey]);
   const map = (
     <Panel id="map" title={t('panels.map')}>
       <PanelBoundary panel="map">
@@ -305,9 +312,12 @@ export function LiveScreen(props: {
             revision={session.hitsRevision() + pictureRevision}
             checkpoints={checkpoints}
             selectedAlertId={selectedId}
-            onSelectAlert={props.wall ? () => undefined : setSelectedId}
+            onSelectAlert={props.wall ? undefined : setSelectedId}
             filters={mapFilters}
             window={mapWindow}
+            home={home}
+            emphasised={emphasised}
+            legend={props.wall ? 'strip' : 'folded'}
             center={[5, 12]}
             zoom={props.wall ? 2.2 : 3.2}
           />
@@ -391,6 +401,15 @@ export function LiveScreen(props: {
       </PanelBoundary>
       {props.wall ? (
         <main className="workspace workspace--wall">
+          <section className="panel panel--figures" aria-label={t('wall.figures')}>
+            {awaitingFirstPicture(snapshot) ? (
+              <p className="empty-state" role="status" data-testid="wall-loading">
+                {t('wall.loading')}
+              </p>
+            ) : (
+              <WallFigures figures={wallFigures(counts, clock.at)} />
+            )}
+          </section>
           {map}
           {status}
         </main>

@@ -1,6 +1,7 @@
 import { formatUtc, type Checkpoint } from '@watchfloor/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newestOpenAt } from './aggregates';
 import { severityOfKey, sourceOfKey, statusOfKey } from './categories';
 import type { HitColumns } from './hit-columns';
 import type { MapHover } from './map-controller';
@@ -24,6 +25,7 @@ export function MapTooltip(props: { readonly hover: MapHover; readonly hits: Hit
           <dt>{t('map.tooltip.status')}</dt>
           <dd>{t(`map.checkpointStatus.${checkpoint.status}`)}</dd>
         </dl>
+        <PileSummary hits={hits} checkpoint={checkpoint} />
       </div>
     );
   }
@@ -48,6 +50,31 @@ export function MapTooltip(props: { readonly hover: MapHover; readonly hits: Hit
         <dt>{t('map.tooltip.time')}</dt>
         <dd className="map-tooltip__time">{formatUtc(hits.atMs[row]!)}</dd>
       </dl>
+    </div>
+  );
+}
+
+/** A checkpoint's open alerts in words: how many, and the newest of them. */
+export function PileSummary(props: { readonly hits: HitColumns; readonly checkpoint: Checkpoint }) {
+  const { t } = useTranslation();
+  const open = props.hits.openAt(props.checkpoint.id);
+  const newest = newestOpenAt(props.hits, props.checkpoint.id);
+  return (
+    <div className="map-pile">
+      <div className="map-pile__count" data-testid="pile-count">
+        {t('map.pile.open', { count: open })}
+      </div>
+      {newest.length > 0 && (
+        <ul className="map-pile__list">
+          {newest.map((entry) => (
+            <li key={entry.alertId}>
+              <span className={`severity--${entry.severity}`}>{t(`map.severity.${entry.severity}`)}</span> {t(`map.status.${entry.status}`)} ·{' '}
+              <span className="map-tooltip__time">{formatUtc(entry.atMs)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open > newest.length && <div className="map-pile__more">{t('map.pile.more', { count: open - newest.length })}</div>}
     </div>
   );
 }

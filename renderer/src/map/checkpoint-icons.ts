@@ -74,6 +74,18 @@ export function drawCheckpointAtlas(): HTMLCanvasElement {
   return canvas;
 }
 
+/** One kind's symbol, solid, in `colour`, for the legend: the shape the map draws. */
+export function drawKindSymbol(canvas: HTMLCanvasElement, kind: CheckpointKind, colour: string): void {
+  canvas.width = ICON_CELL;
+  canvas.height = ICON_CELL;
+  const context = canvas.getContext('2d');
+  if (context === null) return;
+  context.fillStyle = colour;
+  context.translate(ICON_CELL / 2, ICON_CELL / 2);
+  shape(context, kind);
+  context.fill();
+}
+
 function shape(context: CanvasRenderingContext2D, kind: CheckpointKind): void {
   const r = ICON_CELL / 2 - ICON_CELL / 10;
   context.beginPath();

@@ -9,7 +9,7 @@ import {
   type EntityId,
   type Severity,
 } from '@watchfloor/shared';
-import { createCountrySlots, HIDDEN_KEY, kindKey, severityStatusKey, sourceKey, type CountrySlots } from './categories';
+import { createCountrySlots, HIDDEN_KEY, kindKey, severityStatusKey, sourceKey, statusOfKey, type CountrySlots } from './categories';
 import { hitFill, hitLine, hitLineWidth, SEVERITY_RADIUS } from './palette';
 import { grownArray, zeroedArray } from './grown-array';
 
@@ -63,6 +63,10 @@ export interface HitColumns {
   rowOf(alertId: string): number | undefined;
   alertIdAt(row: number): EntityId | undefined;
   checkpointIdAt(row: number): EntityId | undefined;
+  /** Open alerts (in the picture shown, not resolved) whose hits were screened at this checkpoint. */
+  openAt(checkpointId: EntityId): number;
+  /** The rows of this checkpoint's hits, in the order they were added. */
+  rowsAt(checkpointId: EntityId): readonly number[];
   /** Rows rewritten in place since the last call, each once. The map (the one consumer) uploads them. */
   takeRewrittenRows(): readonly number[];
 }
@@ -122,6 +126,8 @@ const KEY_OF_SEVERITY_STATUS = SEVERITIES.map((severity) => ALERT_STATUSES.map((
 const KEY_OF_SOURCE = SOURCES.map(sourceKey);
 const CRITICAL = SEVERITIES.indexOf('critical');
 const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((severity, index) => [severity, index])) as Record<Severity, number>;
+/** 1 for a channel-0 key of an open alert shown, else 0: a row's share of its checkpoint's open count. */
+const OPEN_BY_KEY = Uint8Array.from({ length: 32 }, (_, key) => (key !== HIDDEN_KEY && key < SEVERITIES.length * ALERT_STATUSES.length && statusOfKey(key) !== 'resolved' ? 1 : 0));
 
 export function createHitColumns(options: HitColumnsOptions): HitColumns {
   const { originMs, kindOf = () => undefined } = options;
@@ -152,6 +158,9 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   const checkpointIds: EntityId[] = [];
   const checkpointRef = new Map<EntityId, number>();
   const checkpointKinds: number[] = [];
+  /** Per checkpoint ref: its open count and its rows. */
+  const openByRef: number[] = [];
+  const rowsByRef: number[][] = [];
   const countrySlots = createCountrySlots();
   let rewritten = new Set<number>();
 
@@ -196,9 +205,25 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       ref = checkpointIds.length;
       checkpointIds.push(checkpointId);
       checkpointKinds.push(kindKey(kindOf(checkpointId)));
+      openByRef.push(0);
+      rowsByRef.push([]);
       checkpointRef.set(checkpointId, ref);
     }
     return ref;
+  }
+
+  /** Counts a row just written towards its checkpoint. */
+  function tally(row: number, ref: number, key: number): void {
+    openByRef[ref]! += OPEN_BY_KEY[key]!;
+    rowsByRef[ref]!.push(row);
+  }
+
+  /** Takes back the count of a row written earlier in the same call, which is about to be written again. */
+  function untally(row: number): void {
+    const ref = checkpointRefs[row]!;
+    openByRef[ref]! -= OPEN_BY_KEY[categories[row * 4]!]!;
+    const rows = rowsByRef[ref]!;
+    rows.splice(rows.lastIndexOf(row), 1);
   }
 
   /** Gives the row the look and category of `status`, or hides it; marks it for upload when that changed it. */
@@ -206,6 +231,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     const current = categories[row * 4]!;
     const key = status === undefined ? HIDDEN_KEY : severityStatusKey(SEVERITIES[severities[row]!]!, status);
     if (key === current) return;
+    openByRef[checkpointRefs[row]!]! += OPEN_BY_KEY[key]! - OPEN_BY_KEY[current]!;
     categories[row * 4] = key;
     if (key !== HIDDEN_KEY) writeStyle(row, key);
     rewritten.add(row);
@@ -227,11 +253,13 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     const before = length;
     ensureCapacity(length + alerts.length);
     for (const alert of alerts) {
+      const repeat = rowOfId.has(alert.id);
       const row = claim(alert.id);
       if (row < before) {
         restyle(row, alert.status);
         continue;
       }
+      if (repeat) untally(row);
       const hit = alert.hit;
       positions[row * 2] = hit.lon;
       positions[row * 2 + 1] = hit.lat;
@@ -242,6 +270,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       severities[row] = SEVERITY_INDEX[hit.severity];
       const key = severityStatusKey(hit.severity, alert.status);
       writeStyle(row, key);
+      tally(row, ref, key);
       categoryWords[row] = wordOf(key, sourceKey(hit.source), checkpointKinds[ref]!, countrySlots.slotOf(hit.country));
       if (hit.severity === 'critical' && hit.at > latestCriticalMs) latestCriticalMs = hit.at;
     }
@@ -258,11 +287,13 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     const slots = block.countries.map((country) => countrySlots.slotOf(country));
     const { positions: blockPositions, atMs: blockAt, severities: blockSeverities, statuses, sources, checkpointRefs: blockRefs, countryRefs } = block;
     for (let i = 0; i < block.count; i++) {
+      const repeat = rowOfId.has(blockIds[i]!);
       const row = claim(blockIds[i]!);
       if (row < before) {
         restyle(row, ALERT_STATUSES[statuses[i]!]!);
         continue;
       }
+      if (repeat) untally(row);
       positions[row * 2] = blockPositions[i * 2]!;
       positions[row * 2 + 1] = blockPositions[i * 2 + 1]!;
       const at = blockAt[i]!;
@@ -274,6 +305,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       severities[row] = severity;
       const key = KEY_OF_SEVERITY_STATUS[severity]![statuses[i]!]!;
       writeStyle(row, key);
+      tally(row, ref, key);
       categoryWords[row] = wordOf(key, KEY_OF_SOURCE[sources[i]!]!, checkpointKinds[ref]!, slots[countryRefs[i]!]!);
       if (severity === CRITICAL && at > latestCriticalMs) latestCriticalMs = at;
     }
@@ -330,6 +362,14 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     rowOf: (alertId) => rowOfId.get(alertId),
     alertIdAt: (row) => ids[row],
     checkpointIdAt: (row) => (row >= 0 && row < length ? checkpointIds[checkpointRefs[row]!] : undefined),
+    openAt(checkpointId) {
+      const ref = checkpointRef.get(checkpointId);
+      return ref === undefined ? 0 : openByRef[ref]!;
+    },
+    rowsAt(checkpointId) {
+      const ref = checkpointRef.get(checkpointId);
+      return ref === undefined ? [] : rowsByRef[ref]!;
+    },
     takeRewrittenRows() {
       if (rewritten.size === 0) return [];
       const taken = [...rewritten];

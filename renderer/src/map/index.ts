@@ -4,3 +4,4 @@ export { createHitColumns, type HitColumns, type HitColumnsOptions } from './hit
 export type { MapFilters } from './categories';
 export type { MapWindow } from './map-controller';
 export { useMapPicture, type PastPicture } from './use-map-picture';
+export { boundsOf, framingCheckpoints, framingCountries } from './framing';

@@ -1,11 +1,12 @@
 import type { Layer } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Checkpoint } from '@watchfloor/shared';
+import { IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Checkpoint, CountryCode } from '@watchfloor/shared';
+import type { CheckpointAggregate } from './aggregates';
 import { severityStatusKey, type FilterCategories } from './categories';
 import { checkpointIconMapping, iconName } from './checkpoint-icons';
 import type { HitLayerData, HitTable } from './hit-buffers';
-import { CHECKPOINT_STATUS_RGBA, HIGHLIGHT_RGBA, PULSE_RGB, SELECTION_RGBA } from './palette';
+import { AGGREGATE_BADGE_RGBA, AGGREGATE_TEXT_RGBA, CHECKPOINT_STATUS_RGBA, HIGHLIGHT_RGBA, PARTNER_ALPHA, PULSE_RGB, SELECTION_RGBA } from './palette';
 
 /**
  * deck.gl layers of the map. Hits carry every per-row value as an external GPU buffer, so the hit layers
@@ -28,6 +29,7 @@ const HIT_FILTER = new IndexedCategoryFilter({ filterSize: 1, categorySize: 4 })
 
 export const HIT_LAYER_ID = 'hits';
 export const CHECKPOINT_LAYER_ID = 'checkpoints';
+export const AGGREGATE_LAYER_ID = 'aggregates';
 
 /** Seconds relative to the operation start, as the GPU compares them. */
 export interface TimeFilter {
@@ -149,7 +151,12 @@ const checkpointIcon = (checkpoint: Checkpoint) => iconName(checkpoint.kind, che
 const PIN_OFFSET: [number, number] = [0, -8];
 const checkpointColour = (checkpoint: Checkpoint) => CHECKPOINT_STATUS_RGBA[checkpoint.status] as [number, number, number, number];
 
-export function checkpointLayer(checkpoints: readonly Checkpoint[], atlas: IconLayerAtlas): Layer {
+/**
+ * Checkpoint pins. With `emphasised` countries, the others' pins (partners') are smaller and fainter, so
+ * the operation's own checkpoints stand out among hundreds of partner airports.
+ */
+export function checkpointLayer(checkpoints: readonly Checkpoint[], atlas: IconLayerAtlas, emphasised?: readonly CountryCode[]): Layer {
+  const own = emphasised === undefined ? undefined : new Set(emphasised);
   return new IconLayer<Checkpoint>({
     id: CHECKPOINT_LAYER_ID,
     data: checkpoints as Checkpoint[],
@@ -157,14 +164,44 @@ export function checkpointLayer(checkpoints: readonly Checkpoint[], atlas: IconL
     iconMapping: ICON_MAPPING,
     getIcon: checkpointIcon,
     getPosition: checkpointPosition,
-    getColor: checkpointColour,
-    getSize: 14,
+    getColor: own === undefined ? checkpointColour : (checkpoint) => partnerFaded(checkpoint, own),
+    getSize: own === undefined ? 14 : (checkpoint) => (own.has(checkpoint.country) ? 18 : 9),
     sizeUnits: 'pixels',
     // A pin standing on its place: hits gather at the foot, where they stay visible and pickable.
     getPixelOffset: PIN_OFFSET,
     pickable: true,
     autoHighlight: true,
     highlightColor: HIGHLIGHT_RGBA as [number, number, number, number],
+  });
+}
+
+function partnerFaded(checkpoint: Checkpoint, own: ReadonlySet<CountryCode>): [number, number, number, number] {
+  const [r, g, b, a] = CHECKPOINT_STATUS_RGBA[checkpoint.status];
+  return [r, g, b, own.has(checkpoint.country) ? a : PARTNER_ALPHA];
+}
+
+const BADGE_OFFSET: [number, number] = [13, -20];
+const aggregatePosition = (pile: CheckpointAggregate): [number, number] => [pile.checkpoint.lon, pile.checkpoint.lat];
+const aggregateText = (pile: CheckpointAggregate) => (pile.open > 999 ? '999+' : String(pile.open));
+
+/** A count badge beside each checkpoint where open alerts pile up (see aggregates.ts). */
+export function aggregateLayer(piles: readonly CheckpointAggregate[]): Layer {
+  return new TextLayer<CheckpointAggregate>({
+    id: AGGREGATE_LAYER_ID,
+    data: piles as CheckpointAggregate[],
+    getPosition: aggregatePosition,
+    getText: aggregateText,
+    characterSet: '0123456789+',
+    fontFamily: 'system-ui, sans-serif',
+    fontWeight: 700,
+    getSize: 12,
+    sizeUnits: 'pixels',
+    getColor: AGGREGATE_TEXT_RGBA as [number, number, number, number],
+    background: true,
+    getBackgroundColor: AGGREGATE_BADGE_RGBA as [number, number, number, number],
+    backgroundPadding: [4, 2],
+    getPixelOffset: BADGE_OFFSET,
+    pickable: true,
   });
 }
 

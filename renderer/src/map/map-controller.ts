@@ -1,14 +1,25 @@
 import type { DeckProps, Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Checkpoint } from '@watchfloor/shared';
+import type { Checkpoint, CountryCode } from '@watchfloor/shared';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { checkpointAggregates, type CheckpointAggregate } from './aggregates';
 import { buildBasemapStyle } from './basemap-style';
 import { filterCategoriesFor, type FilterCategories, type MapFilters } from './categories';
 import { drawCheckpointAtlas } from './checkpoint-icons';
 import { createHitBuffers, type HitBuffers, type HitLayerData } from './hit-buffers';
 import type { HitColumns } from './hit-columns';
-import { CHECKPOINT_LAYER_ID, checkpointLayer, HIT_LAYER_ID, hitLayers, type IconLayerAtlas, type TimeFilter } from './layers';
+import { needsPan, type Bounds } from './framing';
+import {
+  AGGREGATE_LAYER_ID,
+  aggregateLayer,
+  CHECKPOINT_LAYER_ID,
+  checkpointLayer,
+  HIT_LAYER_ID,
+  hitLayers,
+  type IconLayerAtlas,
+  type TimeFilter,
+} from './layers';
 
 /**
  * The map without React: a maplibre-gl basemap with deck.gl layers on top (MapLibreOverlay, overlaid: deck
@@ -28,6 +39,8 @@ export interface MapScene {
   readonly filters: MapFilters;
   readonly window: MapWindow;
   readonly selectedAlertId: string | undefined;
+  /** Checkpoints outside these countries are drawn smaller and fainter; undefined: all alike. */
+  readonly emphasised?: readonly CountryCode[] | undefined;
 }
 
 export type MapHover =
@@ -38,6 +51,12 @@ export interface MapControllerOptions {
   readonly container: HTMLElement;
   readonly onSelectAlert: (alertId: string) => void;
   readonly onHover: (hover: MapHover | undefined) => void;
+  /** A click on a checkpoint or its count badge, where on the map it was. */
+  readonly onPickCheckpoint?: (checkpoint: Checkpoint, x: number, y: number) => void;
+  /** After every move, the part of the world in view. */
+  readonly onView?: (view: Bounds) => void;
+  /** The operation's frame, where the map starts; `center` and `zoom` when there is none. */
+  readonly home?: Bounds | undefined;
   readonly center?: readonly [number, number];
   readonly zoom?: number;
   readonly reducedMotion?: boolean;
@@ -49,6 +68,15 @@ export interface MapController {
   readonly ready: Promise<void>;
   /** Where a place is on screen, in pixels from the map's top-left corner (to anchor popups, or in tests). */
   project(lon: number, lat: number): { readonly x: number; readonly y: number };
+  /**
+   * The operation's frame, for the home control. The first one given frames the map, unless the officer
+   * has moved it already.
+   */
+  setHome(home: Bounds | undefined): void;
+  /** Back to the operation's frame. */
+  goHome(): void;
+  /** Zooms one step in (1) or out (-1). */
+  zoomBy(step: 1 | -1): void;
   destroy(): void;
 }
 
@@ -63,13 +91,20 @@ type Device = Parameters<NonNullable<DeckProps['onDeviceInitialized']>>[0];
 // maplibre-gl 6 looks for its worker beside its own module, which bundling moves; give it the bundled copy.
 setWorkerUrl(maplibreWorkerUrl);
 
+/** Room around the operation's frame, pixels: the pins and badges at its edge stay whole. */
+const FRAME_PADDING = 48;
+/** A frame fitted to a few nearby checkpoints does not zoom in further than this. */
+const FRAME_MAX_ZOOM = 7;
+
 export function createMapController(options: MapControllerOptions): MapController {
   const basemap = buildBasemapStyle();
+  const motion = (ms: number) => (options.reducedMotion ? 0 : ms);
   const map = new MapLibreMap({
     container: options.container,
     style: basemap.style,
     center: [...(options.center ?? [2, 9])] as [number, number],
     zoom: options.zoom ?? 3.2,
+    ...(options.home === undefined ? {} : { bounds: [...options.home] as [number, number, number, number], fitBoundsOptions: { padding: FRAME_PADDING, maxZoom: FRAME_MAX_ZOOM } }),
     minZoom: 1,
     maxZoom: 11,
     // One world: deck.gl draws hits on one copy only, so repeated copies would show land without its hits.
@@ -90,8 +125,16 @@ export function createMapController(options: MapControllerOptions): MapControlle
   let hitData: HitLayerData | undefined;
   let categories: { filters: MapFilters; countries: number; value: FilterCategories } | undefined;
   let time: { window: MapWindow; origin: number; value: TimeFilter } | undefined;
-  let checkpointCache: { checkpoints: readonly Checkpoint[]; filters: MapFilters; layer: Layer } | undefined;
-  let flownTo: string | undefined;
+  let checkpointCache:
+    | { checkpoints: readonly Checkpoint[]; filters: MapFilters; emphasised: readonly CountryCode[] | undefined; layer: Layer }
+    | undefined;
+  let aggregateCache: { piles: readonly CheckpointAggregate[]; layer: Layer } | undefined;
+  let home = options.home;
+  /** Whether the map shows a frame the officer did not choose: the first home still frames it. */
+  let framed = options.home !== undefined;
+  let movedByOfficer = false;
+  /** The selection the map last followed; the first one (made for the officer, not by them) never moves it. */
+  let followed: { id: string | undefined } | undefined;
   let pulse: { sinceMs: number; latestCriticalMs: number } | undefined;
   let animation: number | undefined;
   let destroyed = false;
@@ -115,20 +158,37 @@ export function createMapController(options: MapControllerOptions): MapControlle
       options.onHover(hover);
     },
     onClick: (info: PickingInfo) => {
-      if (info.layer?.id !== HIT_LAYER_ID || info.index < 0 || !scene) return;
-      const alertId = scene.hits.alertIdAt(info.index);
+      const picked = hoverOf(info);
+      if (picked?.kind === 'checkpoint') {
+        options.onPickCheckpoint?.(picked.checkpoint, picked.x, picked.y);
+        return;
+      }
+      if (picked?.kind !== 'hit' || !scene) return;
+      const alertId = scene.hits.alertIdAt(picked.row);
       if (alertId !== undefined) options.onSelectAlert(alertId);
     },
   });
   map.addControl(overlay);
+  const viewOf = (): Bounds => {
+    const bounds = map.getBounds();
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+  };
+  map.on('moveend', () => options.onView?.(viewOf()));
+  // Only the officer's own moves (drag, wheel, keys) carry an original event.
+  map.on('movestart', (event: { originalEvent?: unknown }) => {
+    if (event.originalEvent !== undefined) movedByOfficer = true;
+  });
   const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
-  const ready = Promise.all([mapLoaded, deviceReady]).then(() => undefined);
+  const ready = Promise.all([mapLoaded, deviceReady]).then(() => options.onView?.(viewOf()));
 
   function hoverOf(info: PickingInfo): MapHover | undefined {
     if (!info.picked || info.index < 0) return undefined;
     if (info.layer?.id === HIT_LAYER_ID) return { kind: 'hit', row: info.index, x: info.x, y: info.y };
     if (info.layer?.id === CHECKPOINT_LAYER_ID && info.object) {
       return { kind: 'checkpoint', checkpoint: info.object as Checkpoint, x: info.x, y: info.y };
+    }
+    if (info.layer?.id === AGGREGATE_LAYER_ID && info.object) {
+      return { kind: 'checkpoint', checkpoint: (info.object as CheckpointAggregate).checkpoint, x: info.x, y: info.y };
     }
     return undefined;
   }
@@ -167,14 +227,37 @@ export function createMapController(options: MapControllerOptions): MapControlle
     return options.reducedMotion ? 0.3 : ((now - pulse.sinceMs) % PULSE_PERIOD_MS) / PULSE_PERIOD_MS;
   }
 
+  function shownCheckpoints(current: MapScene): readonly Checkpoint[] {
+    const kinds = current.filters.checkpointKinds;
+    return kinds === undefined ? current.checkpoints : current.checkpoints.filter((checkpoint) => kinds.includes(checkpoint.kind));
+  }
+
   function checkpointsLayer(current: MapScene): Layer | undefined {
     if (!atlas) return undefined;
-    if (checkpointCache?.checkpoints !== current.checkpoints || checkpointCache.filters !== current.filters) {
-      const kinds = current.filters.checkpointKinds;
-      const shown = kinds === undefined ? current.checkpoints : current.checkpoints.filter((checkpoint) => kinds.includes(checkpoint.kind));
-      checkpointCache = { checkpoints: current.checkpoints, filters: current.filters, layer: checkpointLayer(shown, atlas) };
+    if (
+      checkpointCache?.checkpoints !== current.checkpoints ||
+      checkpointCache.filters !== current.filters ||
+      checkpointCache.emphasised !== current.emphasised
+    ) {
+      checkpointCache = {
+        checkpoints: current.checkpoints,
+        filters: current.filters,
+        emphasised: current.emphasised,
+        layer: checkpointLayer(shownCheckpoints(current), atlas, current.emphasised),
+      };
     }
     return checkpointCache.layer;
+  }
+
+  /** Count badges where open alerts pile up; a new layer only when a count changed (one look-up per checkpoint). */
+  function aggregatesLayer(current: MapScene): Layer | undefined {
+    const piles = checkpointAggregates(shownCheckpoints(current), current.hits);
+    const same =
+      aggregateCache !== undefined &&
+      aggregateCache.piles.length === piles.length &&
+      piles.every((pile, index) => pile.checkpoint === aggregateCache!.piles[index]!.checkpoint && pile.open === aggregateCache!.piles[index]!.open);
+    if (!same) aggregateCache = piles.length === 0 ? undefined : { piles, layer: aggregateLayer(piles) };
+    return aggregateCache?.layer;
   }
 
   function selectedPosition(current: MapScene): [number, number] | undefined {
@@ -204,6 +287,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
     // Pins stand lifted off their place (see layers.ts), so they still show beside a crowd of hits.
     const checkpoints = checkpointsLayer(scene);
     if (checkpoints) layers.unshift(checkpoints);
+    const aggregates = aggregatesLayer(scene);
+    if (aggregates) layers.push(aggregates);
     overlay.setProps({ layers });
     buffers?.releaseRetired();
     if (phase !== undefined && !options.reducedMotion) scheduleFrame();
@@ -217,20 +302,21 @@ export function createMapController(options: MapControllerOptions): MapControlle
     });
   }
 
-  function flyToSelection(current: MapScene): void {
-    if (current.selectedAlertId === flownTo) return;
+  /** Pans, at the same zoom, to a newly selected alert that is off screen; a visible one never moves the map. */
+  function followSelection(current: MapScene): void {
+    const id = current.selectedAlertId;
+    if (followed?.id === id) return;
     const position = selectedPosition(current);
-    if (!position) return;
-    flownTo = current.selectedAlertId;
-    // Only move when the alert is off screen or at the edge: clicking a visible hit should not jolt the map.
-    const bounds = map.getBounds();
-    const [west, east, south, north] = [bounds.getWest(), bounds.getEast(), bounds.getSouth(), bounds.getNorth()];
-    const marginX = (east - west) * 0.1;
-    const marginY = (north - south) * 0.1;
-    const inside =
-      position[0] > west + marginX && position[0] < east - marginX && position[1] > south + marginY && position[1] < north - marginY;
-    if (inside) return;
-    map.flyTo({ center: position, zoom: Math.max(map.getZoom(), 4), duration: options.reducedMotion ? 0 : 1200, essential: false });
+    if (id !== undefined && !position) return;
+    const first = followed === undefined;
+    followed = { id };
+    if (first || !position || !needsPan(viewOf(), position)) return;
+    map.easeTo({ center: position, duration: motion(600), essential: false });
+  }
+
+  function fitHome(duration: number): void {
+    if (home === undefined) return;
+    map.fitBounds([...home] as [number, number, number, number], { padding: FRAME_PADDING, maxZoom: FRAME_MAX_ZOOM, duration });
   }
 
   function update(next: MapScene): void {
@@ -238,7 +324,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (!buffers || destroyed) return;
     hitData = buffers.sync(next.hits);
     render();
-    flyToSelection(next);
+    followSelection(next);
   }
 
   return {
@@ -247,6 +333,17 @@ export function createMapController(options: MapControllerOptions): MapControlle
     project(lon, lat) {
       const point = map.project([lon, lat]);
       return { x: point.x, y: point.y };
+    },
+    setHome(next) {
+      home = next;
+      if (framed || movedByOfficer || next === undefined) return;
+      framed = true;
+      fitHome(0);
+    },
+    goHome: () => fitHome(motion(500)),
+    zoomBy(step) {
+      if (step > 0) map.zoomIn({ duration: motion(250) });
+      else map.zoomOut({ duration: motion(250) });
     },
     destroy() {
       destroyed = true;

@@ -64,3 +64,9 @@ export const CHECKPOINT_STATUS_RGBA: Readonly<Record<CheckpointStatus, Rgba>> = 
   degraded: [230, 159, 0, 255],
   offline: [138, 153, 171, 255],
 };
+
+/** A partner country's checkpoint, where the operation's own are emphasised. */
+export const PARTNER_ALPHA = 110;
+/** The count badge where alerts pile up: light text on a dark chip, well above 4.5:1. */
+export const AGGREGATE_BADGE_RGBA: Rgba = [230, 236, 242, 240];
+export const AGGREGATE_TEXT_RGBA: Rgba = [11, 15, 20, 255];

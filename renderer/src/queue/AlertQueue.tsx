@@ -1,9 +1,9 @@
-import { SEVERITIES, type Officer, type Severity } from '@watchfloor/shared';
+import { SEVERITIES, formatUtc, type Officer, type Severity } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatUtc } from '@watchfloor/shared';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import type { PictureClock } from '../data/staleness';
+import { awaitingFirstPicture } from '../live/first-picture';
 import { SeverityBadge } from '../live/labels';
 import type { QueueRows } from './ordered-rows';
 import type { QueueCounts } from './queue-index';
@@ -48,6 +48,12 @@ export function AlertQueue(props: AlertQueueProps) {
   useEffect(() => {
     if (selectedIndex >= 0) scrollToIndex(selectedIndex);
   }, [selectedIndex, scrollToIndex]);
+  // A new search starts at its first match.
+  const searching = props.filter.text.trim() !== '';
+  useEffect(() => {
+    if (searching) scrollToIndex(0);
+  }, [props.filter.text, searching, scrollToIndex]);
+  const loading = awaitingFirstPicture(props.snapshot);
 
   const toggleSeverity = (severity: Severity) => {
     const has = props.filter.severities.includes(severity);
@@ -71,12 +77,12 @@ export function AlertQueue(props: AlertQueueProps) {
           >
             <SeverityBadge severity={severity} compact />
             <span className="count-chip__value" data-testid={`count-${severity}`}>
-              {props.counts.bySeverity[severity]}
+              {loading ? '–' : props.counts.bySeverity[severity]}
             </span>
           </button>
         ))}
         <span className="queue__unack" data-testid="count-unacknowledged">
-          {t('queue.unacknowledged', { count: props.counts.unacknowledged })}
+          {loading ? '' : t('queue.unacknowledged', { count: props.counts.unacknowledged })}
         </span>
       </div>
       <div className="queue__filters">
@@ -94,6 +100,9 @@ export function AlertQueue(props: AlertQueueProps) {
             }}
           />
         </label>
+        <span className="queue__matches" role="status" data-testid="search-matches">
+          {searching && !loading ? t('queue.matches', { count: props.rows.length }) : ''}
+        </span>
         <label className="select">
           <span className="visually-hidden">{t('queue.statusFilter')}</span>
           <select
@@ -131,7 +140,14 @@ export function AlertQueue(props: AlertQueueProps) {
         tabIndex={0}
         data-testid="alert-queue"
       >
-        {props.rows.length === 0 && <p className="empty-state">{t('empty.queue')}</p>}
+        {props.rows.length === 0 &&
+          (loading ? (
+            <p className="empty-state empty-state--loading" role="status" data-testid="queue-loading">
+              {t('empty.queueLoading')}
+            </p>
+          ) : (
+            <p className="empty-state">{t('empty.queue')}</p>
+          ))}
         <div style={{ blockSize: rowWindow.totalSize, position: 'relative' }}>
           {Array.from({ length: Math.max(0, rowWindow.end - rowWindow.first) }, (_, offset) => {
             const index = rowWindow.first + offset;

@@ -66,7 +66,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         <div className="queue-row__line queue-row__line--meta">
           <StatusChip status={alert.status} level={alert.level} />
           {props.pending && <span className="pending-chip">{t(props.pending === 'queued' ? 'queue.queued' : 'queue.pending')}</span>}
-          <span className="queue-row__holder">{alert.holder ? alert.holder.name : t('queue.unheld')}</span>
+          <span className="queue-row__holder" title={alert.holder ? alert.holder.name : undefined}>{alert.holder ? alert.holder.name : t('queue.unheld')}</span>
           <span className="queue-row__country">{alert.hit.country}</span>
         </div>
       </div>

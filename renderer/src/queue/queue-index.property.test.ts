@@ -36,14 +36,18 @@ const oracle = {
     let open = 0;
     let unacknowledged = 0;
     let mine = 0;
+    let oldestWaitingAt: number | undefined;
     for (const alert of alerts) {
       if (!isOpen(alert)) continue;
       open += 1;
       bySeverity[alert.hit.severity] += 1;
-      if (alert.holder === undefined) unacknowledged += 1;
+      if (alert.holder === undefined) {
+        unacknowledged += 1;
+        oldestWaitingAt = Math.min(oldestWaitingAt ?? Infinity, alert.hit.at);
+      }
       if (alert.holder?.id === officer.id) mine += 1;
     }
-    return { open, unacknowledged, mine, bySeverity };
+    return { open, unacknowledged, mine, bySeverity, oldestWaitingAt };
   },
   summary(alerts: Iterable<Alert>) {
     const open = [...alerts].filter((alert) => isOpen(alert) && withinScope(officer, alert));

@@ -72,7 +72,19 @@ describe('alert queue order and filters', () => {
       unacknowledged: 2,
       mine: 1,
       bySeverity: { critical: 2, high: 1, medium: 0, low: 0 },
+      oldestWaitingAt: T0,
     });
+  });
+
+  it('given the oldest waiting alert is acknowledged, then the next oldest unacknowledged one is the oldest waiting', () => {
+    const all = alerts();
+    const index = buildQueueIndex(all, DEFAULT_QUEUE_FILTER, officers.duty, BARE);
+    const oldest = all.find((alert) => alert.id === 'crit-old')!;
+    index.update(oldest, { ...oldest, status: 'acknowledged', holder: actorOf(officers.duty) });
+    expect(index.view().counts.oldestWaitingAt).toBe(T0 + 60_000);
+    const next = all.find((alert) => alert.id === 'crit-new')!;
+    index.update(next, { ...next, status: 'acknowledged', holder: actorOf(officers.duty) });
+    expect(index.view().counts.oldestWaitingAt).toBeUndefined();
   });
 
   it('given a new critical alert, then its timer turns soon, urgent and overdue as the two-minute deadline nears', () => {

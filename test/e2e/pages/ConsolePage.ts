@@ -17,6 +17,8 @@ export class ConsolePage {
   /** What a screen reader is told of a new critical hit. */
   readonly alarmAnnouncement: Locator;
   readonly mapCanvas: Locator;
+  /** The queue's word that the first picture of the operation is still coming in. */
+  readonly queueLoading: Locator;
   /** The world map; `data-selected-status` says what it shows for the selected alert (a status, or hidden). */
   readonly worldMap: Locator;
 
@@ -35,6 +37,7 @@ export class ConsolePage {
     this.alarmAnnouncement = page.getByTestId('alarm-announcement');
     this.mapCanvas = page.getByRole('region', { name: 'World map' }).locator('canvas').first();
     this.worldMap = page.getByTestId('world-map');
+    this.queueLoading = page.getByText('Loading the operation picture… Alerts appear here once it is in.');
   }
 
   async waitUntilLive(): Promise<void> {
