@@ -12,15 +12,18 @@ import { playCriticalAlarm } from './alarm-sound';
 export type AlarmSettings = Omit<AlarmPolicy, 'looking' | 'mayNotify'> & {
   /** In the desktop shell, which raises its own native notifications from the same summary. */
   readonly desktopShell: boolean;
+  /** A whole picture has arrived (from the hub or the cache): the first one is the baseline, not news. */
+  readonly pictureReady: boolean;
 };
 
 export function useAlarm(summary: AlertSummary, settings: AlarmSettings): string {
   const { t } = useTranslation();
   const seen = useRef<ReadonlySet<string> | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
-  const { watchesAlerts, doNotDisturb, soundOn, desktopShell } = settings;
+  const { watchesAlerts, doNotDisturb, soundOn, desktopShell, pictureReady } = settings;
 
   useEffect(() => {
+    if (!pictureReady) return;
     const mayNotify = !desktopShell && typeof Notification !== 'undefined' && Notification.permission === 'granted';
     const looking = document.visibilityState === 'visible' && document.hasFocus();
     const decision = decideAlarm(seen.current, summary, { watchesAlerts, doNotDisturb, soundOn, mayNotify, looking });
@@ -38,7 +41,7 @@ export function useAlarm(summary: AlertSummary, settings: AlarmSettings): string
         // A browser that permits but cannot show one: the title and the sound still tell.
       }
     }
-  }, [summary, watchesAlerts, doNotDisturb, soundOn, desktopShell, t]);
+  }, [summary, watchesAlerts, doNotDisturb, soundOn, desktopShell, pictureReady, t]);
 
   const { count, atLeast } = criticalCount(summary);
   useEffect(() => {

@@ -24,6 +24,7 @@ import { formatPercent } from '../i18n/numbers';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
 import type { ActionKind } from '../shortcuts/availability';
+import { historyTimes } from './history-times';
 import { revealPurposeLabel, revealPurposeOptions } from './reveal-purposes';
 
 /**
@@ -142,9 +143,6 @@ function TimePair(props: { readonly at: number }) {
   );
 }
 
-/** A command that reached the hub this long after it was given was held up (queued offline), and says so. */
-const REACHED_LATER_MS = 5_000;
-
 function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
   const { t } = useTranslation();
   const { entry } = props;
@@ -171,19 +169,17 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
       break;
   }
   const unconfirmed = entry.seq === UNCONFIRMED_SEQ;
-  // A command given offline is shown at the time the officer gave it, and says when the hub received it.
-  const givenAt = entry.type === 'hit.raised' ? undefined : entry.givenAt;
-  const reachedLater = givenAt !== undefined && !unconfirmed && entry.at - givenAt >= REACHED_LATER_MS;
+  const { shownAt, reachedHubAt } = historyTimes(entry);
   return (
     <li className={`history__entry history__entry--${entry.type.replace('.', '-')}${unconfirmed ? ' history__entry--unconfirmed' : ''}`}>
-      <time className="history__time">{formatUtc(givenAt ?? entry.at, { date: false })}</time>
+      <time className="history__time">{formatUtc(shownAt, { date: false })}</time>
       <span className="history__what">
         {what}
         {unconfirmed && <em className="history__unconfirmed"> · {t('history.unconfirmed')}</em>}
-        {reachedLater && (
+        {reachedHubAt !== undefined && (
           <em className="history__unconfirmed" data-testid="history-reached-hub">
             {' '}
-            · {t('history.reachedHub', { time: formatUtc(entry.at, { date: false }) })}
+            · {t('history.reachedHub', { time: formatUtc(reachedHubAt, { date: false }) })}
           </em>
         )}
       </span>

@@ -147,6 +147,7 @@ export function LiveScreen(props: {
     doNotDisturb: doNotDisturbUntil !== undefined && doNotDisturbUntil > now,
     soundOn: alarmSoundOn,
     desktopShell: bridge !== undefined,
+    pictureReady: (snapshot.hello !== undefined || snapshot.fromCache) && snapshot.loading === undefined,
   });
   useEffect(() => {
     if (bridge === undefined || props.wall) return;
