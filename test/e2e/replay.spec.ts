@@ -1,56 +1,21 @@
 import { writeFile } from 'node:fs/promises';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { AuditTrailResponse, EMPTY_OPS_STATE, EventBatch, OPS_NAMESPACE, SessionResponse, foldEvents, operationFigures, type AuditRecord, type OpsEvent, type OpsState } from '@watchfloor/shared';
+import type { APIRequestContext } from '@playwright/test';
+import { AuditTrailResponse, OPS_NAMESPACE, SessionResponse, operationFigures, type AuditRecord } from '@watchfloor/shared';
 import { io } from 'socket.io-client';
 import { raiseHit } from './checkpoint-feed';
+import { hubStateAt, startedHoursAgo } from './hub-log';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { DebriefExport } from './pages/DebriefExport';
 import { SignInPage } from './pages/SignInPage';
+import { StatusPanel } from './pages/StatusPanel';
+import { TimelinePage } from './pages/TimelinePage';
 
 /**
  * Timeline replay as a shift lead uses it, against the real demo hub (its simulator keeps the operation
  * moving underneath): look back to a moment and check the picture against the hub's own log folded to that
  * moment, play at 600x, try a command in the past, export the debrief, return to live.
  */
-/** The hub's log as a shift lead receives it, folded with the shared reducer up to `time`. */
-async function hubStateAt(request: APIRequestContext, baseURL: string, time: number): Promise<OpsState> {
-  const signIn = await request.post('/api/v1/session', { data: { username: 'lead', password: 'lead' } });
-  const { token } = SessionResponse.parse(await signIn.json());
-  const socket = io(`${baseURL}${OPS_NAMESPACE}`, { transports: ['websocket'], auth: { token, since: 0 }, forceNew: true, reconnection: false });
-  const events: OpsEvent[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let head = Number.POSITIVE_INFINITY;
-      socket.on('hello', (hello: { headSeq: number }) => (head = hello.headSeq));
-      socket.on('events', (batch: unknown, range: { through: number }) => {
-        events.push(...EventBatch.parse(batch));
-        if (range.through >= head) resolve();
-      });
-      socket.on('connect_error', reject);
-    });
-  } finally {
-    socket.close();
-  }
-  return foldEvents(EMPTY_OPS_STATE, events.filter((event) => event.at <= time)).state;
-}
-
-/**
- * The demo operation starts when its hub does, seconds before these tests; an admin moves its start two
- * hours back, as a real operation would have been running, so there is time to play through.
- */
-async function startedHoursAgo(request: APIRequestContext, baseURL: string): Promise<void> {
-  const { operations } = await hubStateAt(request, baseURL, Date.now());
-  const { id, ...operation } = operations.get('op-harmattan')!;
-  const signIn = await request.post('/api/v1/session', { data: { username: 'admin', password: 'admin' } });
-  const { token } = SessionResponse.parse(await signIn.json());
-  const response = await request.put(`/api/v1/operations/${id}`, {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { ...operation, window: { ...operation.window, start: Date.now() - 2 * 3_600_000 } },
-  });
-  expect(response.status()).toBe(200);
-}
-
 /** The exports the hub's audit trail holds, as an admin reads them. */
 async function exportsRecorded(request: APIRequestContext): Promise<AuditRecord[]> {
   const signIn = await request.post('/api/v1/session', { data: { username: 'admin', password: 'admin' } });
@@ -60,16 +25,13 @@ async function exportsRecorded(request: APIRequestContext): Promise<AuditRecord[
   return AuditTrailResponse.parse(await response.json()).records.filter((record) => record.details.what !== 'audit-trail');
 }
 
-async function shownTime(page: Page): Promise<number> {
-  return Number(await page.getByTestId('timeline-bar').getAttribute('aria-valuenow'));
-}
-
 test('given a shift lead, when they look back, play at 600x and export, then the picture matches the hub at that time and commands wait for live', async ({ page, request, baseURL }) => {
   await startedHoursAgo(request, baseURL!);
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn('lead');
   const console = new ConsolePage(page);
+  const timeline = new TimelinePage(page);
   await console.waitUntilLive();
   const first = await raiseHit(request, { score: 0.95, summary: 'Red notice requested by DE: identity match at arrivals', recordOwner: 'DE' });
   await console.select(first);
@@ -82,20 +44,20 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   await expect(await console.find(later)).toBeVisible();
   await page.getByLabel('Search alerts').fill('');
   await page.getByLabel('Which alerts').selectOption('all');
-  await expect(page.getByTestId('timeline-loading')).toBeHidden({ timeout: 30_000 });
+  await timeline.waitForHistory();
 
   // Pause live, then step back event by event until the acknowledgement of the first hit is undone.
-  const bar = page.getByTestId('timeline-bar');
+  const bar = timeline.bar;
   await bar.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('playback-mode')).toHaveText('Paused');
+  await expect(timeline.mode).toHaveText('Paused');
   for (let step = 0; step < 60 && (await console.row(first).getAttribute('data-status')) !== 'new'; step += 1) {
     await page.keyboard.press('ArrowLeft');
     await expect(bar).toHaveAttribute('aria-busy', 'false');
   }
   await expect(console.row(first)).toHaveAttribute('data-status', 'new');
   await expect(console.row(later)).toHaveCount(0);
-  const t = await shownTime(page);
+  const t = await timeline.shownTime();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/replay-at-time.png` });
 
   const expected = await hubStateAt(request, baseURL!, t);
@@ -106,9 +68,10 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   const operation = expected.operations.get('op-harmattan')!;
   // The figures are those of the picture at that time, counted by the shared rule; the operation's own report as it stood then.
   const figures = operationFigures(expected.alerts.values(), 'op-harmattan');
-  await expect(page.getByTestId('counter-hits')).toHaveText(figures.hits.toLocaleString('en-GB'));
-  await expect(page.getByTestId('counter-open')).toHaveText(figures.open.toLocaleString('en-GB'));
-  await expect(page.getByTestId('counter-checks')).toHaveText(operation.counters.checks.toLocaleString('en-GB'));
+  const status = new StatusPanel(page);
+  await expect(status.counter('hits')).toHaveText(figures.hits.toLocaleString('en-GB'));
+  await expect(status.counter('open')).toHaveText(figures.open.toLocaleString('en-GB'));
+  await expect(status.counter('checks')).toHaveText(operation.counters.checks.toLocaleString('en-GB'));
 
   // A command shortcut in the past does nothing but say why.
   await console.select(first);
@@ -145,14 +108,14 @@ test('given a shift lead, when they look back, play at 600x and export, then the
   await bar.focus();
   await page.keyboard.press('Home');
   await expect(bar).toHaveAttribute('aria-busy', 'false');
-  const start = await shownTime(page);
+  const start = await timeline.shownTime();
   await page.keyboard.press('Space');
   await expect(playback.getByRole('button', { name: /^Pause/ })).toBeVisible();
   await expect(speed).toHaveValue('600');
-  await expect.poll(() => shownTime(page)).toBeGreaterThan(start);
+  await expect.poll(() => timeline.shownTime()).toBeGreaterThan(start);
 
-  await page.getByTestId('return-to-live').click();
-  await expect(page.getByTestId('playback-mode')).toHaveText('Live');
+  await timeline.returnToLive.click();
+  await expect(timeline.mode).toHaveText('Live');
   await expect(console.row(first)).toHaveAttribute('data-status', 'acknowledged');
 });
 
@@ -180,19 +143,20 @@ test('given a paused live view, when an alert is resolved live, then the map sho
   await signIn.open();
   await signIn.signIn('lead');
   const console = new ConsolePage(page);
+  const timeline = new TimelinePage(page);
   await console.waitUntilLive();
   await console.waitForMap();
   const alertId = await raiseHit(request, { severity: 'high' });
   await console.select(alertId);
   await expect(console.worldMap).toHaveAttribute('data-selected-status', 'new');
-  await expect(page.getByTestId('timeline-loading')).toBeHidden({ timeout: 30_000 });
+  await timeline.waitForHistory();
 
-  await page.getByTestId('timeline-bar').focus();
+  await timeline.bar.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('playback-mode')).toHaveText('Paused');
+  await expect(timeline.mode).toHaveText('Paused');
   await resolveElsewhere(request, baseURL!, alertId);
   // A critical hit after the resolution: once the pause counts it, the resolution has reached the console too.
-  const missed = page.getByTestId('return-to-live');
+  const missed = timeline.returnToLive;
   const before = Number((await missed.textContent())?.match(/(\d+) critical since pause/)?.[1] ?? 0);
   await raiseHit(request, { severity: 'critical' });
   await expect.poll(async () => Number((await missed.textContent())?.match(/(\d+) critical since pause/)?.[1] ?? 0)).toBeGreaterThan(before);
@@ -202,6 +166,6 @@ test('given a paused live view, when an alert is resolved live, then the map sho
   await expect(console.worldMap).toHaveAttribute('data-selected-status', 'new');
 
   await missed.click();
-  await expect(page.getByTestId('playback-mode')).toHaveText('Live');
+  await expect(timeline.mode).toHaveText('Live');
   await expect(console.worldMap).toHaveAttribute('data-selected-status', 'resolved');
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { startedHoursAgo } from './hub-log';
 import { ConsolePage } from './pages/ConsolePage';
 import { SignInPage } from './pages/SignInPage';
 import { StatusPanel } from './pages/StatusPanel';
@@ -72,4 +73,21 @@ test('given a shift lead, when they open the shortcut sheet, then every timeline
   for (const key of ['p', 'l', 't', 'Space', '← / →', 'Shift + ← / →', 'Home / End', 'Shift + drag']) {
     await expect(sheet.locator('kbd', { hasText: key }).first()).toBeVisible();
   }
+});
+
+test('given a shift lead zoomed to a range the playhead is not in, when they ask to see it, then the range moves to the playhead', async ({ page, request, baseURL }) => {
+  await startedHoursAgo(request, baseURL!);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('lead');
+  const console = new ConsolePage(page);
+  await console.waitUntilLive();
+  const timeline = new TimelinePage(page);
+  await timeline.waitForHistory();
+  await expect(timeline.showPlayhead).toBeHidden();
+  await timeline.zoomBetween(0.1, 0.4);
+  await expect(timeline.showPlayhead).toContainText('is after this range: show it');
+  await timeline.showPlayhead.click();
+  await expect(timeline.showPlayhead).toBeHidden();
 });

@@ -66,6 +66,19 @@ export class TimelinePage {
     await expect(this.bar).toHaveAttribute('aria-busy', 'false');
   }
 
+  /** Shift+drags across the bar between two fractions of its width: the zoom to a range. */
+  async zoomBetween(from: number, to: number): Promise<void> {
+    const box = await this.bar.boundingBox();
+    if (box === null) throw new Error('the timeline bar is not on screen');
+    const y = box.y + box.height / 2;
+    await this.page.keyboard.down('Shift');
+    await this.page.mouse.move(box.x + box.width * from, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * to, y, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.keyboard.up('Shift');
+  }
+
   async shownTime(): Promise<number> {
     return Number(await this.bar.getAttribute('aria-valuenow'));
   }
