@@ -43,6 +43,9 @@ test('given a duty officer, when they reveal with a purpose and a reason, then t
   await console.detail.screenshot({ path: `${SCREENSHOT_DIR}/reveal-purpose-detail.png` });
   await reveal.reveal();
   await expect(reveal.details).toContainText('E2E SIMULATED PERSON');
+  // The subject's fields carry words, not the feeder's keys.
+  await expect(reveal.details).toContainText('Document number');
+  await expect(reveal.details).not.toContainText('documentNumber');
   await expect(reveal.earlier).toContainText('No one revealed these details before you.');
 
   const lead = await otherDesk(browser, 'lead');

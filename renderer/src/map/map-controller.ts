@@ -104,7 +104,6 @@ export function createMapController(options: MapControllerOptions): MapControlle
     style: basemap.style,
     center: [...(options.center ?? [2, 9])] as [number, number],
     zoom: options.zoom ?? 3.2,
-    ...(options.home === undefined ? {} : { bounds: [...options.home] as [number, number, number, number], fitBoundsOptions: { padding: FRAME_PADDING, maxZoom: FRAME_MAX_ZOOM } }),
     minZoom: 1,
     maxZoom: 11,
     // One world: deck.gl draws hits on one copy only, so repeated copies would show land without its hits.
@@ -130,8 +129,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     | undefined;
   let aggregateCache: { piles: readonly CheckpointAggregate[]; layer: Layer } | undefined;
   let home = options.home;
-  /** Whether the map shows a frame the officer did not choose: the first home still frames it. */
-  let framed = options.home !== undefined;
+  /** Whether the operation's frame has been shown once; until then the first home given frames the map. */
+  let framed = false;
+  let loaded = false;
   let movedByOfficer = false;
   /** The selection the map last followed; the first one (made for the officer, not by them) never moves it. */
   let followed: { id: string | undefined } | undefined;
@@ -179,6 +179,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (event.originalEvent !== undefined) movedByOfficer = true;
   });
   const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  void mapLoaded.then(() => {
+    loaded = true;
+    frameOnce();
+  });
+  // A map laid out without room yet is framed once it has some.
+  map.on('resize', () => frameOnce());
   const ready = Promise.all([mapLoaded, deviceReady]).then(() => options.onView?.(viewOf()));
 
   function hoverOf(info: PickingInfo): MapHover | undefined {
@@ -314,9 +320,18 @@ export function createMapController(options: MapControllerOptions): MapControlle
     map.easeTo({ center: position, duration: motion(600), essential: false });
   }
 
-  function fitHome(duration: number): void {
-    if (home === undefined) return;
+  /** Fits the operation's frame; false when there is none or the map has no room to fit it in yet. */
+  function fitHome(duration: number): boolean {
+    const canvas = map.getCanvas();
+    if (home === undefined || canvas.clientWidth <= 2 * FRAME_PADDING || canvas.clientHeight <= 2 * FRAME_PADDING) return false;
     map.fitBounds([...home] as [number, number, number, number], { padding: FRAME_PADDING, maxZoom: FRAME_MAX_ZOOM, duration });
+    return true;
+  }
+
+  /** Frames the map on the operation the first time it can, unless the officer has moved it already. */
+  function frameOnce(): void {
+    if (framed || movedByOfficer || !loaded) return;
+    framed = fitHome(0);
   }
 
   function update(next: MapScene): void {
@@ -336,11 +351,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     },
     setHome(next) {
       home = next;
-      if (framed || movedByOfficer || next === undefined) return;
-      framed = true;
-      fitHome(0);
+      frameOnce();
     },
-    goHome: () => fitHome(motion(500)),
+    goHome: () => void fitHome(motion(500)),
     zoomBy(step) {
       if (step > 0) map.zoomIn({ duration: motion(250) });
       else map.zoomOut({ duration: motion(250) });
