@@ -372,7 +372,7 @@ export const en = {
     search: 'Search the queue (reference, checkpoint, country, summary)',
     close: 'Close a dialog',
     help: 'Show this list',
-    where: 'Shortcuts act when the queue or the alert detail has the focus, never while you type or a dialog is open.',
+    where: 'Shortcuts act when the queue or the alert detail has the focus (the timeline keys also from the timeline), never while you type or a dialog is open.',
     singleKeys: 'Single-key shortcuts (letters and symbols)',
     singleKeysHint:
       'Turned off, letters and symbols do nothing; arrows, Enter and Esc still work, and the ? button in the top bar opens this list. Remembered on this workstation.',

@@ -6,7 +6,7 @@ import { AlertDetail } from '../detail/AlertDetail';
 import { isPending } from '../data/live-store';
 import { nextNeedingAction } from '../queue/next-alert';
 import { actionAvailability, type ActionKind, type Unavailable } from '../shortcuts/availability';
-import { shortcutGate } from '../shortcuts/gate';
+import { isSingleCharacterKey, shortcutGate, type ShortcutPlace } from '../shortcuts/gate';
 import { ShortcutHint, type Hint } from '../shortcuts/ShortcutHint';
 import { useWorkstationFlag } from '../shell/workstation-setting';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
@@ -68,9 +68,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** The places where shortcuts act: the queue panel and the alert detail. */
-function inAlerts(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('.panel--queue, #alert-detail-panel') !== null;
+/** Where the focus is, for the shortcut gate. */
+function shortcutPlace(target: EventTarget | null): ShortcutPlace {
+  if (!(target instanceof Element)) return undefined;
+  if (target.closest('.panel--queue, #alert-detail-panel') !== null) return 'alerts';
+  return target.closest('.panel--timeline') !== null ? 'timeline' : undefined;
 }
 
 /** A control that Enter itself activates (a button, a link): Enter there is the control's, not a shortcut. */
@@ -231,11 +233,13 @@ export function LiveScreen(props: {
     const onKey = (event: KeyboardEvent) => {
       const now = Date.now();
       const dialogOpen = dialog !== undefined;
+      const place = shortcutPlace(event.target);
       const gate = shortcutGate(
         { key: event.key, withModifier: event.ctrlKey || event.metaKey || event.altKey },
-        { typing: isTyping(event.target), inAlerts: inAlerts(event.target), dialogOpen, lastDialogKeyAt: lastDialogKeyAt.current, now, singleKeysOn },
+        { typing: isTyping(event.target), place, dialogOpen, lastDialogKeyAt: lastDialogKeyAt.current, now, singleKeysOn },
       );
-      if (dialogOpen || gate === 'stray') lastDialogKeyAt.current = now;
+      // Typing in a dialog starts a burst whose tail is stray; Esc, Enter or Tab there are deliberate.
+      if ((dialogOpen && isSingleCharacterKey(event.key)) || gate === 'stray') lastDialogKeyAt.current = now;
       if (gate !== 'act') return;
       if (event.key === 'Enter' && activatesOnEnter(event.target)) return;
       const handlers: Record<string, () => void> = {

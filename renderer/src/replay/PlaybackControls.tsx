@@ -115,7 +115,7 @@ export function PlaybackControls(props: PlaybackControlsProps) {
             props.onAction({ type: 'window', mode: event.target.value === 'cumulative' ? { kind: 'cumulative' } : { kind: 'trail', minutes: trailMinutes } })
           }
         >
-          <option value="trail">{say('controls.trail', { minutes: trailMinutes })}</option>
+          <option value="trail">{say('controls.trail', { count: trailMinutes })}</option>
           <option value="cumulative">{say('controls.cumulative')}</option>
         </select>
       </label>

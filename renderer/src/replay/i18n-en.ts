@@ -43,7 +43,9 @@ export const replayEn = {
     fitMinutes: 'minutes',
     fitApply: 'Fit',
     window: 'Show',
-    trail: 'Last {{minutes}} minutes',
+    // i18next picks `trail_one` for a count of 1 and falls back to `trail` for every other count.
+    trail: 'Last {{count}} minutes',
+    trail_one: 'Last minute',
     trailMinutes: 'Trail length in minutes',
     cumulative: 'Everything since the start',
     loop: 'Loop the visible range',

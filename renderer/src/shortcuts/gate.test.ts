@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STRAY_GAP_MS, shortcutGate, type KeyContext } from './gate';
 
 const T = 1_800_000_000_000;
-const working: KeyContext = { typing: false, inAlerts: true, dialogOpen: false, lastDialogKeyAt: undefined, now: T, singleKeysOn: true };
+const working: KeyContext = { typing: false, place: 'alerts', dialogOpen: false, lastDialogKeyAt: undefined, now: T, singleKeysOn: true };
 const letter = { key: 'a', withModifier: false };
 const arrow = { key: 'ArrowDown', withModifier: false };
 
@@ -13,9 +13,16 @@ describe('shortcutGate', () => {
   });
 
   it('given the focus elsewhere, in a text field, or a dialog open, then no key acts', () => {
-    expect(shortcutGate(letter, { ...working, inAlerts: false })).toBe('ignore');
+    expect(shortcutGate(letter, { ...working, place: undefined })).toBe('ignore');
     expect(shortcutGate(letter, { ...working, typing: true })).toBe('ignore');
     expect(shortcutGate(arrow, { ...working, dialogOpen: true })).toBe('ignore');
+  });
+
+  it('given the focus in the timeline, then its own keys and the sheet act, the alert commands do not', () => {
+    const inTimeline = { ...working, place: 'timeline' as const };
+    for (const key of ['p', 'l', 't', '?']) expect(shortcutGate({ key, withModifier: false }, inTimeline)).toBe('act');
+    expect(shortcutGate(letter, inTimeline)).toBe('ignore');
+    expect(shortcutGate(arrow, inTimeline)).toBe('ignore');
   });
 
   it('given a modifier held, then the key is left to the browser', () => {

@@ -66,15 +66,19 @@ export function OperationStatus(props: {
           ))}
         </dl>
         {!props.scoped && (
-          <dl className="counters counters--reported" title={t('status.reportedTitle')}>
-            <span className="counters__caption">{t('status.reported')}</span>
-            {reported.map(([key, value]) => (
-              <div key={key} className="counter">
-                <dt>{t(`status.counters.${key}`)}</dt>
-                <dd data-testid={`counter-${key}`}>{formatCount(value, 'en-GB')}</dd>
-              </div>
-            ))}
-          </dl>
+          <div className="counters--reported" role="group" aria-labelledby="reported-caption" title={t('status.reportedTitle')}>
+            <span className="counters__caption" id="reported-caption">
+              {t('status.reported')}
+            </span>
+            <dl className="counters">
+              {reported.map(([key, value]) => (
+                <div key={key} className="counter">
+                  <dt>{t(`status.counters.${key}`)}</dt>
+                  <dd data-testid={`counter-${key}`}>{formatCount(value, 'en-GB')}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
         )}
       </div>
       <div className="opstatus__row">
