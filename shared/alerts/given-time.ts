@@ -12,7 +12,7 @@ import type { Alert } from './lifecycle';
 /** How far a console's clock may run from the hub's before a given time is refused. */
 export const GIVEN_AT_MAX_SKEW_MS = 60_000;
 
-export type SettledGivenAt = { readonly ok: true; readonly givenAt: EpochMs | undefined } | (Refusal & { readonly code: 'invalid' });
+type SettledGivenAt = { readonly ok: true; readonly givenAt: EpochMs | undefined } | (Refusal & { readonly code: 'invalid' });
 
 export function settleGivenAt(givenAt: EpochMs | undefined, alert: Pick<Alert, 'raisedAt'>, now: EpochMs): SettledGivenAt {
   if (givenAt === undefined) return { ok: true, givenAt: undefined };

@@ -38,6 +38,7 @@ test('given a duty officer with an alert open, when axe-core checks the console 
   for (const [key, dialog, name] of [
     ['e', console.escalateDialog, 'the escalate dialog'],
     ['r', console.resolveDialog, 'the resolve dialog'],
+    ['n', console.noteDialog, 'the note dialog'],
   ] as const) {
     await console.queue.focus();
     await console.select(hitId);

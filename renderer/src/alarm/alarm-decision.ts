@@ -20,7 +20,7 @@ export interface AlarmPolicy {
   readonly looking: boolean;
 }
 
-export interface AlarmDecision {
+interface AlarmDecision {
   /** The critical alerts seen, to compare the next summary with. */
   readonly seen: ReadonlySet<string>;
   /** New critical alerts, newest first; announced to screen readers whatever the policy for sound. */

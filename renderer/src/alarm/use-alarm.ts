@@ -9,7 +9,7 @@ import { playCriticalAlarm } from './alarm-sound';
  * title, and for each new critical hit (`decideAlarm`) the sound, a browser notification and the words
  * a screen reader announces (returned, for an assertive live region).
  */
-export type AlarmSettings = Omit<AlarmPolicy, 'looking' | 'mayNotify'> & {
+type AlarmSettings = Omit<AlarmPolicy, 'looking' | 'mayNotify'> & {
   /** In the desktop shell, which raises its own native notifications from the same summary. */
   readonly desktopShell: boolean;
   /** A whole picture has arrived (from the hub or the cache): the first one is the baseline, not news. */

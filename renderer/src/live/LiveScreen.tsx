@@ -1,12 +1,11 @@
 import { mayActOnAlerts, mayReplay, visibleWindow, type Alert, type AlertStatus, type Operation } from '@watchfloor/shared';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlarmControls, useAlarm } from '../alarm';
 import { AlertDetail } from '../detail/AlertDetail';
 import { isPending } from '../data/live-store';
 import { nextNeedingAction } from '../queue/next-alert';
 import { actionAvailability, type ActionKind, type Unavailable } from '../shortcuts/availability';
-import { isSingleCharacterKey, shortcutGate, type ShortcutPlace } from '../shortcuts/gate';
 import { ShortcutHint, type Hint } from '../shortcuts/ShortcutHint';
 import { useWorkstationFlag } from '../shell/workstation-setting';
 import { EscalateDialog, NoteDialog, ResolveDialog, ShortcutsDialog } from '../dialogs/CommandDialogs';
@@ -28,6 +27,7 @@ import { TimelinePanel, useTimelineSnapshot } from './TimelinePanel';
 import { ModeBand, TimelineShortcuts, togglePlayAction, viewModeOf } from '../replay';
 import { mapImage } from '../map/snapshot';
 import { TopBar } from './TopBar';
+import { useConsoleKeys } from './console-keys';
 import { useCommands, useLive, useNow, useSession } from './hooks';
 import { useScreenViews } from './screen-views';
 import { awaitingFirstPicture } from './first-picture';
@@ -64,22 +64,6 @@ function currentOperation(operations: ReadonlyMap<string, Operation>): Operation
   return [...operations.values()].find((op) => op.status === 'active') ?? [...operations.values()][0];
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
-/** Where the focus is, for the shortcut gate. */
-function shortcutPlace(target: EventTarget | null): ShortcutPlace {
-  if (!(target instanceof Element)) return undefined;
-  if (target.closest('.panel--queue, #alert-detail-panel') !== null) return 'alerts';
-  return target.closest('.panel--timeline') !== null ? 'timeline' : undefined;
-}
-
-/** A control that Enter itself activates (a button, a link): Enter there is the control's, not a shortcut. */
-function activatesOnEnter(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('button, a[href], summary') !== null;
-}
-
 export function LiveScreen(props: {
   readonly wall: boolean;
   readonly onSignOut: () => void;
@@ -96,8 +80,6 @@ export function LiveScreen(props: {
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog>(undefined);
-  /** When a key was last typed in a dialog (or taken as the stray tail of that typing): see `shortcutGate`. */
-  const lastDialogKeyAt = useRef<number | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
   const [singleKeysOn, setSingleKeysOn] = useWorkstationFlag('single-key-shortcuts', true);
   const [hint, setHint] = useState<Hint | undefined>(undefined);
@@ -228,58 +210,34 @@ export function LiveScreen(props: {
     setChecked(new Set());
   }, [checked, commands, officer, session, state.alerts]);
 
-  useEffect(() => {
-    if (props.wall) return;
-    const onKey = (event: KeyboardEvent) => {
-      const now = Date.now();
-      const dialogOpen = dialog !== undefined;
-      const place = shortcutPlace(event.target);
-      const gate = shortcutGate(
-        { key: event.key, withModifier: event.ctrlKey || event.metaKey || event.altKey },
-        { typing: isTyping(event.target), place, dialogOpen, lastDialogKeyAt: lastDialogKeyAt.current, now, singleKeysOn },
-      );
-      // Typing in a dialog starts a burst whose tail is stray; Esc, Enter or Tab there are deliberate.
-      if ((dialogOpen && isSingleCharacterKey(event.key)) || gate === 'stray') lastDialogKeyAt.current = now;
-      if (gate !== 'act') return;
-      if (event.key === 'Enter' && activatesOnEnter(event.target)) return;
-      const handlers: Record<string, () => void> = {
-        j: () => move(1),
-        ArrowDown: () => move(1),
-        k: () => move(-1),
-        ArrowUp: () => move(-1),
-        Enter: () => document.getElementById('alert-detail-panel')?.focus(),
-        a: () => act('acknowledge'),
-        A: () => !readOnlyReason && bulkAcknowledge(),
-        e: () => act('escalate'),
-        r: () => act('resolve'),
-        n: () => act('note'),
-        x: () =>
-          selectedId &&
-          setChecked((previous) => {
-            const next = new Set(previous);
-            if (next.has(selectedId)) next.delete(selectedId);
-            else next.add(selectedId);
-            return next;
-          }),
-        m: () => setFilter((previous) => ({ ...previous, mine: !previous.mine })),
-        '/': () => document.getElementById('queue-search')?.focus(),
-        '?': () => setDialog('shortcuts'),
-        ...(timeline && replay
-          ? {
-              p: () => timeline.dispatch(togglePlayAction(replay.player)),
-              l: () => replay.player.capabilities.returnToLive && timeline.dispatch({ type: 'return-to-live' }),
-              t: () => document.getElementById('timeline-bar')?.focus(),
-            }
-          : {}),
-      };
-      const handler = handlers[event.key];
-      if (handler === undefined) return;
-      event.preventDefault();
-      handler();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [act, bulkAcknowledge, dialog, move, props.wall, readOnlyReason, selectedId, singleKeysOn, timeline, replay]);
+  useConsoleKeys({
+    enabled: !props.wall,
+    dialogOpen: dialog !== undefined,
+    singleKeysOn,
+    handlers: {
+      j: () => move(1),
+      ArrowDown: () => move(1),
+      k: () => move(-1),
+      ArrowUp: () => move(-1),
+      Enter: () => document.getElementById('alert-detail-panel')?.focus(),
+      a: () => act('acknowledge'),
+      A: () => !readOnlyReason && bulkAcknowledge(),
+      e: () => act('escalate'),
+      r: () => act('resolve'),
+      n: () => act('note'),
+      x: () => selectedId !== undefined && toggleChecked(selectedId),
+      m: () => setFilter((previous) => ({ ...previous, mine: !previous.mine })),
+      '/': () => document.getElementById('queue-search')?.focus(),
+      '?': () => setDialog('shortcuts'),
+      ...(timeline && replay
+        ? {
+            p: () => timeline.dispatch(togglePlayAction(replay.player)),
+            l: () => replay.player.capabilities.returnToLive && timeline.dispatch({ type: 'return-to-live' }),
+            t: () => document.getElementById('timeline-bar')?.focus(),
+          }
+        : {}),
+    },
+  });
 
   // Keys act where the officer works on alerts, so the console opens with the focus in the queue.
   useEffect(() => {

@@ -9,9 +9,9 @@ import type { HitColumns } from './hit-columns';
  */
 
 /** A checkpoint holding at least `AGGREGATE_MIN` open alerts gets a count badge. */
-export const AGGREGATE_MIN = 2;
+const AGGREGATE_MIN = 2;
 /** How many of a checkpoint's alerts its list names. */
-export const AGGREGATE_LIST_LIMIT = 6;
+const AGGREGATE_LIST_LIMIT = 6;
 
 export interface CheckpointAggregate {
   readonly checkpoint: Checkpoint;
@@ -28,7 +28,7 @@ export function checkpointAggregates(checkpoints: readonly Checkpoint[], hits: P
   return piles.sort((a, b) => b.open - a.open);
 }
 
-export interface AggregateEntry {
+interface AggregateEntry {
   readonly alertId: EntityId;
   readonly severity: Severity;
   readonly status: AlertStatus;

@@ -5,11 +5,11 @@ import { useCallback, useState } from 'react';
  * the desk finds it as it was left. Storage that cannot be read or written (private mode, a full disk)
  * leaves the default and the choice lasts for this window only.
  */
-export type WorkstationFlag = 'single-key-shortcuts' | 'alarm-sound';
+type WorkstationFlag = 'single-key-shortcuts' | 'alarm-sound';
 
 const storageKey = (flag: WorkstationFlag) => `watchfloor.${flag}`;
 
-export function readWorkstationFlag(flag: WorkstationFlag, fallback: boolean): boolean {
+function readWorkstationFlag(flag: WorkstationFlag, fallback: boolean): boolean {
   try {
     const stored = window.localStorage.getItem(storageKey(flag));
     return stored === 'on' ? true : stored === 'off' ? false : fallback;

@@ -11,7 +11,7 @@ export type Unavailable =
   | { readonly why: 'past' | 'read-only' | 'nothing-selected' | 'pending' }
   | { readonly why: 'rule'; readonly message: string };
 
-export type Availability = { readonly ok: true; readonly alert: Alert } | ({ readonly ok: false } & Unavailable);
+type Availability = { readonly ok: true; readonly alert: Alert } | ({ readonly ok: false } & Unavailable);
 
 export interface ActionContext {
   readonly officer: Officer;

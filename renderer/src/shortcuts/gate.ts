@@ -10,7 +10,7 @@
 /** A pause this long ends a burst of typing; a key sooner after the last one belongs to the burst. */
 export const STRAY_GAP_MS = 500;
 
-export interface KeyPress {
+interface KeyPress {
   readonly key: string;
   /** Ctrl, Meta or Alt held: a browser or system shortcut, never ours. */
   readonly withModifier: boolean;
@@ -35,7 +35,7 @@ export interface KeyContext {
 }
 
 /** `stray`: ignored as the tail of typing in a dialog; the caller records it, so the burst goes on. */
-export type GateAnswer = 'act' | 'ignore' | 'stray';
+type GateAnswer = 'act' | 'ignore' | 'stray';
 
 export function isSingleCharacterKey(key: string): boolean {
   return [...key].length === 1;

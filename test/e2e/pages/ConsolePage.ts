@@ -9,6 +9,7 @@ export class ConsolePage {
   readonly operation: Locator;
   readonly escalateDialog: Locator;
   readonly resolveDialog: Locator;
+  readonly noteDialog: Locator;
   readonly shortcutsDialog: Locator;
   readonly refusal: Locator;
   readonly notices: Locator;
@@ -30,6 +31,7 @@ export class ConsolePage {
     this.operation = page.getByTestId('operation-name');
     this.escalateDialog = page.getByTestId('escalate-dialog');
     this.resolveDialog = page.getByTestId('resolve-dialog');
+    this.noteDialog = page.getByTestId('note-dialog');
     this.shortcutsDialog = page.getByTestId('shortcuts-dialog');
     this.refusal = page.getByTestId('refusal');
     this.notices = page.getByTestId('notices');
