@@ -20,6 +20,8 @@ test('given the sign-in screen, when axe-core checks it, then nothing serious is
 });
 
 test('given a duty officer with an alert open, when axe-core checks the console and each dialog, then nothing serious is found', async ({ page, request }) => {
+  // Five axe runs over the whole console on a software renderer: generous on a loaded machine.
+  test.setTimeout(120_000);
   const hitId = await raiseHit(request);
   const console = await signedIn(page, 'duty');
   await console.waitForMap();
