@@ -56,6 +56,7 @@ test('given a shift lead replaying the operation, when axe-core checks the conso
   const console = await signedIn(page, 'lead');
   const timeline = new TimelinePage(page);
   await timeline.waitForHistory();
+  await expect(timeline.mode).toHaveText('Live');
   await console.queue.focus();
   await timeline.pause();
   await expect(timeline.mode).toHaveText('Paused');

@@ -6,7 +6,7 @@ import { recordExport } from '../data/export-notice';
 import { displayZone } from '../i18n/display-zone';
 import { exportFooterText, type ExportFooterText } from '../map/export-footer';
 import { download } from '../shell/download';
-import { PlaybackControls, TimelineBar, panToInclude, togglePlayAction } from '../replay';
+import { PlaybackControls, TimelineBar, shownRange, togglePlayAction, zoomFor, type Zoom } from '../replay';
 import { useSession } from './hooks';
 
 /**
@@ -36,9 +36,9 @@ export function TimelinePanel(props: {
   const { t } = useTranslation();
   const { timeline, snapshot } = props;
   const { player, log } = snapshot;
-  const [zoom, setZoom] = useState<TimeRange | undefined>(undefined);
+  const [zoom, setZoom] = useState<Zoom | undefined>(undefined);
   const whole = { from: player.start, to: player.end };
-  const view = zoom === undefined ? whole : player.playing && player.mode === 'replay' ? panToInclude(zoom, player.currentTime, whole) : zoom;
+  const view = shownRange(zoom, player, whole);
   const markerCount = timeline.markers.markers.length;
   const markers = useMemo(() => timeline.markers.between(view.from, view.to), [timeline, view.from, view.to, markerCount]);
 
@@ -91,7 +91,7 @@ export function TimelinePanel(props: {
       <TimelineBar
         player={player}
         view={view}
-        onViewChange={(next) => setZoom(next.from <= player.start && next.to >= player.end ? undefined : next)}
+        onViewChange={(next) => setZoom(zoomFor(next, player))}
         histogram={timeline.histogram}
         markers={markers}
         timeZone={displayZone()}

@@ -3,7 +3,7 @@ export { TimelineBar, type TimelineBarProps } from './TimelineBar';
 export { PlaybackControls, type PlaybackControlsProps } from './PlaybackControls';
 export { REPLAY_NAMESPACE, replayEn } from './i18n-en';
 export { useReplayText, type ReplayTextKey } from './text';
-export { keyIntent, panToInclude, togglePlayAction, zoomTo } from './timeline-geometry';
+export { shownRange, togglePlayAction, zoomFor, type Zoom } from './timeline-geometry';
 export { TimelineShortcuts } from './TimelineShortcuts';
 export { ModeBand } from './ModeBand';
 export { viewModeOf, type ViewMode } from './view-mode';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fractionOf, keyIntent, panToInclude, playheadPlacement, timeAt, togglePlayAction, zoomTo } from './timeline-geometry';
+import { fractionOf, keyIntent, panToInclude, playheadPlacement, shownRange, timeAt, togglePlayAction, zoomFor, zoomTo } from './timeline-geometry';
 
 const view = { from: 1000, to: 201_000 };
 const player = { start: 1000, end: 201_000, currentTime: 101_000, seeking: undefined };
@@ -60,5 +60,32 @@ describe('playhead against a zoomed range', () => {
     expect(playheadPlacement(zoom, 10_000)).toBe('before');
     expect(panToInclude(zoom, 10_000, operation)).toEqual({ from: 0, to: 100_000 });
     expect(panToInclude(zoom, 990_000, operation)).toEqual({ from: 900_000, to: 1000_000 });
+  });
+});
+
+describe('the range the bar shows', () => {
+  const whole = { from: 0, to: 1000_000 };
+  const live = { mode: 'live' as const, playing: true, currentTime: 1000_000, start: 0, end: 1000_000 };
+
+  it('given a zoom chosen up to the live edge, when live time moves on, then the range keeps its width and ends at the edge', () => {
+    const zoom = zoomFor({ from: 900_000, to: 1000_000 }, live);
+    expect(zoom).toEqual({ range: { from: 900_000, to: 1000_000 }, atLiveEdge: true });
+    expect(shownRange(zoom, { ...live, currentTime: 1060_000 }, { from: 0, to: 1060_000 })).toEqual({ from: 960_000, to: 1060_000 });
+  });
+
+  it('given a zoom into the past while live, then it stays where it was chosen', () => {
+    const zoom = zoomFor({ from: 100_000, to: 200_000 }, live);
+    expect(zoom?.atLiveEdge).toBe(false);
+    expect(shownRange(zoom, { ...live, currentTime: 1060_000 }, { from: 0, to: 1060_000 })).toEqual({ from: 100_000, to: 200_000 });
+  });
+
+  it('given the whole operation chosen, then there is no zoom', () => {
+    expect(zoomFor(whole, live)).toBeUndefined();
+    expect(shownRange(undefined, live, whole)).toBe(whole);
+  });
+
+  it('given the past playing past a zoomed range, then the range pans to keep the playhead', () => {
+    const zoom = zoomFor({ from: 100_000, to: 200_000 }, { ...live, mode: 'replay' });
+    expect(shownRange(zoom, { mode: 'replay', playing: true, currentTime: 500_000 }, whole)).toEqual({ from: 450_000, to: 550_000 });
   });
 });

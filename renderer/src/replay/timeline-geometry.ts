@@ -39,6 +39,33 @@ export function panToInclude(view: TimeRange, time: number, operation: TimeRange
   return { from, to: from + width };
 }
 
+/** A zoomed range, and whether it reached the live edge when it was chosen (it then trails the edge while live). */
+export interface Zoom {
+  readonly range: TimeRange;
+  readonly atLiveEdge: boolean;
+}
+
+/** The zoom for a range the officer chose; none when the range covers the whole operation. */
+export function zoomFor(range: TimeRange, player: Pick<PlayerState, 'mode' | 'start' | 'end'>): Zoom | undefined {
+  if (range.from <= player.start && range.to >= player.end) return undefined;
+  return { range, atLiveEdge: player.mode === 'live' && range.to >= player.end };
+}
+
+/**
+ * The range the bar shows: the whole operation unzoomed; a zoom at the live edge keeps its width and trails
+ * the edge while live, so the live playhead never leaves it; while the past plays, the zoom pans to keep the
+ * playhead; otherwise the zoom as chosen.
+ */
+export function shownRange(zoom: Zoom | undefined, player: Pick<PlayerState, 'mode' | 'playing' | 'currentTime'>, whole: TimeRange): TimeRange {
+  if (zoom === undefined) return whole;
+  if (player.mode === 'live' && zoom.atLiveEdge) {
+    const width = zoom.range.to - zoom.range.from;
+    return { from: Math.max(whole.from, whole.to - width), to: whole.to };
+  }
+  if (player.playing && player.mode === 'replay') return panToInclude(zoom.range, player.currentTime, whole);
+  return zoom.range;
+}
+
 /** Where the playhead is against the visible range: inside it, or off its start or end edge. */
 export function playheadPlacement(view: TimeRange, time: number): 'inside' | 'before' | 'after' {
   if (time < view.from) return 'before';
