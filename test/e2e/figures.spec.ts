@@ -1,18 +1,13 @@
 import { raiseHit } from './checkpoint-feed';
 import { expect, test } from './fixtures';
-import { ConsolePage } from './pages/ConsolePage';
-import { SignInPage } from './pages/SignInPage';
+import { signedIn } from './pages/desks';
 import { StatusPanel } from './pages/StatusPanel';
 
 /** Every figure on the console counted from the picture the queue shows, scoped as the officer is. */
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('given hits posted, when the console shows them, then the status figures and the queue counts agree and move together', async ({ page, request }) => {
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn('lead');
-  const console = new ConsolePage(page);
-  await console.waitUntilLive();
+  const console = await signedIn(page, 'lead');
   const status = new StatusPanel(page);
   await expect.poll(async () => (await status.figure('open')) === (await status.queueOpen())).toBe(true);
   const hitsBefore = await status.figure('hits');
@@ -33,11 +28,7 @@ test('given hits posted, when the console shows them, then the status figures an
 });
 
 test('given a country-scoped officer, when the status shows, then only figures of their own alerts are there, none of the whole operation', async ({ page, request }) => {
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn('abuja');
-  const console = new ConsolePage(page);
-  await console.waitUntilLive();
+  const console = await signedIn(page, 'abuja');
   const status = new StatusPanel(page);
   const ours = await raiseHit(request, { recordOwner: 'NG' });
   await expect(await console.find(ours)).toBeVisible();

@@ -102,11 +102,7 @@ test('given two officers racing for the same alert, then one holds it and the ot
 });
 
 test('given the wall observer, when it presses command keys, then it stays on the wall and nothing opens', async ({ page, request }) => {
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn('wall');
-  const console = new ConsolePage(page);
-  await console.waitUntilLive();
+  const console = await signedIn(page, 'wall');
   const wall = new WallPage(page);
   await expect(wall.figures).toBeVisible();
   const open = Number(await wall.figure('Open alerts').textContent());

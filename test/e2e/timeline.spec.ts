@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { startedHoursAgo } from './hub-log';
-import { ConsolePage } from './pages/ConsolePage';
-import { SignInPage } from './pages/SignInPage';
+import { signedIn } from './pages/desks';
 import { StatusPanel } from './pages/StatusPanel';
 import { TimelinePage } from './pages/TimelinePage';
 
@@ -19,11 +18,7 @@ for (const viewport of [
 ]) {
   test(`given a shift lead at ${viewport.width}x${viewport.height}, when they pause and return to live by key, then the timeline stays in view on one line and the screen says paused`, async ({ page }) => {
     await page.setViewportSize(viewport);
-    const signIn = new SignInPage(page);
-    await signIn.open();
-    await signIn.signIn('lead');
-    const console = new ConsolePage(page);
-    await console.waitUntilLive();
+    const console = await signedIn(page, 'lead');
     const timeline = new TimelinePage(page);
     await timeline.waitForHistory();
     expect(await timeline.withinViewport()).toBe(true);
@@ -63,11 +58,7 @@ for (const viewport of [
 
 test('given a shift lead, when they open the shortcut sheet, then every timeline key is listed', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn('lead');
-  const console = new ConsolePage(page);
-  await console.waitUntilLive();
+  const console = await signedIn(page, 'lead');
   await console.press('?');
   const sheet = console.shortcutsDialog.getByTestId('timeline-shortcuts');
   for (const key of ['p', 'l', 't', 'Space', '← / →', 'Shift + ← / →', 'Home / End', 'Shift + drag']) {
@@ -78,11 +69,7 @@ test('given a shift lead, when they open the shortcut sheet, then every timeline
 test('given a shift lead zoomed to a range the playhead is not in, when they ask to see it, then the range moves to the playhead', async ({ page, request, baseURL }) => {
   await startedHoursAgo(request, baseURL!);
   await page.setViewportSize({ width: 1366, height: 768 });
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn('lead');
-  const console = new ConsolePage(page);
-  await console.waitUntilLive();
+  const console = await signedIn(page, 'lead');
   const timeline = new TimelinePage(page);
   await timeline.waitForHistory();
   await expect(timeline.showPlayhead).toBeHidden();
