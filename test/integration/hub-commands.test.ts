@@ -212,14 +212,15 @@ describe('commands and details from a session that can no longer act', () => {
     dir = await tempDir('watchfloor-matrix-');
     file = path.join(dir.dir, 'users.json');
     await writeUsersFile(file, [lead('revokee'), lead('lapsed'), lead('benched'), lead('witness')]);
-    // No automatic escalation: moving the hub's clock past the token's life must be the only thing that happens.
+    // No automatic escalation and no simulated checkpoint or phase changes: moving the hub's clock past the
+    // token's life must be the only thing that happens.
     const day = 86_400_000;
     const never = { critical: day, high: day, medium: day, low: day };
     ended = await startTestHub({
       demo: true,
       rate: 0,
       usersFile: file,
-      hooks: { now: () => Date.now() + offsetMs, escalationPolicy: { unacknowledged: never, stale: never } },
+      hooks: { now: () => Date.now() + offsetMs, escalationPolicy: { unacknowledged: never, stale: never }, simulatorLifeEvents: false },
     });
   });
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
-import { REPLAY_NAMESPACE, replayEn } from '../replay/i18n-en';
 
 /**
  * All UI text goes through i18next. Components use `useTranslation()` keys only, so a language is a new
@@ -13,7 +12,7 @@ export async function initI18n(language = 'en'): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en, [REPLAY_NAMESPACE]: replayEn } },
+    resources: { en: { translation: en } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

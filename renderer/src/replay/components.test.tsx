@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPLAY_NAMESPACE, replayEn } from './i18n-en';
+import { en } from '../i18n/en';
 import { ModeBand } from './ModeBand';
 import { PlaybackControls } from './PlaybackControls';
 import { TimelineBar } from './TimelineBar';
@@ -12,7 +12,7 @@ import { TimelineBar } from './TimelineBar';
 /** The components render on the server too, so their text and structure can be checked without a browser. */
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { [REPLAY_NAMESPACE]: replayEn } }, interpolation: { escapeValue: false } });
+  await i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
 });
 
 const HOUR = 3_600_000;
