@@ -25,5 +25,4 @@ describe('values in translated sentences', () => {
     const t = await translator('ltr');
     expect(t('rate', { share: '95.5 %', checkpoint: 'Lagos <airport>' })).toBe('availability 95.5 % at Lagos <airport>');
   });
-
 });
