@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { startedHoursAgo } from './hub-log';
 import { signedIn } from './pages/desks';
-import { cutNames, documentDirection, edgesOf, servedInArabic } from './pages/RightToLeft';
+import { arabicFontWeights, cutNames, documentDirection, edgesOf, servedInArabic } from './pages/RightToLeft';
 import { TimelinePage } from './pages/TimelinePage';
 
 /**
@@ -23,6 +23,8 @@ test('given a bureau that sets Arabic, when a shift lead works the console, then
   const console = await signedIn(page, 'lead');
   await console.waitForMap();
   expect(await documentDirection(page)).toEqual({ dir: 'rtl', lang: 'ar' });
+  // The font ships with the console and the page's policy lets it load.
+  expect(await arabicFontWeights(page)).toEqual(['400', '600', '700']);
 
   const map = await edgesOf(console.worldMap);
   const queue = await edgesOf(page.getByRole('region', { name: 'Alert queue' }));

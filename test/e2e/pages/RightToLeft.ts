@@ -44,3 +44,11 @@ export async function cutNames(names: Locator): Promise<{ text: string; firstLet
       }),
   );
 }
+
+/** Loads the console's Arabic font for Arabic text, as the page would on its first Arabic letter; its weights that loaded. */
+export async function arabicFontWeights(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const weights = await Promise.all(['400', '600', '700'].map((weight) => document.fonts.load(`${weight} 13px "Noto Sans Arabic"`, 'مركز التنسيق')));
+    return weights.flat().filter((face) => face.status === 'loaded').map((face) => face.weight);
+  });
+}
