@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { startedHoursAgo } from './hub-log';
+import { DebriefExport } from './pages/DebriefExport';
 import { signedIn } from './pages/desks';
 import { arabicFontWeights, cutNames, documentDirection, edgesOf, servedInArabic } from './pages/RightToLeft';
 import { TimelinePage } from './pages/TimelinePage';
@@ -77,6 +78,9 @@ test('given a bureau that sets Arabic, when a shift lead works the console, then
   expect(previous.right).toBeLessThanOrEqual(next.left);
   await expect(timeline.modeBand).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/replay.png` });
+
+  const exported = await new DebriefExport(page).export();
+  writeFileSync(`${SHOTS}/debrief-map.png`, exported.png);
 });
 
 test('given a bureau that sets Arabic, when the wall display shows the operation, then its figures and legend mirror and read whole', async ({ page }) => {
