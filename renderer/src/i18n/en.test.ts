@@ -15,6 +15,31 @@ function sources(dir: string): string[] {
   });
 }
 
+function stylesheets(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return stylesheets(full);
+    return name.endsWith('.css') ? [full] : [];
+  });
+}
+
+/**
+ * Left and right as written sides: margins, paddings, borders and their corners, insets, text alignment,
+ * floats, horizontal shifts and background positions, and box-shadows offset sideways by a fixed length.
+ */
+const PHYSICAL_SIDE = new RegExp(
+  [
+    String.raw`(^|[\s;{])(margin|padding|border)-(left|right)\b`,
+    String.raw`(^|[\s;{])border-(top|bottom)-(left|right)-radius`,
+    String.raw`(^|[\s;{])(left|right)\s*:`,
+    String.raw`(text-align|float|clear)\s*:\s*(left|right)`,
+    String.raw`translateX\(|translate\(\s*-?[1-9]`,
+    String.raw`background-position[^;]*\b(left|right)\b`,
+    String.raw`box-shadow:[^;]*inset\s+-?[1-9]`,
+  ].join('|'),
+  'gm',
+);
+
 function resolve(key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en);
 }
@@ -35,8 +60,11 @@ describe('English strings', () => {
     expect(missing).toEqual([]);
   });
 
-  it('given the layout, then the stylesheet uses logical properties only (right-to-left safe)', () => {
-    const css = readFileSync(path.join(root, 'styles/app.css'), 'utf8') + readFileSync(path.join(root, 'map/map.css'), 'utf8');
-    expect(css.match(/(^|[\s;{])(margin|padding|border)-(left|right)\b|(^|[\s;{])(left|right)\s*:|text-align:\s*(left|right)/gm) ?? []).toEqual([]);
+  it('given every stylesheet of the renderer, then it places and shapes things by logical sides only (right-to-left safe)', () => {
+    const physical: string[] = [];
+    for (const file of stylesheets(root)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(PHYSICAL_SIDE)) physical.push(`${path.relative(root, file)}: ${match[0].trim()}`);
+    }
+    expect(physical).toEqual([]);
   });
 });

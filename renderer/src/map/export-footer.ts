@@ -29,6 +29,8 @@ const LINE_PX = 13;
 const GAP_PX = 6;
 const PAD_PX = 12;
 const SEPARATOR = ' · ';
+/** The interface's fonts: Arabic letters from the bundled Noto Sans Arabic (styles/fonts.css), the rest from the system. */
+const FONT_FAMILY = "'Noto Sans Arabic', system-ui, sans-serif";
 
 /**
  * The footer's lines as they fit `maxWidth` (as `measure` measures text): a line too wide is broken between
@@ -58,27 +60,39 @@ export interface FooterLayout {
 
 /** Lays the footer out for an image `width` device pixels wide at `scale` device pixels per CSS pixel. */
 export function layoutExportFooter(context: CanvasRenderingContext2D, text: ExportFooterText, width: number, scale: number): FooterLayout {
-  context.font = `${LINE_PX * scale}px system-ui, sans-serif`;
+  context.font = `${LINE_PX * scale}px ${FONT_FAMILY}`;
   const lines = wrapFooterLines(text.lines, (line) => context.measureText(line).width, width - 2 * PAD_PX * scale);
   const height = Math.ceil((PAD_PX * 2 + HANDLING_PX + (GAP_PX + LINE_PX) * lines.length + GAP_PX) * scale);
   return { handling: text.handling.toUpperCase(), lines, height };
 }
 
-/** Draws the footer as a light band from `top` to the bottom of the canvas, below the map, never over it. */
-export function drawExportFooter(context: CanvasRenderingContext2D, layout: FooterLayout, top: number, width: number, scale: number): void {
+/**
+ * Draws the footer as a light band from `top` to the bottom of the canvas, below the map, never over it; its
+ * lines start on the side the interface's `direction` reads from.
+ */
+export function drawExportFooter(
+  context: CanvasRenderingContext2D,
+  layout: FooterLayout,
+  top: number,
+  width: number,
+  scale: number,
+  direction: CanvasDirection,
+): void {
   context.fillStyle = '#f4f6f8';
   context.fillRect(0, top, width, layout.height);
   context.fillStyle = '#11161c';
   context.fillRect(0, top, width, Math.max(1, Math.round(2 * scale)));
-  const left = PAD_PX * scale;
+  const start = direction === 'rtl' ? width - PAD_PX * scale : PAD_PX * scale;
+  context.direction = direction;
+  context.textAlign = 'start';
   context.textBaseline = 'top';
   let y = top + PAD_PX * scale;
-  context.font = `bold ${HANDLING_PX * scale}px system-ui, sans-serif`;
-  context.fillText(layout.handling, left, y);
+  context.font = `bold ${HANDLING_PX * scale}px ${FONT_FAMILY}`;
+  context.fillText(layout.handling, start, y);
   y += (HANDLING_PX + GAP_PX) * scale;
-  context.font = `${LINE_PX * scale}px system-ui, sans-serif`;
+  context.font = `${LINE_PX * scale}px ${FONT_FAMILY}`;
   for (const line of layout.lines) {
-    context.fillText(line, left, y);
+    context.fillText(line, start, y);
     y += (LINE_PX + GAP_PX) * scale;
   }
 }

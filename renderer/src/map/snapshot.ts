@@ -24,6 +24,6 @@ export async function mapImage(container: Element | undefined, footer: ExportFoo
     const box = canvas.getBoundingClientRect();
     context.drawImage(canvas, (box.left - frame.left) * scale, (box.top - frame.top) * scale, box.width * scale, box.height * scale);
   }
-  drawExportFooter(context, layout, base.height, out.width, scale);
+  drawExportFooter(context, layout, base.height, out.width, scale, document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
   return new Promise((resolve) => out.toBlob((blob) => resolve(blob ?? undefined), 'image/png'));
 }

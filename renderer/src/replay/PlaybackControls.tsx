@@ -63,14 +63,14 @@ export function PlaybackControls(props: PlaybackControlsProps) {
         </button>
       )}
       {can.step && (
-        <>
+        <span className="playback__steps">
           <button type="button" className="button button--small button--ghost" onClick={() => props.onStep('previous')} title={say('controls.previous')} aria-label={say('controls.previous')}>
             <span aria-hidden="true">|◀</span>
           </button>
           <button type="button" className="button button--small button--ghost" onClick={() => props.onStep('next')} title={say('controls.next')} aria-label={say('controls.next')}>
             <span aria-hidden="true">▶|</span>
           </button>
-        </>
+        </span>
       )}
       {can.speed && (
         <>

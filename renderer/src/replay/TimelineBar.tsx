@@ -18,6 +18,10 @@ import './replay.css';
  * the ranges held locally, the live edge and the playhead. Drag to scrub, click to seek, Shift+drag to zoom
  * to a range; with focus, the keys of `keyIntent`. When the playhead is outside a zoomed range, the bar says
  * on which side and offers to show it. Props only: the screen owns the player and the index.
+ *
+ * Time runs left to right in every language, right-to-left ones included (as on a chart's time axis and a
+ * media player's progress bar): earlier is left, the playhead moves right while playing, a drag measures
+ * from the left edge, and the right arrow steps forward. Only the words around the bar follow the layout.
  */
 export interface TimelineBarProps {
   readonly player: PlayerState;
@@ -56,9 +60,7 @@ export function TimelineBar(props: TimelineBarProps) {
   const x = (time: number) => fractionOf(view, time) * columns;
   const timeOfPointer = (event: PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    const offset = rtl ? box.right - event.clientX : event.clientX - box.left;
-    return timeAt(view, offset / Math.max(1, box.width));
+    return timeAt(view, (event.clientX - box.left) / Math.max(1, box.width));
   };
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
@@ -84,8 +86,7 @@ export function TimelineBar(props: TimelineBarProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    const intent = keyIntent(event.key, event.shiftKey, player, view, rtl);
+    const intent = keyIntent(event.key, event.shiftKey, player, view);
     if (intent === undefined) return;
     event.preventDefault();
     if (intent.kind === 'toggle-play') props.onTogglePlay();

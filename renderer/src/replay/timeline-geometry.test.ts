@@ -31,10 +31,6 @@ describe('timeline geometry', () => {
     expect(keyIntent('a', false, player, view)).toBeUndefined();
   });
 
-  it('given a right-to-left layout, when the left arrow is pressed, then it goes forward in time', () => {
-    expect(keyIntent('ArrowLeft', false, player, view, true)).toEqual({ kind: 'step', direction: 'next' });
-  });
-
   it('given live or playing, when play/pause is pressed, then it pauses (a timeshift when live); otherwise it plays', () => {
     expect(togglePlayAction({ playing: true, mode: 'live' })).toEqual({ type: 'pause' });
     expect(togglePlayAction({ playing: true, mode: 'replay' })).toEqual({ type: 'pause' });

@@ -81,18 +81,15 @@ export type TimelineKeyIntent =
 /**
  * Keys of the bar: space plays or pauses; arrows step to the previous or next event; shift+arrows jump a
  * twentieth of the visible range; Home and End go to the start and the end (the live edge when running).
- * Arrows follow reading direction: in a right-to-left layout the right arrow goes back in time.
+ * Arrows follow the bar, which runs left to right in every language: the right arrow goes forward in time.
  */
 export function keyIntent(
   key: string,
   shift: boolean,
   player: Pick<PlayerState, 'start' | 'end' | 'currentTime' | 'seeking'>,
   view: TimeRange,
-  rtl = false,
 ): TimelineKeyIntent | undefined {
   const shown = player.seeking?.target ?? player.currentTime;
-  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-  const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
   const jump = (view.to - view.from) / 20;
   switch (key) {
     case ' ':
@@ -101,9 +98,9 @@ export function keyIntent(
       return { kind: 'seek', to: player.start };
     case 'End':
       return { kind: 'seek', to: player.end };
-    case forward:
+    case 'ArrowRight':
       return shift ? { kind: 'seek', to: Math.min(player.end, shown + jump) } : { kind: 'step', direction: 'next' };
-    case backward:
+    case 'ArrowLeft':
       return shift ? { kind: 'seek', to: Math.max(player.start, shown - jump) } : { kind: 'step', direction: 'previous' };
     default:
       return undefined;

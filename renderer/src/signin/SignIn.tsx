@@ -45,7 +45,7 @@ export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?
         {props.notice && <p className="signin__notice" role="status">{props.notice}</p>}
         <label className="field">
           <span>{t('signIn.hubUrl')}</span>
-          <input value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} autoComplete="url" spellCheck={false} required />
+          <input value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} autoComplete="url" spellCheck={false} dir="ltr" required />
         </label>
         <label className="field">
           <span>{t('signIn.username')}</span>

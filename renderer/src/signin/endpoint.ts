@@ -4,7 +4,8 @@ import { desktopBridge } from '../platform';
 
 /**
  * Where the hub is, and signing in to it. In the desktop app the shell says (embedded demo hub or the
- * bureau's); in a browser the page's own server says in /config.json (`npm run web`).
+ * bureau's); in a browser the page's own server says in /config.json (`npm run web`), the bureau's display
+ * language included when it sets one.
  */
 export interface HubEndpoint {
   readonly url: string;
@@ -22,6 +23,8 @@ const WebConfig = z.object({
   demo: z.boolean(),
   /** The serving hub's event retention, which the console's cache follows. */
   retentionDays: RetentionDays.optional(),
+  /** The bureau's interface language (`ar`, `fr`…), as the desktop app's configuration gives it. */
+  language: z.string().min(2).max(35).optional(),
   demoUsers: z
     .array(z.object({ username: z.string(), password: z.string(), role: Role, scope: z.string().optional() }))
     .default([]),
@@ -58,6 +61,7 @@ export async function discoverHub(): Promise<HubEndpoint> {
         demo: config.demo,
         demoUsers: config.demoUsers,
         ...(config.retentionDays === undefined ? {} : { retentionDays: config.retentionDays }),
+        ...(config.language ? { language: config.language } : {}),
       };
     }
   } catch {
