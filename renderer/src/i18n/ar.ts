@@ -53,8 +53,8 @@ export const ar: Bundle<'zero' | 'one' | 'two' | 'few' | 'many' | 'other'> = {
       loadingUnknown: 'جارٍ التحميل…',
       zoomHint: 'Shift+سحب للتكبير إلى نطاق',
       zoomOut: 'العملية كاملة',
-      playheadBefore: '▶ مؤشر التشغيل عند {{time}} UTC قبل هذا النطاق: اعرضه',
-      playheadAfter: 'مؤشر التشغيل عند {{time}} UTC بعد هذا النطاق: اعرضه ◀',
+      playheadBefore: 'مؤشر التشغيل عند {{time}} UTC قبل هذا النطاق: اعرضه ◀',
+      playheadAfter: '▶ مؤشر التشغيل عند {{time}} UTC بعد هذا النطاق: اعرضه',
       utc: 'UTC',
       local: 'محلي',
       marker: {
