@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { numberInterpolation } from './format/interpolation';
 
 /**
  * All UI text goes through i18next. Components use `useTranslation()` keys only, so a language is a new
@@ -9,11 +10,11 @@ import { en } from './en';
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
 
 export async function initI18n(language = 'en'): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
+  await i18next.use(initReactI18next).use(numberInterpolation).init({
     lng: language,
     fallbackLng: 'en',
     resources: { en: { translation: en } },
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
   document.documentElement.lang = language;

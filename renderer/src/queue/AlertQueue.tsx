@@ -1,6 +1,7 @@
-import { SEVERITIES, formatUtc, type Officer, type Severity } from '@watchfloor/shared';
+import { SEVERITIES, type Officer, type Severity } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatUtcTime } from '../i18n/format';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import type { PictureClock } from '../data/staleness';
 import { awaitingFirstPicture } from '../live/first-picture';
@@ -128,7 +129,7 @@ export function AlertQueue(props: AlertQueueProps) {
         )}
       </div>
       <p className={`queue__clock queue__clock--${props.clock.basis}`} data-testid="queue-clock">
-        {t(`queue.clock.${props.clock.basis}`, { time: formatUtc(props.clock.at, { date: false, zone: false }) })}
+        {t(`queue.clock.${props.clock.basis}`, { time: formatUtcTime(props.clock.at, { date: false, zone: false }) })}
       </p>
       <div
         className="queue__list"
