@@ -1,7 +1,7 @@
 import { SEVERITIES, type Officer, type Severity } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatUtcTime } from '../i18n/format';
+import { formatCount, formatUtcTime } from '../i18n/format';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import type { PictureClock } from '../data/staleness';
 import { awaitingFirstPicture } from '../live/first-picture';
@@ -78,7 +78,7 @@ export function AlertQueue(props: AlertQueueProps) {
           >
             <SeverityBadge severity={severity} compact />
             <span className="count-chip__value" data-testid={`count-${severity}`}>
-              {loading ? '–' : props.counts.bySeverity[severity]}
+              {loading ? '–' : formatCount(props.counts.bySeverity[severity])}
             </span>
           </button>
         ))}

@@ -86,7 +86,7 @@ export function OperationStatus(props: {
           {CHECKPOINT_STATUSES.map((status) => (
             <span key={status} className={`health health--${status}`} data-testid={`checkpoints-${status}`}>
               <span className="health__mark" aria-hidden="true" />
-              {t(`map.checkpointStatus.${status}`)} {health[status]}
+              {t(`map.checkpointStatus.${status}`)} {formatCount(health[status])}
             </span>
           ))}
         </div>
