@@ -27,13 +27,15 @@ const handled: OpsEvent[] = [
   { ...hitRaised(9, { id: 'hit-late' }), at: T0 + 7_200_000 },
 ];
 
+const columnTitle = (column: string) => column;
+
 function rows(csv: string): string[] {
   return csv.split('\r\n').filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('"#'));
 }
 
 describe('debrief CSV', () => {
   const state = foldEvents(EMPTY_OPS_STATE, handled).state;
-  const csv = debriefCsv({ operation, range, asOf: T0 + 3_600_000, state, label });
+  const csv = debriefCsv({ operation, range, asOf: T0 + 3_600_000, state, label, columnTitle });
 
   it('given a range, when exported, then the file states first the handling label, then the operation, the range, the handling time, who exported it when (UTC and local) and the zone', () => {
     expect(csv.split('\r\n').slice(0, 9)).toEqual([
@@ -48,6 +50,14 @@ describe('debrief CSV', () => {
       DEBRIEF_COLUMNS.join(','),
     ]);
     expect(debriefFileName({ operation, range })).toBe('watchfloor-debrief_HARMATTAN_20261122T0800Z-20261122T0900Z_UTC.csv');
+  });
+
+  it('given column titles in the exporter\'s language, when exported, then the header row carries them, quoted where needed, and the cells stay codes', () => {
+    const titled = debriefCsv({ operation, range, asOf: T0 + 3_600_000, state, label, columnTitle: (column) => (column === 'country' ? 'Pays, code' : `«${column}»`) });
+    const [header, first] = rows(titled);
+    expect(header!.split(',').slice(0, 2)).toEqual(['«alert_id»', '«raised_at_utc»']);
+    expect(header).toContain('"Pays, code"');
+    expect(first).toBe(rows(csv)[1]);
   });
 
   it('given alerts in and out of the range, when exported, then only those raised in it are rows', () => {
@@ -88,18 +98,18 @@ describe('debrief CSV', () => {
   it('given a hit stamped beyond any date, when exported and named, then its time reads "invalid time" instead of failing', () => {
     const impossible = foldEvents(EMPTY_OPS_STATE, [{ ...hitRaised(1, { id: 'hit-far' }), at: 9e15 }]).state;
     const far = { from: T0, to: 9e15 };
-    const body = rows(debriefCsv({ operation, range: far, asOf: 9e15, state: impossible, label }));
+    const body = rows(debriefCsv({ operation, range: far, asOf: 9e15, state: impossible, label, columnTitle }));
     expect(body[1]).toContain('invalid time');
     expect(debriefFileName({ operation, range: far })).toBe('watchfloor-debrief_HARMATTAN_20261122T0800Z-invalid-time_UTC.csv');
   });
 
   it('given a bureau that set no handling label, when exported, then the first line says none was set', () => {
-    const unlabelled = debriefCsv({ operation: undefined, range, asOf: range.to, state, label: { ...label, handlingLabel: undefined } });
+    const unlabelled = debriefCsv({ operation: undefined, range, asOf: range.to, state, label: { ...label, handlingLabel: undefined }, columnTitle });
     expect(unlabelled.split('\r\n').slice(0, 3)).toEqual(['# Handling label: no handling label set by the bureau', '# Watchfloor debrief', '# Operation: all operations']);
   });
 
   it('given a handling label with a comma and quotes, then its line stays one quoted cell', () => {
-    const odd = debriefCsv({ operation, range, asOf: range.to, state, label: { ...label, handlingLabel: 'Restricted, "NCB only"' } });
+    const odd = debriefCsv({ operation, range, asOf: range.to, state, label: { ...label, handlingLabel: 'Restricted, "NCB only"' }, columnTitle });
     expect(odd.split('\r\n')[0]).toBe('"# Handling label: Restricted, ""NCB only"""');
   });
 });

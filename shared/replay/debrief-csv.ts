@@ -15,7 +15,8 @@ import type { TimeRange } from './ranges';
  * to them), and the text of notes, which is free text an officer may have typed anything into; the number
  * of notes is given instead. Officers are named: who handled what is the point of a debrief.
  *
- * Times are UTC, ISO 8601. The operation, the range and the zone are in both the file name and the
+ * Cells are for machines as much as people: times are UTC, ISO 8601, and countries, severities and sources
+ * are codes. The header row names the columns in the exporter's language (`columnTitle`). The operation, the range and the zone are in both the file name and the
  * leading `#` lines (each one quoted field, so spreadsheets read them as a single cell). The first line is
  * the bureau's handling label; the exporter and the time of export (UTC and local) follow the range.
  */
@@ -27,6 +28,8 @@ export interface DebriefInput {
   readonly state: OpsState;
   /** Handling label, exporter and time of export (`export-label.ts`). */
   readonly label: ExportLabel;
+  /** The header row's title of each column, in the exporter's language. */
+  readonly columnTitle: (column: DebriefColumn) => string;
 }
 
 export const DEBRIEF_COLUMNS = [
@@ -55,6 +58,8 @@ export const DEBRIEF_COLUMNS = [
   'notes',
 ] as const;
 
+export type DebriefColumn = (typeof DEBRIEF_COLUMNS)[number];
+
 export function debriefCsv(input: DebriefInput): string {
   const { range, state } = input;
   const label = exportFooterFields(input.label, input);
@@ -68,7 +73,8 @@ export function debriefCsv(input: DebriefInput): string {
     `# Exported at: ${isoUtc(input.label.exportedAt)} (UTC); ${label.exportedLocal} (local)`,
     '# Time zone: UTC (ISO 8601)',
   ];
-  const lines = [...preamble.map((line) => csvField(line)), DEBRIEF_COLUMNS.join(',')];
+  const header = DEBRIEF_COLUMNS.map((column) => csvField(input.columnTitle(column))).join(',');
+  const lines = [...preamble.map((line) => csvField(line)), header];
   for (const alert of state.alerts.values()) {
     if (alert.raisedAt < range.from || alert.raisedAt > range.to) continue;
     if (input.operation && alert.hit.operationId !== input.operation.id) continue;
@@ -89,7 +95,7 @@ function debriefRow(alert: Alert, checkpointName: string | undefined): string[] 
   const proposed = alert.history.find((entry) => entry.type === 'alert.resolved' && !entry.final);
   const resolved = alert.history.find((entry) => entry.type === 'alert.resolved' && entry.final);
   const acknowledgedAt = alert.acknowledgedAt;
-  const row: Record<(typeof DEBRIEF_COLUMNS)[number], string> = {
+  const row: Record<DebriefColumn, string> = {
     alert_id: alert.id,
     raised_at_utc: isoUtc(alert.raisedAt),
     severity: alert.hit.severity,

@@ -4,7 +4,7 @@ import { HandlingLabel, exportFooterFields } from './export-label';
 const T = Date.UTC(2026, 11, 7, 3, 5, 9);
 
 describe('what an export says about itself', () => {
-  it('given a labelled export of one operation, then the handling label, exporter, UTC and local times and the range are each written out', () => {
+  it('given a labelled export of one operation, then the handling label, exporter, local time of export and operation are each written out', () => {
     expect(
       exportFooterFields(
         { handlingLabel: 'For official use only', exporter: { id: 'off-lead', name: 'Lea Lead' }, exportedAt: T, timeZone: 'Africa/Lagos' },
@@ -13,10 +13,8 @@ describe('what an export says about itself', () => {
     ).toEqual({
       handlingLabel: 'For official use only',
       exporter: 'Lea Lead (off-lead)',
-      exportedUtc: '2026-12-07 03:05:09 UTC',
       exportedLocal: '2026-12-07 04:05:09 Africa/Lagos',
       operation: 'HARMATTAN (op-harmattan)',
-      rangeUtc: '2026-12-07 02:05:09 to 2026-12-07 03:05:09 UTC',
     });
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Operation } from '../domain/model';
-import { formatUtc, formatZonedDateTime } from '../time/format';
+import { formatZonedDateTime } from '../time/format';
 import type { TimeRange } from './ranges';
 
 /**
@@ -9,7 +9,7 @@ import type { TimeRange } from './ranges';
  * label (the hub's `--handling-label`, e.g. "For official use only"), the exporter, the time of export in
  * UTC and in the bureau's local zone, each labelled, the operation and the range. The debrief CSV writes
  * these in its leading lines, the handling label first; the map PNG draws them as a footer, worded by the
- * console from `exportFooterFields`.
+ * console from `exportFooterFields` with its times in the console's language.
  */
 
 /** The bureau's handling label: one line of printable text. */
@@ -35,25 +35,22 @@ export interface ExportSubject {
   readonly range: TimeRange;
 }
 
-/** The label's facts as text, in the order an export shows them; the console words the captions. */
+/** The label's facts as text, in the order an export shows them; the console words the captions and the times. */
 export interface ExportFooterFields {
   readonly handlingLabel: string | undefined;
   readonly exporter: string;
-  readonly exportedUtc: string;
+  /** `2026-11-22 15:03:09 Africa/Lagos`: the time of export in the bureau's zone, for files read by machines too. */
   readonly exportedLocal: string;
   /** `HARMATTAN (op-harmattan)`, or undefined for all operations. */
   readonly operation: string | undefined;
-  readonly rangeUtc: string;
 }
 
 export function exportFooterFields(label: ExportLabel, subject: ExportSubject): ExportFooterFields {
   return {
     handlingLabel: label.handlingLabel,
     exporter: `${label.exporter.name} (${label.exporter.id})`,
-    exportedUtc: formatUtc(label.exportedAt),
     exportedLocal: formatZonedDateTime(label.exportedAt, label.timeZone),
     operation: subject.operation === undefined ? undefined : `${subject.operation.codename} (${subject.operation.id})`,
-    rangeUtc: `${formatUtc(subject.range.from, { zone: false })} to ${formatUtc(subject.range.to)}`,
   };
 }
 

@@ -57,7 +57,7 @@ test('given a duty officer, when they reveal with a purpose and a reason, then t
     await leadReveal.reveal();
     await expect(leadReveal.earlier).toContainText('Duty Officer (demo)');
     await expect(leadReveal.earlier).toContainText('Identity confirmation with the record owner');
-    await expect(leadReveal.earlier.getByRole('listitem')).toHaveText([/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d\d:\d\d:\d\d \S+\) · Duty Officer \(demo\) · Identity confirmation with the record owner$/]);
+    await expect(leadReveal.earlier.getByRole('listitem')).toHaveText([/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d\d:\d\d:\d\d UTC \(\d\d:\d\d:\d\d \S+\) · Duty Officer \(demo\) · Identity confirmation with the record owner$/]);
     await lead.console.detail.screenshot({ path: `${SCREENSHOT_DIR}/reveal-earlier-reveals.png` });
   } finally {
     await lead.close();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { useTranslation } from 'react-i18next';
 import { revealPurposeLabel } from '../detail/reveal-purposes';
 import { displayZone } from '../i18n/display-zone';
-import { formatCount } from '../i18n/numbers';
+import { formatCount } from '../i18n/format';
 import { Clock } from '../shell/Clock';
 import { download } from '../shell/download';
 import { AuditApiError, auditApi } from './audit-api';
@@ -62,7 +62,7 @@ export function DataProtectionScreen(props: {
   readonly onBack?: () => void;
   readonly onSessionEnded: (reason: SessionEndReason) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { hubUrl, token } = props;
   // The latest callback, without reloading the page each time the parent passes a new one.
   const onSessionEnded = useRef(props.onSessionEnded);
@@ -115,7 +115,8 @@ export function DataProtectionScreen(props: {
   }, [api, failure]);
   useEffect(verify, [verify]);
 
-  const rows = useMemo(() => page.records.map((record) => auditRow(record, zone)), [page.records, zone]);
+  // The rows' times are worded in the interface language, so they are worded again when it changes.
+  const rows = useMemo(() => page.records.map((record) => auditRow(record, zone)), [page.records, zone, i18n.language]);
   const selectedRecord = page.records[selected];
 
   const apply = useCallback((next: FilterForm) => {
@@ -328,7 +329,7 @@ export function DataProtectionScreen(props: {
                 ? t('dataProtection.trail.loading')
                 : rows.length === 0
                   ? t('dataProtection.trail.none')
-                  : t('dataProtection.trail.range', { page: pageNumber(position), count: rows.length, first: firstSeq, last: lastSeq })}
+                  : t('dataProtection.trail.range', { page: pageNumber(position), count: rows.length, first: String(firstSeq), last: String(lastSeq) })}
             </span>
             <div className="audit-trail__paging">
               <button type="button" className="button button--small" disabled={previousPage(position) === undefined} onClick={goPrevious}>

@@ -1,6 +1,6 @@
 import type { AuditExportFormat } from '@watchfloor/shared';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../i18n/numbers';
+import { formatCount } from '../i18n/format';
 
 /** Where an export of the trail stands: reading pages, saved (and which record of the trail says so), or failed. */
 export type ExportState =
@@ -16,7 +16,7 @@ export function ExportStatus(props: { readonly state: ExportState }) {
   return (
     <p className={`audit-export audit-export--${state.kind}`} role="status" data-testid="export-status">
       {state.kind === 'running' && t('dataProtection.export.running', { format: state.format.toUpperCase(), records: formatCount(state.records) })}
-      {state.kind === 'done' && t('dataProtection.export.done', { format: state.format.toUpperCase(), count: state.records, records: formatCount(state.records), seq: state.seq, file: state.file })}
+      {state.kind === 'done' && t('dataProtection.export.done', { format: state.format.toUpperCase(), count: state.records, records: formatCount(state.records), seq: String(state.seq), file: state.file })}
       {state.kind === 'failed' && t('dataProtection.export.failed', { message: state.message })}
     </p>
   );

@@ -1,7 +1,7 @@
-import { canonicalJson, formatIsoUtc, formatUtc, type AuditRecord } from '@watchfloor/shared';
+import { canonicalJson, formatIsoUtc, type AuditRecord } from '@watchfloor/shared';
 import { useTranslation } from 'react-i18next';
 import { revealPurposeLabel } from '../detail/reveal-purposes';
-import { auditRow } from './view-model';
+import { formatLocalTime, formatUtcTime } from '../i18n/format';
 
 /** The selected record whole: every field, the details as JSON, both hashes, and whether the chain vouches for it. */
 export function RecordPane(props: { readonly record: AuditRecord | undefined; readonly zone: string; readonly brokenFrom: number | undefined }) {
@@ -10,11 +10,11 @@ export function RecordPane(props: { readonly record: AuditRecord | undefined; re
   return (
     <aside className="panel audit-record" aria-labelledby="audit-record-heading" data-testid="audit-record" tabIndex={0}>
       <h2 className="panel__title" id="audit-record-heading">
-        {record ? t('dataProtection.record.title', { seq: record.seq }) : t('dataProtection.record.none')}
+        {record ? t('dataProtection.record.title', { seq: String(record.seq) }) : t('dataProtection.record.none')}
       </h2>
       {record && props.brokenFrom !== undefined && record.seq >= props.brokenFrom && (
         <p className="audit-record__suspect" role="note">
-          ⚠ {record.seq === props.brokenFrom ? t('dataProtection.record.breaksHere') : t('dataProtection.record.afterBreak', { seq: props.brokenFrom })}
+          ⚠ {record.seq === props.brokenFrom ? t('dataProtection.record.breaksHere') : t('dataProtection.record.afterBreak', { seq: String(props.brokenFrom) })}
         </p>
       )}
       {record && (
@@ -23,9 +23,9 @@ export function RecordPane(props: { readonly record: AuditRecord | undefined; re
           <dd>{t(`dataProtection.acts.${record.act}`)}</dd>
           <dt>{t('dataProtection.record.time')}</dt>
           <dd>
-            <time dateTime={formatIsoUtc(record.at)}>{formatUtc(record.at)}</time>
+            <time dateTime={formatIsoUtc(record.at)}>{formatUtcTime(record.at)}</time>
             <br />
-            <span className="audit-table__dim">{auditRow(record, props.zone).local} {props.zone}</span>
+            <span className="audit-table__dim">{formatLocalTime(record.at, props.zone)}</span>
           </dd>
           <dt>{t('dataProtection.column.officer')}</dt>
           <dd>{record.officer ? `${record.officer.name} (${record.officer.id})` : t(record.act === 'sign-in-failed' ? 'dataProtection.trail.nobody' : 'dataProtection.trail.hub')}</dd>

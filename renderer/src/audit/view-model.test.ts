@@ -83,7 +83,7 @@ describe('a record as a row', () => {
     expect(auditRow(record!, 'Africa/Lagos')).toEqual({
       seq: 1,
       act: 'details-revealed',
-      utc: '2026-12-07 03:12:09',
+      utc: '7 Dec 2026, 03:12:09',
       local: '04:12:09',
       iso: '2026-12-07T03:12:09.000Z',
       officerName: 'Duty Officer',

@@ -4,8 +4,6 @@ import {
   AuditTrailFilter,
   canonicalJson,
   formatIsoUtc,
-  formatUtc,
-  formatZoned,
   hasCapability,
   type AuditAct,
   type AuditExportFile,
@@ -15,6 +13,7 @@ import {
   type AuditVerification,
   type Officer,
 } from '@watchfloor/shared';
+import { formatLocalTime, formatUtcTime } from '../i18n/format';
 
 /**
  * The data-protection view's pure parts: the filter form as typed and as the hub reads it, a record as a
@@ -163,8 +162,8 @@ export function auditRow(record: AuditRecord, timeZone: string): AuditRow {
   return {
     seq: record.seq,
     act: record.act,
-    utc: formatUtc(record.at, { zone: false }),
-    local: formatZoned(record.at, timeZone).replace(` ${timeZone}`, ''),
+    utc: formatUtcTime(record.at, { zone: false }),
+    local: formatLocalTime(record.at, timeZone, { date: false, zone: false }),
     iso: formatIsoUtc(record.at),
     officerName: record.officer?.name,
     officerId: record.officer?.id,

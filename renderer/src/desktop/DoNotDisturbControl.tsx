@@ -28,7 +28,7 @@ export function DoNotDisturbControl(props: {
   }, [props.bridge]);
   return (
     <label className="do-not-disturb">
-      <span>{doNotDisturbLabel(status, props.timeZone)}</span>
+      <span>{doNotDisturbLabel(status, props.timeZone, t)}</span>
       <select
         aria-label={t('desktop.doNotDisturb', 'Do not disturb')}
         value=""

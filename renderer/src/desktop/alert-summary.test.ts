@@ -30,7 +30,7 @@ describe('desktop alert summary', () => {
     );
     expect(summary.unacknowledged).toBe(2);
     expect(summary.critical).toEqual([
-      { alertId: newCritical.id, title: 'Critical hit: SLTD match in NG', body: 'Passport reported stolen' },
+      { alertId: newCritical.id, title: 'Critical hit: SLTD match in Nigeria', body: 'Passport reported stolen' },
     ]);
     expect(summary.escalatedToMe).toEqual([]);
   });

@@ -12,6 +12,7 @@ import {
   type Officer,
 } from '@watchfloor/shared';
 import type { AlertView } from '../data/alert-view-sync';
+import { countryName } from '../i18n/format';
 import { createOrderedRows, type QueueRows, type RowOrder } from '../queue/ordered-rows';
 
 /**
@@ -34,7 +35,7 @@ export function alertNotice(alert: Alert): AlertNotice {
   const key = `${i18next.language}\u0000${severity}\u0000${source}\u0000${country}`;
   let title = titles.get(key);
   if (title === undefined) {
-    title = i18next.t('notifications.title', { severity: i18next.t(`map.severity.${severity}`), source: i18next.t(`queue.sourceShort.${source}`), country }).slice(0, 120);
+    title = i18next.t('notifications.title', { severity: i18next.t(`map.severity.${severity}`), source: i18next.t(`queue.sourceShort.${source}`), country: countryName(country) }).slice(0, 120);
     titles.set(key, title);
   }
   return { alertId: alert.id, title, body: alert.hit.summary.slice(0, 280) };

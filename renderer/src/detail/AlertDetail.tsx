@@ -1,6 +1,4 @@
 import {
-  formatUtc,
-  formatZoned,
   mayAct,
   mayRevealDetails,
   REASON_MAX_LENGTH,
@@ -20,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { subjectFieldLabel } from './subject-fields';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import { displayZone } from '../i18n/display-zone';
-import { formatPercent } from '../i18n/numbers';
+import { countryName, formatLocalTime, formatPercent, formatUtcTime } from '../i18n/format';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
 import type { ActionKind } from '../shortcuts/availability';
@@ -75,14 +73,16 @@ export function AlertDetail(props: AlertDetailProps) {
       <dl className="facts">
         <dt>{t('detail.checkpoint')}</dt>
         <dd>
-          {checkpoint ? `${checkpoint.name} · ${t(`map.kind.${checkpoint.kind}`)} · ${checkpoint.country}` : alert.hit.checkpointId}
+          {checkpoint
+            ? `${checkpoint.name} · ${t(`map.kind.${checkpoint.kind}`)} · ${t('country.withCode', { name: countryName(checkpoint.country), code: checkpoint.country })}`
+            : alert.hit.checkpointId}
         </dd>
         <dt>{t('detail.source')}</dt>
         <dd>{t(`map.source.${alert.hit.source}`)}</dd>
         <dt>{t('detail.score')}</dt>
         <dd>{formatPercent(alert.hit.score)}</dd>
         <dt>{t('detail.recordOwner')}</dt>
-        <dd>{alert.hit.recordOwner}</dd>
+        <dd>{t('country.withCode', { name: countryName(alert.hit.recordOwner), code: alert.hit.recordOwner })}</dd>
         <dt>{t('detail.screenedAt')}</dt>
         <dd>
           <TimePair at={alert.hit.at} />
@@ -137,8 +137,8 @@ export function AlertDetail(props: AlertDetailProps) {
 function TimePair(props: { readonly at: number }) {
   return (
     <span className="time-pair">
-      <span>{formatUtc(props.at)}</span>
-      <span className="time-pair__local">{formatZoned(props.at, displayZone())}</span>
+      <span>{formatUtcTime(props.at)}</span>
+      <span className="time-pair__local">{formatLocalTime(props.at, displayZone())}</span>
     </span>
   );
 }
@@ -172,14 +172,14 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
   const { shownAt, reachedHubAt } = historyTimes(entry);
   return (
     <li className={`history__entry history__entry--${entry.type.replace('.', '-')}${unconfirmed ? ' history__entry--unconfirmed' : ''}`}>
-      <time className="history__time">{formatUtc(shownAt, { date: false })}</time>
+      <time className="history__time">{formatUtcTime(shownAt, { date: false })}</time>
       <span className="history__what">
         {what}
         {unconfirmed && <em className="history__unconfirmed"> · {t('history.unconfirmed')}</em>}
         {reachedHubAt !== undefined && (
           <em className="history__unconfirmed" data-testid="history-reached-hub">
             {' '}
-            · {t('history.reachedHub', { time: formatUtc(reachedHubAt, { date: false }) })}
+            · {t('history.reachedHub', { time: formatUtcTime(reachedHubAt, { date: false, zone: false }) })}
           </em>
         )}
       </span>
@@ -245,8 +245,8 @@ function Reveal(props: { readonly hitId: string; readonly purposes: readonly Rev
               {revealed.earlierReveals.map((earlier, index) => (
                 <li key={index}>
                   {t('reveal.earlier.entry', {
-                    utc: formatUtc(earlier.at),
-                    local: formatZoned(earlier.at, displayZone()),
+                    utc: formatUtcTime(earlier.at),
+                    local: formatLocalTime(earlier.at, displayZone()),
                     who: earlier.officer.name || earlier.officer.id,
                     purpose: earlier.purpose === undefined ? t('reveal.earlier.noPurpose') : revealPurposeLabel(earlier.purpose, props.purposes, t),
                   })}

@@ -2,6 +2,15 @@
 export const en = {
   app: { name: 'Watchfloor', tagline: 'Operations command centre' },
   clock: { utc: 'UTC', local: 'Local' },
+  /** What shows instead of a number, time or duration that cannot be shown. */
+  format: {
+    invalidNumber: 'invalid number',
+    invalidTime: 'invalid time',
+    invalidDuration: 'invalid duration',
+    unknownTimeZone: 'unknown time zone',
+  },
+  /** A country named in full with its ISO code, where there is room for both. */
+  country: { withCode: '{{name}} ({{code}})' },
   connection: {
     notConnected: 'Not connected',
     connecting: 'Connecting…',
@@ -43,7 +52,7 @@ export const en = {
       histogram: 'Hits per interval',
       cached: 'Held on this workstation',
       liveEdge: 'Live edge',
-      loading: 'Loading {{percent}}%',
+      loadingShare: 'Loading {{share}}',
       loadingUnknown: 'Loading…',
       zoomHint: 'Shift+drag to zoom to a range',
       zoomOut: 'Whole operation',
@@ -123,6 +132,35 @@ export const en = {
     allOperations: 'all operations',
     subject: 'Watchfloor debrief map · Operation {{operation}} · Range {{range}}',
     exported: 'Exported by {{who}} · {{utc}} · local time {{local}}',
+    range: '{{from}} to {{to}}',
+  },
+  /** The header row of the debrief CSV: one title per column, in the order of the columns. */
+  debriefCsv: {
+    column: {
+      alert_id: 'Alert',
+      raised_at_utc: 'Raised at (UTC)',
+      severity: 'Severity',
+      source: 'Database',
+      score: 'Match score',
+      checkpoint_id: 'Checkpoint id',
+      checkpoint_name: 'Checkpoint',
+      country: 'Country',
+      record_owner: 'Record owner',
+      summary: 'Summary',
+      status: 'Status',
+      escalation_level: 'Escalation level',
+      outcome: 'Outcome',
+      acknowledged_by: 'Acknowledged by',
+      acknowledged_at_utc: 'Acknowledged at (UTC)',
+      seconds_to_acknowledge: 'Seconds to acknowledge',
+      escalations: 'Escalations',
+      assignments: 'Assignments',
+      proposed_by: 'Proposed by',
+      resolved_by: 'Resolved by',
+      resolved_at_utc: 'Resolved at (UTC)',
+      holder: 'Holder',
+      notes: 'Notes',
+    },
   },
   notices: {
     dismiss: 'Dismiss',
@@ -205,6 +243,8 @@ export const en = {
     doNotDisturbChoose: 'Do not disturb for…',
     doNotDisturbOff: 'Turn off',
     minutes: '{{count}} minutes',
+    doNotDisturbUntil: 'Do not disturb until {{time}}',
+    notificationsOn: 'Notifications on',
   },
   roles: { observer: 'Observer', 'duty-officer': 'Duty officer', 'shift-lead': 'Shift lead', admin: 'Admin', auditor: 'Auditor' },
   signIn: {
@@ -492,6 +532,7 @@ export const en = {
       checkpoint: 'Checkpoint',
       time: 'Time',
       kind: 'Kind',
+      country: 'Country',
       unknownCheckpoint: 'Unknown checkpoint ({{id}})',
     },
     severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { numberInterpolation } from './format/interpolation';
 import { interpolatedValue } from './isolate';
 
 /**
@@ -16,12 +17,13 @@ function directionOf(language: string): 'ltr' | 'rtl' {
 }
 
 export async function initI18n(language = 'en'): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
+  await i18next.use(initReactI18next).use(numberInterpolation).init({
     lng: language,
     fallbackLng: 'en',
     resources: { en: { translation: en } },
-    // Not HTML escaping (React escapes); `escape` is where i18next lets every interpolated value be isolated.
-    interpolation: { escapeValue: true, escape: interpolatedValue(() => directionOf(i18next.language)) },
+    // Every value is formatted (numbers grouped the language's way), then isolated from the sentence's
+    // direction: `escape` is not HTML escaping here (React escapes), it is where i18next lets that happen.
+    interpolation: { alwaysFormat: true, escapeValue: true, escape: interpolatedValue(() => directionOf(i18next.language)) },
     returnNull: false,
   });
   document.documentElement.lang = language;

@@ -1,5 +1,6 @@
 import { CHECKPOINT_KINDS, SOURCES, type CheckpointKind, type SourceDatabase } from '@watchfloor/shared';
 import { useTranslation } from 'react-i18next';
+import { byCountryName } from '../i18n/format';
 import type { QueueFilter } from '../queue/queue-model';
 
 /**
@@ -43,9 +44,9 @@ export function MapFilterBar(props: { readonly filter: QueueFilter; readonly onF
         <span>{t('filters.country')}</span>
         <select value={filter.countries[0] ?? ''} onChange={(event) => props.onFilter({ ...filter, countries: event.target.value ? [event.target.value] : [] })}>
           <option value="">{t('filters.all')}</option>
-          {props.countries.map((country) => (
-            <option key={country} value={country}>
-              {country}
+          {byCountryName(props.countries).map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
-import { formatDuration, formatUtc } from '@watchfloor/shared';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDuration, formatUtcTime } from '../i18n/format';
 import type { LiveSnapshot } from '../data/live-store';
 import { FIRST_CONNECTION, freshnessOf, trackConnection, type ConnectionHistory, type Freshness } from '../data/staleness';
 
@@ -36,7 +36,7 @@ export function OutageBanner(props: { readonly freshness: Freshness; readonly no
         <div className="outage outage--stale" role="alert" data-testid="outage-banner" data-state="stale">
           <strong>{t('outage.title')}</strong>
           <span className="mono">
-            {t('outage.asOf', { time: formatUtc(freshness.asOf, { date: false, zone: false }), age: formatDuration(props.now - freshness.asOf) })}
+            {t('outage.asOf', { time: formatUtcTime(freshness.asOf, { date: false, zone: false }), age: formatDuration(props.now - freshness.asOf) })}
           </span>
           <span>{t('outage.meaning')}</span>
         </div>

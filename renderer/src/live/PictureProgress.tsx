@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../data/live-store';
-import { formatCount } from '../i18n/numbers';
+import { formatCount } from '../i18n/format';
 
 /**
  * While the picture comes in page by page, from the hub's snapshot or from the local cache: how many of its

@@ -1,4 +1,4 @@
-import { debriefCsv, debriefFileName, type ExportLabel, type ExportNotice, type OpsState, type Operation, type TimeRange } from '@watchfloor/shared';
+import { debriefCsv, debriefFileName, type DebriefColumn, type ExportLabel, type ExportNotice, type OpsState, type Operation, type TimeRange } from '@watchfloor/shared';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Timeline, TimelineSnapshot } from '../data/timeline';
@@ -56,7 +56,7 @@ export function TimelinePanel(props: {
       exportedAt: Date.now(),
       timeZone: displayZone(),
     };
-    const input = { operation: props.operation, range, asOf, state, label };
+    const input = { operation: props.operation, range, asOf, state, label, columnTitle: (column: DebriefColumn) => t(`debriefCsv.column.${column}`) };
     setExporting(true);
     setExportStatus({ failed: false, text: t('replay.exportRecording') });
     try {

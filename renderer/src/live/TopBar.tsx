@@ -1,10 +1,10 @@
-import { formatDuration, formatUtc, type Operation, type PresenceEntry } from '@watchfloor/shared';
+import type { Operation, PresenceEntry } from '@watchfloor/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../data/live-store';
 import type { Freshness } from '../data/staleness';
 import type { ViewMode } from '../replay';
-import { formatCount } from '../i18n/numbers';
+import { countryName, formatCount, formatDuration, formatUtcTime } from '../i18n/format';
 import { Clock } from '../shell/Clock';
 import { PictureProgress } from './PictureProgress';
 import { useSession } from './hooks';
@@ -55,7 +55,7 @@ export function TopBar(props: {
         <span data-testid="officer-name">{session.officer.name}</span>
         <span className="topbar__role">
           {t(`roles.${session.officer.role}`)}
-          {session.officer.scope ? ` · ${session.officer.scope}` : ''}
+          {session.officer.scope ? ` · ${countryName(session.officer.scope)}` : ''}
         </span>
       </div>
       {!props.wall && (
@@ -79,7 +79,7 @@ export function PresenceSummary(props: { readonly presence: readonly PresenceEnt
       <span>{t('presence.online', { count: props.presence.length })}</span>
       {silenced.map((entry) => (
         <span key={entry.officer.id} className="presence__dnd" title={t('presence.dndTitle')}>
-          {t('presence.dnd', { name: entry.officer.name, until: formatUtc(entry.doNotDisturbUntil!, { date: false, seconds: false, zone: false }) })}
+          {t('presence.dnd', { name: entry.officer.name, until: formatUtcTime(entry.doNotDisturbUntil!, { date: false, seconds: false, zone: false }) })}
         </span>
       ))}
     </div>

@@ -1,6 +1,5 @@
-import { formatDuration } from '@watchfloor/shared';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../i18n/numbers';
+import { formatCount, formatDuration } from '../i18n/format';
 import type { WallFigures as Figures } from './wall';
 
 /** The operation's key figures in large type, for a wall read from across the room. */
@@ -8,9 +7,9 @@ export function WallFigures(props: { readonly figures: Figures }) {
   const { t } = useTranslation();
   const { open, critical, unacknowledged, oldestWaitingMs } = props.figures;
   const figures = [
-    ['open', formatCount(open, 'en-GB'), false],
-    ['critical', formatCount(critical, 'en-GB'), critical > 0],
-    ['unacknowledged', formatCount(unacknowledged, 'en-GB'), false],
+    ['open', formatCount(open), false],
+    ['critical', formatCount(critical), critical > 0],
+    ['unacknowledged', formatCount(unacknowledged), false],
     ['oldestWaiting', oldestWaitingMs === undefined ? t('wall.noneWaiting') : formatDuration(oldestWaitingMs), false],
   ] as const;
   return (

@@ -1,6 +1,7 @@
-import { formatUtc, type Checkpoint } from '@watchfloor/shared';
+import type { Checkpoint } from '@watchfloor/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryName, formatUtcTime } from '../i18n/format';
 import { newestOpenAt } from './aggregates';
 import { severityOfKey, sourceOfKey, statusOfKey } from './categories';
 import type { HitColumns } from './hit-columns';
@@ -22,6 +23,8 @@ export function MapTooltip(props: { readonly hover: MapHover; readonly hits: Hit
         <dl className="map-tooltip__facts">
           <dt>{t('map.tooltip.kind')}</dt>
           <dd>{t(`map.kind.${checkpoint.kind}`)}</dd>
+          <dt>{t('map.tooltip.country')}</dt>
+          <dd>{t('country.withCode', { name: countryName(checkpoint.country), code: checkpoint.country })}</dd>
           <dt>{t('map.tooltip.status')}</dt>
           <dd>{t(`map.checkpointStatus.${checkpoint.status}`)}</dd>
         </dl>
@@ -46,9 +49,9 @@ export function MapTooltip(props: { readonly hover: MapHover; readonly hits: Hit
         <dt>{t('map.tooltip.source')}</dt>
         <dd>{t(`map.source.${sourceOfKey(hits.categories[row * 4 + 1]!)}`)}</dd>
         <dt>{t('map.tooltip.checkpoint')}</dt>
-        <dd>{checkpoint ? checkpoint.name : t('map.tooltip.unknownCheckpoint', { id: checkpointId })}</dd>
+        <dd>{checkpoint ? `${checkpoint.name} · ${countryName(checkpoint.country)}` : t('map.tooltip.unknownCheckpoint', { id: checkpointId })}</dd>
         <dt>{t('map.tooltip.time')}</dt>
-        <dd className="map-tooltip__time">{formatUtc(hits.atMs[row]!)}</dd>
+        <dd className="map-tooltip__time">{formatUtcTime(hits.atMs[row]!)}</dd>
       </dl>
     </div>
   );
@@ -69,7 +72,7 @@ export function PileSummary(props: { readonly hits: HitColumns; readonly checkpo
           {newest.map((entry) => (
             <li key={entry.alertId}>
               <span className={`severity--${entry.severity}`}>{t(`map.severity.${entry.severity}`)}</span> {t(`map.status.${entry.status}`)} ·{' '}
-              <span className="map-tooltip__time">{formatUtc(entry.atMs)}</span>
+              <span className="map-tooltip__time">{formatUtcTime(entry.atMs)}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
-import { formatUtc, type Checkpoint } from '@watchfloor/shared';
+import type { Checkpoint } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryName, formatUtcTime } from '../i18n/format';
 import { newestOpenAt } from './aggregates';
 import type { HitColumns } from './hit-columns';
 
@@ -37,7 +38,9 @@ export function PinnedPile(props: {
       }}
     >
       <div className="map-popup__head">
-        <span className="map-tooltip__title">{checkpoint.name}</span>
+        <span className="map-tooltip__title">
+          {checkpoint.name} · {countryName(checkpoint.country)}
+        </span>
         <button type="button" className="map-popup__close" onClick={props.onClose} aria-label={t('map.pile.close')}>
           ×
         </button>
@@ -55,7 +58,7 @@ export function PinnedPile(props: {
               onClick={() => props.onSelectAlert?.(entry.alertId)}
             >
               <span className={`severity--${entry.severity}`}>{t(`map.severity.${entry.severity}`)}</span> {t(`map.status.${entry.status}`)} ·{' '}
-              <span className="map-tooltip__time">{formatUtc(entry.atMs)}</span>
+              <span className="map-tooltip__time">{formatUtcTime(entry.atMs)}</span>
             </button>
           </li>
         ))}

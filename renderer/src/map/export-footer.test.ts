@@ -18,8 +18,8 @@ describe('the footer of an exported map image', () => {
     expect(exportFooterText(label, subject, t.t)).toEqual({
       handling: 'For official use only',
       lines: [
-        'Watchfloor debrief map · Operation HARMATTAN (op-harmattan) · Range 2026-12-07 02:05:09 to 2026-12-07 03:05:09 UTC',
-        'Exported by Lea Lead (off-lead) · 2026-12-07 03:05:09 UTC · local time 2026-12-07 04:05:09 Africa/Lagos',
+        'Watchfloor debrief map · Operation HARMATTAN (op-harmattan) · Range 7 Dec 2026, 02:05:09 to 7 Dec 2026, 03:05:09 UTC',
+        'Exported by Lea Lead (off-lead) · 7 Dec 2026, 03:05:09 UTC · local time 7 Dec 2026, 04:05:09 Africa/Lagos',
       ],
     });
   });

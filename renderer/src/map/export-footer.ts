@@ -1,10 +1,11 @@
 import { exportFooterFields, type ExportLabel, type ExportSubject } from '@watchfloor/shared';
 import type { TFunction } from 'i18next';
+import { formatLocalTime, formatUtcTime } from '../i18n/format';
 
 /**
  * The footer drawn into an exported map image, so the picture carries its handling label, its operation
  * and range, and who exported it when (UTC and local, each labelled) wherever the file goes: the text
- * (`exportFooterText`, worded in the console's language) and its drawing (`drawExportFooter`).
+ * (`exportFooterText`, worded and its times written in the console's language) and its drawing (`drawExportFooter`).
  */
 export interface ExportFooterText {
   /** The handling label, or a line saying the bureau set none: drawn first, larger. */
@@ -17,8 +18,15 @@ export function exportFooterText(label: ExportLabel, subject: ExportSubject, t: 
   return {
     handling: fields.handlingLabel ?? t('exportFooter.noLabel'),
     lines: [
-      t('exportFooter.subject', { operation: fields.operation ?? t('exportFooter.allOperations'), range: fields.rangeUtc }),
-      t('exportFooter.exported', { who: fields.exporter, utc: fields.exportedUtc, local: fields.exportedLocal }),
+      t('exportFooter.subject', {
+        operation: fields.operation ?? t('exportFooter.allOperations'),
+        range: t('exportFooter.range', { from: formatUtcTime(subject.range.from, { zone: false }), to: formatUtcTime(subject.range.to) }),
+      }),
+      t('exportFooter.exported', {
+        who: fields.exporter,
+        utc: formatUtcTime(label.exportedAt),
+        local: formatLocalTime(label.exportedAt, label.timeZone, {}),
+      }),
     ],
   };
 }

@@ -1,6 +1,7 @@
-import { SEVERITIES, formatUtc, type Officer, type Severity } from '@watchfloor/shared';
+import { SEVERITIES, type Officer, type Severity } from '@watchfloor/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatUtcTime } from '../i18n/format';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import type { PictureClock } from '../data/staleness';
 import { awaitingFirstPicture } from '../live/first-picture';
@@ -77,7 +78,7 @@ export function AlertQueue(props: AlertQueueProps) {
           >
             <SeverityBadge severity={severity} compact />
             <span className="count-chip__value" data-testid={`count-${severity}`}>
-              {loading ? '–' : props.counts.bySeverity[severity]}
+              {loading ? '–' : formatCount(props.counts.bySeverity[severity])}
             </span>
           </button>
         ))}
@@ -128,7 +129,7 @@ export function AlertQueue(props: AlertQueueProps) {
         )}
       </div>
       <p className={`queue__clock queue__clock--${props.clock.basis}`} data-testid="queue-clock">
-        {t(`queue.clock.${props.clock.basis}`, { time: formatUtc(props.clock.at, { date: false, zone: false }) })}
+        {t(`queue.clock.${props.clock.basis}`, { time: formatUtcTime(props.clock.at, { date: false, zone: false }) })}
       </p>
       <div
         className="queue__list"

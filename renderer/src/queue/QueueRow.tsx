@@ -1,6 +1,7 @@
-import { escalationDeadline, formatDuration, formatUtc, type Alert } from '@watchfloor/shared';
+import { escalationDeadline, type Alert } from '@watchfloor/shared';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryName, formatDuration, formatUtcTime } from '../i18n/format';
 import type { PendingCommand } from '../data/live-store';
 import { SeverityBadge, StatusChip } from '../live/labels';
 import { urgencyOf } from './queue-model';
@@ -67,7 +68,9 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
           <StatusChip status={alert.status} level={alert.level} />
           {props.pending && <span className="pending-chip">{t(props.pending === 'queued' ? 'queue.queued' : 'queue.pending')}</span>}
           <span className="queue-row__holder" title={alert.holder ? alert.holder.name : undefined}>{alert.holder ? alert.holder.name : t('queue.unheld')}</span>
-          <span className="queue-row__country">{alert.hit.country}</span>
+          <span className="queue-row__country" title={countryName(alert.hit.country)}>
+            {alert.hit.country}
+          </span>
         </div>
       </div>
       <div className="queue-row__time">
@@ -77,7 +80,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         {remainingMs !== undefined &&
           (props.stale ? (
             <span className="deadline deadline--stale" title={t('queue.deadlineStaleTitle')}>
-              {t(urgency === 'overdue' ? 'queue.wasDue' : 'queue.due', { time: formatUtc(escalationDeadline(alert)!.at, { date: false, zone: false }) })}
+              {t(urgency === 'overdue' ? 'queue.wasDue' : 'queue.due', { time: formatUtcTime(escalationDeadline(alert)!.at, { date: false, zone: false }) })}
             </span>
           ) : (
             <span className={`deadline deadline--${urgency}`} title={t('queue.deadlineTitle')}>

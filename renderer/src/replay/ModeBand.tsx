@@ -1,4 +1,5 @@
-import { formatDuration, formatUtc, type PlayerState } from '@watchfloor/shared';
+import type { PlayerState } from '@watchfloor/shared';
+import { formatDuration, formatUtcTime } from '../i18n/format';
 import { useReplayText } from './text';
 import { viewModeOf } from './view-mode';
 
@@ -12,7 +13,7 @@ export function ModeBand(props: { readonly player: PlayerState; readonly onRetur
   const mode = viewModeOf(player);
   if (mode === 'live') return null;
   const shown = player.seeking?.target ?? player.currentTime;
-  const time = formatUtc(shown, { date: false, zone: false });
+  const time = formatUtcTime(shown, { date: false, zone: false });
   const where =
     player.timeshift !== undefined && !player.playing && shown === player.timeshift.pausedAt
       ? say('mode.pausedLive', { time })

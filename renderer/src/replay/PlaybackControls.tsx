@@ -1,5 +1,4 @@
 import {
-  formatUtc,
   MAX_TRAIL_MINUTES,
   parseSpeed,
   type PlayerAction,
@@ -9,6 +8,7 @@ import {
   type TimeRange,
 } from '@watchfloor/shared';
 import { useEffect, useState } from 'react';
+import { formatUtcTime } from '../i18n/format';
 import { useReplayText, type ReplayText } from './text';
 import { togglePlayAction } from './timeline-geometry';
 import { viewModeOf } from './view-mode';
@@ -174,7 +174,7 @@ function PlaybackNotice(props: {
   else if (refusal?.code === 'load-failed') text = say('refusal.load-failed', { message: refusal.message });
   else if (refusal !== undefined) text = say(`refusal.${refusal.code}`);
   else if (props.speedClamped) text = say('controls.speedClamped', { speed: props.player.speed });
-  else if (props.player.seeking) text = say('controls.seeking', { time: formatUtc(props.player.seeking.target, { date: false, zone: false }) });
+  else if (props.player.seeking) text = say('controls.seeking', { time: formatUtcTime(props.player.seeking.target, { date: false, zone: false }) });
   return (
     <span className="playback__notice" role="status" aria-live="polite">
       {text}

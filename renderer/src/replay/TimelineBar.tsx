@@ -1,7 +1,5 @@
 import {
   formatIsoUtc,
-  formatUtc,
-  formatZoned,
   type HitHistogram,
   type PlayerState,
   type StepDirection,
@@ -9,6 +7,7 @@ import {
   type TimeRange,
 } from '@watchfloor/shared';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { formatLocalTime, formatPercent, formatUtcTime } from '../i18n/format';
 import { useReplayText, type ReplayText } from './text';
 import { fractionOf, keyIntent, panToInclude, playheadPlacement, timeAt, zoomTo } from './timeline-geometry';
 import './replay.css';
@@ -114,7 +113,7 @@ export function TimelineBar(props: TimelineBarProps) {
         aria-valuemin={player.start}
         aria-valuemax={player.end}
         aria-valuenow={Math.round(shown)}
-        aria-valuetext={say('timeline.valueText', { utc: formatUtc(shown, { zone: false }), local: formatZoned(shown, props.timeZone) })}
+        aria-valuetext={say('timeline.valueText', { utc: formatUtcTime(shown, { zone: false }), local: formatLocalTime(shown, props.timeZone) })}
         aria-busy={player.seeking !== undefined}
         title={say('timeline.zoomHint')}
         id="timeline-bar"
@@ -157,7 +156,7 @@ export function TimelineBar(props: TimelineBarProps) {
           {player.seeking &&
             (player.seeking.progress === undefined
               ? say('timeline.loadingUnknown')
-              : say('timeline.loading', { percent: Math.round(player.seeking.progress * 100) }))}
+              : say('timeline.loadingShare', { share: formatPercent(player.seeking.progress, 0) }))}
         </span>
         {placement !== 'inside' && (
           <button
@@ -166,7 +165,7 @@ export function TimelineBar(props: TimelineBarProps) {
             onClick={() => props.onViewChange(panToInclude(view, shown, operation))}
             data-testid="show-playhead"
           >
-            {say(placement === 'before' ? 'timeline.playheadBefore' : 'timeline.playheadAfter', { time: formatUtc(shown, { date: false, zone: false }) })}
+            {say(placement === 'before' ? 'timeline.playheadBefore' : 'timeline.playheadAfter', { time: formatUtcTime(shown, { date: false, zone: false }) })}
           </button>
         )}
         <span className="hint">{say('timeline.zoomHint')}</span>
@@ -199,10 +198,10 @@ function TimeLabel(props: { readonly time: number; readonly zone: string; readon
   return (
     <span className={props.strong ? 'timeline__time timeline__time--current' : 'timeline__time'}>
       <time dateTime={formatIsoUtc(props.time)}>
-        <span className="timeline__zone">{props.say('timeline.utc')}</span> {formatUtc(props.time, { zone: false })}
+        <span className="timeline__zone">{props.say('timeline.utc')}</span> {formatUtcTime(props.time, { zone: false })}
       </time>
       <span>
-        <span className="timeline__zone">{props.say('timeline.local')}</span> {formatZoned(props.time, props.zone)}
+        <span className="timeline__zone">{props.say('timeline.local')}</span> {formatLocalTime(props.time, props.zone)}
       </span>
     </span>
   );

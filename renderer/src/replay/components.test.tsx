@@ -55,7 +55,7 @@ describe('replay components', () => {
       />,
     );
     expect(html).toContain('role="slider"');
-    expect(html).toContain('aria-valuetext="2026-11-22 08:00:00 UTC, 09:00:00 Africa/Lagos"');
+    expect(html).toContain('aria-valuetext="22 Nov 2026, 08:00:00 UTC, 09:00:00 Africa/Lagos"');
     expect(html).toMatch(/class="timeline__bars" d="M0,/);
     expect(html).toContain('UTC');
     expect(html).toContain('Local');

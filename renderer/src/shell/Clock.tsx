@@ -1,7 +1,8 @@
-import { formatIsoUtc, formatUtc, formatZoned } from '@watchfloor/shared';
+import { formatIsoUtc } from '@watchfloor/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayZone } from '../i18n/display-zone';
+import { formatLocalTime, formatUtcTime } from '../i18n/format';
 
 
 /** UTC for coordination across countries, local for the officer's shift; both always labelled. */
@@ -16,11 +17,11 @@ export function Clock() {
     <div className="clock" role="timer" aria-live="off">
       <span className="clock__label">{t('clock.utc')}</span>
       <time className="clock__value" dateTime={formatIsoUtc(now)} data-testid="clock-utc">
-        {formatUtc(now, { date: false })}
+        {formatUtcTime(now, { date: false })}
       </time>
       <span className="clock__label">{t('clock.local')}</span>
       <time className="clock__value" data-testid="clock-local">
-        {formatZoned(now, displayZone())}
+        {formatLocalTime(now, displayZone())}
       </time>
     </div>
   );

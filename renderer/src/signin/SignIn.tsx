@@ -1,6 +1,7 @@
 import type { Officer } from '@watchfloor/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../i18n/format';
 import { signIn, type HubEndpoint } from './endpoint';
 
 export interface SignedIn {
@@ -82,7 +83,7 @@ export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?
                   </button>
                   <span>
                     {t(`roles.${user.role}`)}
-                    {user.scope ? ` · ${t('signIn.scope', { country: user.scope })}` : ''}
+                    {user.scope ? ` · ${t('signIn.scope', { country: countryName(user.scope) })}` : ''}
                   </span>
                 </li>
               ))}

@@ -1,8 +1,8 @@
-import { CHECKPOINT_STATUSES, formatUtc, type Checkpoint, type Operation, type OperationFigures } from '@watchfloor/shared';
+import { CHECKPOINT_STATUSES, type Checkpoint, type Operation, type OperationFigures } from '@watchfloor/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PictureClock } from '../data/staleness';
-import { formatCount } from '../i18n/numbers';
+import { countryList, formatCount, formatUtcTime } from '../i18n/format';
 import type { HitRate } from './hit-rate';
 
 /**
@@ -32,7 +32,7 @@ export function OperationStatus(props: {
   }, [props.checkpoints]);
   const operation = props.operation;
   if (operation === undefined) return <p className="empty-state">{t('empty.status')}</p>;
-  const time = formatUtc(clock.at, { date: false, zone: false });
+  const time = formatUtcTime(clock.at, { date: false, zone: false });
   const rateLabel =
     clock.basis === 'live' ? t('status.rate', { count: rate.last }) : t(clock.basis === 'as-of' ? 'status.rateAsOf' : 'status.rateAt', { count: rate.last, time });
   const derived = [
@@ -52,7 +52,7 @@ export function OperationStatus(props: {
         <span className="opstatus__codename">{operation.codename}</span>
         <span className={`opstatus__state opstatus__state--${operation.status}`}>{t(`operationStatus.${operation.status}`)}</span>
         <span className="opstatus__phase">{operation.phase}</span>
-        <span className="opstatus__countries" title={operation.countries.join(', ')}>
+        <span className="opstatus__countries" title={countryList(operation.countries)}>
           {t('status.countries', { count: operation.countries.length })}
         </span>
       </div>
@@ -61,7 +61,7 @@ export function OperationStatus(props: {
           {derived.map(([key, value]) => (
             <div key={key} className="counter">
               <dt>{t(`status.counters.${key}`)}</dt>
-              <dd data-testid={`counter-${key}`}>{formatCount(value, 'en-GB')}</dd>
+              <dd data-testid={`counter-${key}`}>{formatCount(value)}</dd>
             </div>
           ))}
         </dl>
@@ -74,7 +74,7 @@ export function OperationStatus(props: {
               {reported.map(([key, value]) => (
                 <div key={key} className="counter">
                   <dt>{t(`status.counters.${key}`)}</dt>
-                  <dd data-testid={`counter-${key}`}>{formatCount(value, 'en-GB')}</dd>
+                  <dd data-testid={`counter-${key}`}>{formatCount(value)}</dd>
                 </div>
               ))}
             </dl>
@@ -86,7 +86,7 @@ export function OperationStatus(props: {
           {CHECKPOINT_STATUSES.map((status) => (
             <span key={status} className={`health health--${status}`} data-testid={`checkpoints-${status}`}>
               <span className="health__mark" aria-hidden="true" />
-              {t(`map.checkpointStatus.${status}`)} {health[status]}
+              {t(`map.checkpointStatus.${status}`)} {formatCount(health[status])}
             </span>
           ))}
         </div>

@@ -25,7 +25,7 @@ export class StatusPanel {
   /** Open alerts as the queue counts them: the sum of its severity chips. */
   async queueOpen(): Promise<number> {
     let sum = 0;
-    for (const severity of ['critical', 'high', 'medium', 'low']) sum += Number(await this.page.getByTestId(`count-${severity}`).textContent());
+    for (const severity of ['critical', 'high', 'medium', 'low']) sum += Number((await this.page.getByTestId(`count-${severity}`).textContent())?.replace(/,/g, ''));
     return sum;
   }
 }
