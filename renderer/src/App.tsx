@@ -144,7 +144,12 @@ export function App(props: { readonly appInfo: AppInfo }) {
 
   const officerId = session?.officer.id ?? review?.officer.id;
   useEffect(() => {
-    if (endpoint !== undefined) void changeLanguage(languageFor(endpoint.language, officerId));
+    if (endpoint === undefined) return;
+    const speak = () => void changeLanguage(languageFor(endpoint.language, officerId));
+    speak();
+    // A choice made in another window of this workstation (the wall map, a second tab) applies here too.
+    window.addEventListener('storage', speak);
+    return () => window.removeEventListener('storage', speak);
   }, [endpoint, officerId]);
 
   useEffect(() => {
