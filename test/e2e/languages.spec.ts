@@ -25,6 +25,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 test('given a signed-in officer, when they switch to Arabic with the keyboard, then the console turns right to left at once without reloading, and is still in Arabic after a reload', async ({ page }) => {
+  test.setTimeout(120_000);
   const console = await signedIn(page, 'duty');
   const menu = new LanguageMenu(page);
   await menu.expectSpeaking('en', 'ltr', 'English');
@@ -46,7 +47,9 @@ test('given a signed-in officer, when they switch to Arabic with the keyboard, t
   await menu.expectSpeaking('en', 'ltr', 'English');
 });
 
-test("given a language chosen at sign-in, then the officer goes on in it; each officer's own choice is theirs alone on this workstation", async ({ page }) => {
+test("given a language chosen at sign-in, then the officer goes on in it; each officer's own choice is theirs alone on this workstation, until they choose another at sign-in", async ({ page }) => {
+  // Four sign-ins, each waiting for the live picture.
+  test.setTimeout(120_000);
   const signIn = new SignInPage(page);
   const menu = new LanguageMenu(page);
   const console = new ConsolePage(page);
@@ -70,6 +73,13 @@ test("given a language chosen at sign-in, then the officer goes on in it; each o
   await signIn.signIn('duty');
   await console.waitUntilLive();
   await menu.expectSpeaking('es', 'ltr', 'Español');
+  await console.signOut();
+
+  // Chosen on the sign-in screen just before signing in, a language replaces the officer's earlier choice.
+  await menu.chooseByKeyboard('العربية');
+  await signIn.signIn('duty');
+  await console.waitUntilLive();
+  await menu.expectSpeaking('ar', 'rtl', 'العربية');
 });
 
 test.describe("the bureau's default", () => {
