@@ -29,8 +29,10 @@ describe("the bureau's language in the web console's configuration", () => {
     expect(endpoint).not.toHaveProperty('language');
   });
 
-  it('given no language, then none', async () => {
-    served({});
-    expect(await discoverHub()).not.toHaveProperty('language');
+  it('given no language, then none and the rest of the configuration kept', async () => {
+    served({ retentionDays: 30 });
+    const endpoint = await discoverHub();
+    expect(endpoint).toMatchObject({ url: 'https://hub.bureau.example', retentionDays: 30 });
+    expect(endpoint).not.toHaveProperty('language');
   });
 });

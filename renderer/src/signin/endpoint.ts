@@ -24,7 +24,7 @@ const WebConfig = z.object({
   /** The serving hub's event retention, which the console's cache follows. */
   retentionDays: RetentionDays.optional(),
   /** The bureau's language; one the console does not speak, or no language at all, is left out rather than losing the rest. */
-  language: z.unknown().transform(spokenLanguage),
+  language: z.unknown().optional().transform(spokenLanguage),
   demoUsers: z
     .array(z.object({ username: z.string(), password: z.string(), role: Role, scope: z.string().optional() }))
     .default([]),
