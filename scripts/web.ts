@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseRevealPurposeSetting } from '@watchfloor/shared';
-import { busyPortMessage, demoUsersLine, HubConfig, startHub } from '../hub/src/index';
+import { busyPortMessage, demoUsersLine, HubConfig, readLanguageSetting, startHub } from '../hub/src/index';
 import { serveConsole } from './console-server';
 
 /**
  * `npm run web -- --port P [--hub URL] [--data DIR] [--seed N] [--rate R] [--allowed-origins LIST]
- * [--handling-label TEXT] [--reveal-purposes LIST]` (the last two as the hub's options of the same name): the
- * console in a browser on http://127.0.0.1:P. Without --hub it starts the embedded demo hub (PGlite in
- * --data, default .data/web-hub) serving the built renderer on the same port, so the console is the hub's
- * own origin; --allowed-origins lets consoles served elsewhere use that hub too. With --hub it serves the
- * renderer and points it at that hub, which must allow this console's origin.
+ * [--handling-label TEXT] [--reveal-purposes LIST] [--language CODE]` (the last three as the hub's options of
+ * the same name): the console in a browser on http://127.0.0.1:P. Without --hub it starts the embedded demo
+ * hub (PGlite in --data, default .data/web-hub) serving the built renderer on the same port, so the console
+ * is the hub's own origin; --allowed-origins lets consoles served elsewhere use that hub too. With --hub it
+ * serves the renderer and points it at that hub, which must allow this console's origin.
  */
 const { values } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'allowed-origins': { type: 'string', default: '' },
     'handling-label': { type: 'string' },
     'reveal-purposes': { type: 'string' },
+    language: { type: 'string' },
   },
 });
 
@@ -39,6 +40,8 @@ function startFailure(error: unknown): string {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not '${values.port}'.`);
 if (!existsSync(`${values.renderer}/index.html`)) fail(`no built renderer in ${values.renderer}. Run 'npm run build' first.`);
+const { language, warning: languageWarning } = readLanguageSetting(values.language);
+if (languageWarning !== undefined) console.error(`watchfloor web: warning: ${languageWarning}`);
 
 if (values.hub === undefined) {
   const config = HubConfig.safeParse({
@@ -51,6 +54,7 @@ if (values.hub === undefined) {
     allowedOrigins: values['allowed-origins'].split(',').filter((origin) => origin.length > 0),
     logLevel: values['log-level'],
     handlingLabel: values['handling-label'],
+    language,
     ...(values['reveal-purposes'] === undefined ? {} : { revealPurposes: parseRevealPurposeSetting(values['reveal-purposes']) }),
   });
   if (!config.success) fail(config.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
@@ -67,7 +71,7 @@ if (values.hub === undefined) {
   } catch {
     fail(`--hub must be a URL such as https://hub.bureau.example, not '${values.hub}'.`);
   }
-  const server = await serveConsole({ port, renderer: values.renderer, hubUrl }).catch((error: unknown) =>
+  const server = await serveConsole({ port, renderer: values.renderer, hubUrl, ...(language === undefined ? {} : { language }) }).catch((error: unknown) =>
     fail(busyPortMessage(error, port, '--port N') ?? startFailure(error)),
   );
   console.log(`Watchfloor web console on ${server.url}/ for hub ${hubUrl} (start that hub with --allowed-origins ${server.url})`);

@@ -20,6 +20,7 @@ export * from './ops/state';
 export * from './ops/figures';
 export * from './replay/index';
 export * from './time/format';
+export * from './language/languages';
 export * from './random';
 export * from './bridge/ipc';
 export * from './bridge/desktop-alerts';

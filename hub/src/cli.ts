@@ -51,6 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`watchfloor hub: ${read.error}\n\n${USAGE}`);
     return 2;
   }
+  for (const warning of read.warnings) console.error(`watchfloor hub: warning: ${warning}`);
   const hub = await startHub(read.config).catch((error: unknown) => {
     const busy = busyPortMessage(error, read.config.port, '--port N');
     if (busy === undefined) throw error;

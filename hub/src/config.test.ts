@@ -59,3 +59,26 @@ describe('hub settings: reveal purposes and handling label', () => {
     expect(readConfig(['--reveal-purposes', 'child-protection'], {})).toEqual({ error: expect.stringMatching(/^revealPurposes\.0\.label: a purpose of the bureau's own needs a label/) });
   });
 });
+
+describe("hub settings: the console's language", () => {
+  it('given none, then no bureau language and no warning', () => {
+    expect(readConfig([], {})).toMatchObject({ config: { language: undefined }, warnings: [] });
+  });
+
+  it('given a language the console speaks, by option or environment, then the option wins and reaches the setting as its code', () => {
+    expect(readConfig(['--language', 'ar'], { WATCHFLOOR_LANGUAGE: 'fr' })).toMatchObject({ config: { language: 'ar' }, warnings: [] });
+    expect(readConfig([], { WATCHFLOOR_LANGUAGE: 'fr-BJ' })).toMatchObject({ config: { language: 'fr' }, warnings: [] });
+    expect(readConfig(['--language', ' es '], {})).toMatchObject({ config: { language: 'es' }, warnings: [] });
+  });
+
+  it.each([['de'], ['English'], [''], ['fr_FR'], ['en; rm -rf']])(
+    'given %j, then the hub still starts, in English, with a warning naming the setting, the value and the languages it may be',
+    (value) => {
+      const read = readConfig(['--language', value], {});
+      expect(read).toMatchObject({ config: { language: 'en' } });
+      expect('warnings' in read && read.warnings).toEqual([
+        `language: ${JSON.stringify(value)} is not a language the console speaks (en, fr, es, ar); it starts in English until an officer chooses`,
+      ]);
+    },
+  );
+});

@@ -1,11 +1,21 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_REVEAL_PURPOSE_LIST, HandlingLabel, RetentionPolicy, RevealPurposeList, parseRevealPurposeSetting } from '@watchfloor/shared';
+import {
+  DEFAULT_REVEAL_PURPOSE_LIST,
+  HandlingLabel,
+  LANGUAGE_CODES,
+  LanguageCode,
+  RetentionPolicy,
+  RevealPurposeList,
+  parseRevealPurposeSetting,
+  spokenLanguage,
+} from '@watchfloor/shared';
 import { z } from 'zod';
 import { ORIGIN_PATTERN } from './http/allowed-origins';
 
 /**
  * Hub settings from the command line, then the environment, then defaults. Invalid settings stop the hub
- * at start with a message naming the setting, never half-way through.
+ * at start with a message naming the setting, never half-way through; only the console's language, which
+ * decides no data, falls back to English with a warning instead.
  */
 export const HubConfig = z
   .object({
@@ -32,6 +42,8 @@ export const HubConfig = z
     revealPurposes: RevealPurposeList.default([...DEFAULT_REVEAL_PURPOSE_LIST]),
     /** The handling label the console puts on every export, e.g. "For official use only". */
     handlingLabel: HandlingLabel.optional(),
+    /** The bureau's language for the console it serves, until an officer chooses their own. */
+    language: LanguageCode.optional(),
     staticDir: z.string().min(1).optional(),
     trustProxy: z.boolean().default(false),
     allowedOrigins: z.array(z.string().regex(ORIGIN_PATTERN, 'expected an origin such as https://console.bureau.example')).default([]),
@@ -70,6 +82,7 @@ const OPTIONS = {
   'retention-refusal-days': { type: 'string' },
   'reveal-purposes': { type: 'string' },
   'handling-label': { type: 'string' },
+  language: { type: 'string' },
   serve: { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   'allowed-origins': { type: 'string' },
@@ -112,6 +125,9 @@ export const USAGE = `Usage: npm run hub -- [options]
                          document-verification,record-owner-liaison,investigation-follow-up)
   --handling-label TEXT  the handling label on every export the console makes, e.g. "For official use only"
                          (env WATCHFLOOR_HANDLING_LABEL; default none, and exports say none was set)
+  --language CODE        the language of the console this hub serves until an officer chooses their own:
+                         ${LANGUAGE_CODES.join(', ')} (env WATCHFLOOR_LANGUAGE; default: the workstation's language,
+                         else English). Any other value is warned about at start and gives English
   --serve DIR            also serve a built renderer (out/renderer) as a web console
   --allowed-origins LIST web pages (comma-separated origins, e.g. https://console.bureau.example) that may
                          call the API and open sockets, besides the hub's own pages and the desktop app
@@ -128,7 +144,10 @@ One ingest key for every checkpoint, instead of a keys file: env WATCHFLOOR_INGE
                                       walk the audit trail: "intact" (exit 0) or the first broken record
                                       (exit 1); see docs/audit.md`;
 
-export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { config: HubConfig } | { help: true } | { error: string } {
+/** The settings, with a warning for each one that was replaced by its fallback. */
+export type ReadConfig = { config: HubConfig; warnings: readonly string[] } | { help: true } | { error: string };
+
+export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ReadConfig {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
@@ -137,6 +156,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
   }
   if (values.help === true) return { help: true };
   const pick = (flag: string, variable?: string) => values[flag] ?? (variable === undefined ? undefined : env[variable]);
+  const language = readLanguageSetting(pick('language', 'WATCHFLOOR_LANGUAGE'));
   const parsed = HubConfig.safeParse({
     port: pick('port', 'WATCHFLOOR_PORT'),
     host: pick('host', 'WATCHFLOOR_HOST'),
@@ -162,6 +182,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
     },
     revealPurposes: purposeList(pick('reveal-purposes', 'WATCHFLOOR_REVEAL_PURPOSES')),
     handlingLabel: pick('handling-label', 'WATCHFLOOR_HANDLING_LABEL'),
+    language: language.language,
     staticDir: pick('serve'),
     trustProxy: values['trust-proxy'] ?? (env.WATCHFLOOR_TRUST_PROXY === '1' || env.WATCHFLOOR_TRUST_PROXY === 'true'),
     allowedOrigins: originList(pick('allowed-origins', 'WATCHFLOOR_ALLOWED_ORIGINS')),
@@ -170,7 +191,18 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): { c
   if (!parsed.success) {
     return { error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`).join('\n') };
   }
-  return { config: parsed.data };
+  return { config: parsed.data, warnings: language.warning === undefined ? [] : [language.warning] };
+}
+
+/** The console's language as set: one it does not speak, or a value that is no language, gives English and a warning. */
+export function readLanguageSetting(value: string | boolean | undefined): { language?: LanguageCode; warning?: string } {
+  if (typeof value !== 'string') return {};
+  const language = spokenLanguage(value.trim());
+  if (language !== undefined) return { language };
+  return {
+    language: 'en',
+    warning: `language: ${JSON.stringify(value)} is not a language the console speaks (${LANGUAGE_CODES.join(', ')}); it starts in English until an officer chooses`,
+  };
 }
 
 /** A number of days as typed; anything that is not a number is left as typed, for the schema to name. */

@@ -149,6 +149,7 @@ export async function startHub(config: HubConfig, hooks: HubHooks = {}): Promise
       demo: config.demo,
       // The console's cache keeps events no longer than this hub does.
       retentionDays: config.retention.eventDays,
+      ...(config.language === undefined ? {} : { language: config.language }),
       demoUsers: config.demo ? DEMO_USERS.map(({ username, password, role, scope }) => ({ username, password, role, scope })) : [],
     };
     const http: HttpServer = createServer((request, response) => {

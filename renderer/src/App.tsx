@@ -11,6 +11,7 @@ import { SessionContext } from './live/hooks';
 import { LiveScreen } from './live/LiveScreen';
 import { landsOnWall } from './live/wall';
 import { changeLanguage } from './i18n';
+import { languageFor } from './i18n/language-choice';
 import { setDisplayZone } from './i18n/display-zone';
 import { desktopBridge } from './platform';
 import { PanelBoundary } from './shell/PanelBoundary';
@@ -26,7 +27,8 @@ import { decodeSession, encodeSession } from './signin/stored-session';
  * officer who only reviews the audit trail (an auditor) gets the data-protection view instead, without the
  * live session's socket and cache; an admin can open that view from the live screen.
  * The sign-in is kept (desktop: the shell's safeStorage; browser: this tab's session storage) so a reload
- * or a crash recovery does not ask again.
+ * or a crash recovery does not ask again. The console speaks the language chosen for whoever is signed in
+ * (i18n/choose-language.ts), and the sign-in screen's language once they sign out.
  */
 const Stored = z.object({ hubUrl: z.string(), token: z.string(), officer: Officer, username: z.string().optional(), expiresAt: z.number().optional() });
 const STORAGE_KEY = 'watchfloor.session';
@@ -131,7 +133,7 @@ export function App(props: { readonly appInfo: AppInfo }) {
       const [found, stored] = await Promise.all([discoverHub(), loadStored()]);
       if (cancelled) return;
       setDisplayZone(found.timeZone);
-      if (found.language) await changeLanguage(found.language);
+      await changeLanguage(languageFor(found.language, stored?.officer.id));
       setEndpoint(found);
       if (stored) begin(found, stored);
     })();
@@ -139,6 +141,16 @@ export function App(props: { readonly appInfo: AppInfo }) {
       cancelled = true;
     };
   }, []);
+
+  const officerId = session?.officer.id ?? review?.officer.id;
+  useEffect(() => {
+    if (endpoint === undefined) return;
+    const speak = () => void changeLanguage(languageFor(endpoint.language, officerId));
+    speak();
+    // A choice made in another window of this workstation (the wall map, a second tab) applies here too.
+    window.addEventListener('storage', speak);
+    return () => window.removeEventListener('storage', speak);
+  }, [endpoint, officerId]);
 
   useEffect(() => {
     if (session === undefined) return;

@@ -6,6 +6,7 @@ import { displayZone } from '../i18n/display-zone';
 import { formatCount } from '../i18n/format';
 import { Clock } from '../shell/Clock';
 import { download } from '../shell/download';
+import { LanguageControl } from '../shell/LanguageControl';
 import { AuditApiError, auditApi } from './audit-api';
 import { ChainState } from './ChainState';
 import { ExportStatus, type ExportState } from './ExportStatus';
@@ -260,6 +261,7 @@ export function DataProtectionScreen(props: {
           <span data-testid="officer-name">{props.officer.name}</span>
           <span className="topbar__role">{t(`roles.${props.officer.role}`)}</span>
         </div>
+        <LanguageControl officerId={props.officer.id} />
         {props.onBack && (
           <button type="button" className="button button--small" onClick={props.onBack}>
             {t('dataProtection.back')}

@@ -304,6 +304,7 @@ export const en = {
     dataProtection: 'Data protection',
     mode: { paused: 'Paused: not live', replay: 'Replay: not live' },
   },
+  language: { label: 'Language' },
   readOnly: {
     role: 'Read-only view: your role ({{role}}) cannot act on alerts.',
     replay: 'Replay: you are looking at the past, so commands are unavailable. Return to live to act.',

@@ -6,12 +6,13 @@ import type { Freshness } from '../data/staleness';
 import type { ViewMode } from '../replay';
 import { countryName, formatCount, formatDuration, formatUtcTime } from '../i18n/format';
 import { Clock } from '../shell/Clock';
+import { LanguageControl } from '../shell/LanguageControl';
 import { PictureProgress } from './PictureProgress';
 import { useSession } from './hooks';
 
 /**
  * Operation, what the screen shows (live, paused or replay: the bar itself changes colour away from live),
- * connection state (always visible), clocks in UTC and local, who is signed in.
+ * connection state (always visible), clocks in UTC and local, who is signed in and the language they chose.
  */
 export function TopBar(props: {
   readonly snapshot: LiveSnapshot;
@@ -58,6 +59,7 @@ export function TopBar(props: {
           {session.officer.scope ? ` · ${countryName(session.officer.scope)}` : ''}
         </span>
       </div>
+      <LanguageControl officerId={session.officer.id} />
       {!props.wall && (
         <button type="button" className="button button--small" onClick={props.onSignOut}>
           {t('topbar.signOut')}

@@ -1,7 +1,9 @@
-import type { Officer } from '@watchfloor/shared';
+import type { LanguageCode, Officer } from '@watchfloor/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../i18n/format';
+import { rememberLanguage } from '../i18n/language-choice';
+import { LanguageControl } from '../shell/LanguageControl';
 import { signIn, type HubEndpoint } from './endpoint';
 
 export interface SignedIn {
@@ -14,7 +16,10 @@ export interface SignedIn {
   readonly expiresAt?: number;
 }
 
-/** Hub URL, username, password. Errors say what went wrong and what to do. */
+/**
+ * Hub URL, username, password. Errors say what went wrong and what to do. A language chosen here becomes
+ * the officer's own once they sign in, so the console goes on in it.
+ */
 export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?: string; readonly onSignedIn: (session: SignedIn) => void }) {
   const { t } = useTranslation();
   const [hubUrl, setHubUrl] = useState(props.endpoint.url);
@@ -22,6 +27,7 @@ export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [chosenLanguage, setChosenLanguage] = useState<LanguageCode | undefined>(undefined);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,6 +36,7 @@ export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?
     const result = await signIn(hubUrl.trim(), username.trim(), password);
     setBusy(false);
     if (result.ok) {
+      if (chosenLanguage !== undefined) rememberLanguage(chosenLanguage, result.officer.id);
       props.onSignedIn({ hubUrl: new URL(hubUrl.trim()).origin, token: result.token, officer: result.officer, username: username.trim(), expiresAt: result.expiresAt });
     }
     else if (result.reason === 'rate-limited') setError(t('signIn.error.rate-limited', { seconds: Math.ceil(result.retryAfterMs / 1000) }));
@@ -42,6 +49,7 @@ export function SignIn(props: { readonly endpoint: HubEndpoint; readonly notice?
         <div className="signin__brand">
           <span className="topbar__mark" aria-hidden="true" />
           <h1 id="signin-title">{t('signIn.title')}</h1>
+          <LanguageControl onChosen={setChosenLanguage} />
         </div>
         {props.notice && <p className="signin__notice" role="status">{props.notice}</p>}
         <label className="field">

@@ -1,4 +1,4 @@
-import { HealthResponse, PROTOCOL_VERSION, RetentionDays, Role, SessionResponse, type Officer } from '@watchfloor/shared';
+import { HealthResponse, PROTOCOL_VERSION, RetentionDays, Role, SessionResponse, spokenLanguage, type LanguageCode, type Officer } from '@watchfloor/shared';
 import { z } from 'zod';
 import { desktopBridge } from '../platform';
 
@@ -11,9 +11,10 @@ export interface HubEndpoint {
   readonly url: string;
   readonly demo: boolean;
   readonly demoUsers: readonly { readonly username: string; readonly password: string; readonly role: Role; readonly scope?: string }[];
-  /** The bureau's display settings, from the desktop app's configuration. */
+  /** The bureau's display settings, from the desktop app's configuration (the language also from the serving hub). */
   readonly timeZone?: string;
-  readonly language?: string;
+  /** The bureau's default language, when it names one the console speaks. */
+  readonly language?: LanguageCode;
   /** Days of events the local cache keeps: the bureau's event retention, as the desktop app or the serving hub says. */
   readonly retentionDays?: number;
 }
@@ -23,8 +24,8 @@ const WebConfig = z.object({
   demo: z.boolean(),
   /** The serving hub's event retention, which the console's cache follows. */
   retentionDays: RetentionDays.optional(),
-  /** The bureau's interface language (`ar`, `fr`…), as the desktop app's configuration gives it. */
-  language: z.string().min(2).max(35).optional(),
+  /** The bureau's language; one the console does not speak, or no language at all, is left out rather than losing the rest. */
+  language: z.unknown().optional().transform(spokenLanguage),
   demoUsers: z
     .array(z.object({ username: z.string(), password: z.string(), role: Role, scope: z.string().optional() }))
     .default([]),
@@ -39,6 +40,8 @@ const DEMO_USERS: HubEndpoint['demoUsers'] = [
   { username: 'auditor', password: 'auditor', role: 'auditor' },
 ];
 
+const withLanguage = (language: LanguageCode | undefined): Pick<HubEndpoint, 'language'> => (language === undefined ? {} : { language });
+
 export async function discoverHub(): Promise<HubEndpoint> {
   const bridge = desktopBridge();
   if (bridge !== undefined) {
@@ -48,7 +51,7 @@ export async function discoverHub(): Promise<HubEndpoint> {
       demo: config.demo,
       demoUsers: config.demo ? DEMO_USERS : [],
       ...(config.timeZone ? { timeZone: config.timeZone } : {}),
-      ...(config.language ? { language: config.language } : {}),
+      ...withLanguage(spokenLanguage(config.language)),
       ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
     };
   }
@@ -61,7 +64,7 @@ export async function discoverHub(): Promise<HubEndpoint> {
         demo: config.demo,
         demoUsers: config.demoUsers,
         ...(config.retentionDays === undefined ? {} : { retentionDays: config.retentionDays }),
-        ...(config.language ? { language: config.language } : {}),
+        ...withLanguage(config.language),
       };
     }
   } catch {
