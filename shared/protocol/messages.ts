@@ -13,6 +13,7 @@ import { HandlingLabel } from '../replay/export-label';
 import { describeIssues } from '../validation';
 import { RetryAfterMs } from './commands';
 import { OpsEvent } from './events';
+import { WireReason } from './refusals';
 
 /** Wire protocol v1: every message that crosses the hub boundary, HTTP and socket.io `/ops`. */
 export const PROTOCOL_VERSION = 1;
@@ -161,6 +162,7 @@ export type HistoryResponse = z.infer<typeof HistoryResponse>;
 /** A `history` request the hub did not serve; with `rate-limited`, ask again after `retryAfterMs`. */
 export const HistoryError = z.object({
   error: z.enum(['invalid', 'unavailable', 'rate-limited']),
+  ...WireReason,
   message: z.string().min(1),
   retryAfterMs: RetryAfterMs.optional(),
 });
@@ -205,6 +207,7 @@ export const DetailsResponse = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(false),
     code: z.enum(['forbidden', 'invalid', 'not-found', 'rate-limited']),
+    ...WireReason,
     message: z.string(),
     retryAfterMs: RetryAfterMs.optional(),
   }),
