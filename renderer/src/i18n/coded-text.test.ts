@@ -1,7 +1,7 @@
 import { conflict, forbidden, refuse, type AlertHistoryEntry } from '@watchfloor/shared';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { escalationReasonText, refusalText } from './coded-text';
+import { escalationReasonText, phaseText, refusalText } from './coded-text';
 import { en } from './en';
 
 const i18n = i18next.createInstance();
@@ -63,5 +63,12 @@ describe('escalationReasonText', () => {
 
   it("given an officer's reason that happens to read like a code, then it shows as typed", () => {
     expect(escalationReasonText(t, { reason: 'no-activity', auto: false })).toBe('no-activity');
+  });
+});
+
+describe('phaseText', () => {
+  it("given a phase code, then it is worded; given an administrator's phase, then it shows as written", () => {
+    expect(phaseText(t, 'targeted-inspections')).toBe('Phase 2: Targeted inspections');
+    expect(phaseText(t, 'Night patrols')).toBe('Night patrols');
   });
 });

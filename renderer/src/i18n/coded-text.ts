@@ -1,10 +1,10 @@
-import { AUTO_ESCALATION_REASONS, type AlertHistoryEntry, type RefusalReasonCode } from '@watchfloor/shared';
+import { AUTO_ESCALATION_REASONS, PHASE_CODES, type AlertHistoryEntry, type RefusalReasonCode } from '@watchfloor/shared';
 import type { TFunction } from 'i18next';
 import { en } from './en';
 
 /**
  * Words what the hub and the shared rules say by code, in the officer's language: a refusal by its reason
- * and parameters, an automatic escalation by the reason its event stores. A refusal reason this console
+ * and parameters, an automatic escalation by the reason its event stores, an operation phase by its code. A refusal reason this console
  * does not know (from a newer hub) shows the hub's English message; an escalation reason that is no code
  * (an officer's own words, or an automatic escalation logged before the codes) shows as stored.
  */
@@ -51,4 +51,9 @@ export function escalationReasonText(t: TFunction, escalation: Escalation): stri
   const { reason, reasonParams = {}, auto } = escalation;
   if (!auto || !(AUTO_ESCALATION_REASONS as readonly string[]).includes(reason)) return reason;
   return t(`autoEscalation.${reason}`, worded(t, reasonParams));
+}
+
+/** An operation's phase: a known code in words, an administrator's own words as written. */
+export function phaseText(t: TFunction, phase: string): string {
+  return (PHASE_CODES as readonly string[]).includes(phase) ? t(`phases.${phase}`) : phase;
 }

@@ -61,6 +61,8 @@ export const en = {
     },
     controls: {
       label: 'Playback',
+      /** The key each control's shortcut listens for, shown on the control. */
+      keyCap: { play: 'p', returnToLive: 'l' },
       play: 'Play',
       pause: 'Pause',
       pauseLive: 'Pause live',
@@ -647,6 +649,8 @@ export const en = {
       failed: 'Nothing was exported: {{message}}',
       tooLarge: 'the filter matches more than {{limit}} records. Narrow it (a time range) and export in parts.',
     },
+    /** The key each button's shortcut listens for, shown on the button: the letter the console reads, in every language. */
+    keyCap: { verify: 'v', previous: 'p', next: 'n', json: 'e', csv: 'c' },
     keys: {
       label: 'Keyboard',
       filter: '/ filter · Esc back to the table',
@@ -717,6 +721,19 @@ export const en = {
       rebuilt: 'the local cache was rebuilt.',
       failed: 'the local cache could not be written.',
     },
+  },
+  /** The phases of the hub's simulated operation, by code (shared PHASE_CODES); other phases show as written. */
+  phases: {
+    'border-and-airport-screening': 'Phase 1: Border and airport screening',
+    'targeted-inspections': 'Phase 2: Targeted inspections',
+    'market-and-port-operations': 'Phase 3: Market and port operations',
+    'follow-up-and-debrief': 'Phase 4: Follow-up and debrief',
+  },
+  /** Escalation levels: 1 shift lead, 2 record-owner bureau liaison, 3 operation commander. */
+  escalationLevel: {
+    short: 'L{{level}}',
+    option: 'L{{level}} · {{name}}',
+    name: { 1: 'Shift lead', 2: 'Record-owner bureau liaison', 3: 'Operation commander' },
   },
   /** Why the hub escalated an alert by itself, by the code its event stores (shared/alerts/escalation.ts). */
   autoEscalation: {
