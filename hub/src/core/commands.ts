@@ -65,7 +65,7 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
 
   /** Logs a refusal and records it; the row is written later, outside any write, so it holds up no one. */
   function refuse<R extends Refusal>(officer: Officer, command: unknown, refusal: R): R {
-    log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.message, command }, 'command refused');
+    log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.reason, message: refusal.message, command }, 'command refused');
     refusals.record({ ...refusal, officer: { id: officer.id, name: officer.name }, command, at: now() });
     return refusal;
   }
