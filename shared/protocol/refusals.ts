@@ -49,6 +49,7 @@ export interface RefusalParams {
   'no-such-alert': { readonly alertId: string };
   'mutation-id-taken': Record<string, never>;
   'command-unreadable': { readonly detail: string };
+  'request-unreadable': { readonly detail: string };
   'unknown-purpose': { readonly purpose: string; readonly purposes: readonly string[] };
   'no-such-hit': { readonly hitId: string };
   'no-details-held': { readonly hitId: string };
@@ -127,6 +128,7 @@ export function englishRefusal(refusal: ReasonWithParams): string {
     case 'no-such-alert': return `No alert ${refusal.params.alertId}.`;
     case 'mutation-id-taken': return 'This mutation id was already used by another officer.';
     case 'command-unreadable': return `Invalid command: ${refusal.params.detail}`;
+    case 'request-unreadable': return refusal.params.detail;
     case 'unknown-purpose': return `purpose: "${refusal.params.purpose}" is not one of this bureau's purposes (${refusal.params.purposes.join(', ')}).`;
     case 'no-such-hit': return `No hit ${refusal.params.hitId}.`;
     case 'no-details-held': return `No personal details are held for hit ${refusal.params.hitId}.`;

@@ -226,7 +226,7 @@ describe(`fuzzing the hub (${run.scale.name})`, () => {
           const page = HistoryResponse.safeParse(answer);
           expect(page.success, `history answered ${shown(answer)}`).toBe(true);
           if (who === 'abuja') expect(page.data!.events.filter((event) => fixture.abroadAlertIds.has(alertOf(event) ?? ''))).toEqual([]);
-        } else expect(answer).toEqual({ error: 'invalid', message: expect.any(String) });
+        } else expect(answer).toEqual({ error: 'invalid', reason: 'request-unreadable', params: { detail: expect.any(String) }, message: expect.any(String) });
         await unchangedSince(before, payload);
       }),
     );

@@ -128,19 +128,19 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
 
     upsertOperation(officer, input) {
       const parsed = parseStorable(Operation, input);
-      if (!parsed.ok) return Promise.resolve(refused('invalid', 'command-unreadable', { detail: describeIssues(parsed.issues) }));
+      if (!parsed.ok) return Promise.resolve(refused('invalid', 'request-unreadable', { detail: describeIssues(parsed.issues) }));
       return upsert(officer, { type: 'operation.updated', operation: parsed.value });
     },
 
     upsertCheckpoint(officer, input) {
       const parsed = parseStorable(Checkpoint, input);
-      if (!parsed.ok) return Promise.resolve(refused('invalid', 'command-unreadable', { detail: describeIssues(parsed.issues) }));
+      if (!parsed.ok) return Promise.resolve(refused('invalid', 'request-unreadable', { detail: describeIssues(parsed.issues) }));
       return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value });
     },
 
     revealDetails(officer, input) {
       const parsed = parseStorable(DetailsRequest, input);
-      if (!parsed.ok) return Promise.resolve(refused('invalid', 'command-unreadable', { detail: describeIssues(parsed.issues) }));
+      if (!parsed.ok) return Promise.resolve(refused('invalid', 'request-unreadable', { detail: describeIssues(parsed.issues) }));
       const { hitId, purpose, reason } = parsed.value;
       const refusal = (refusedDetails: Refusal & { readonly code: Extract<DetailsResponse, { ok: false }>['code'] }): DetailsResponse => refuse(officer, { type: 'details', hitId }, refusedDetails);
       // Refused by role alone: decided without the writer, as commands are.

@@ -291,7 +291,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     // costs what a small page does: a flood of them is still capped.
     const admission = limits.admit('history', parsed.ok ? Math.min(parsed.value.limit, HISTORY_MAX) : INVALID_HISTORY_COST);
     if (!admission.ok) return { error: 'rate-limited', ...rateLimited('history', admission.retryAfterMs) };
-    if (!parsed.ok) return { error: 'invalid', ...refusalOf({ reason: 'command-unreadable', params: { detail: describeIssues(parsed.issues) } }) };
+    if (!parsed.ok) return { error: 'invalid', ...refusalOf({ reason: 'request-unreadable', params: { detail: describeIssues(parsed.issues) } }) };
     const request = parsed.value;
     const head = authority.cursor();
     const limit = Math.min(request.limit, HISTORY_MAX);
