@@ -136,7 +136,12 @@ export const Hello = z.object({
 });
 export type Hello = z.infer<typeof Hello>;
 
-export const Reset = z.object({ reason: z.string().min(1), headSeq: z.int().nonnegative() });
+/**
+ * `cause`: why `since` cannot be served, which the console words (absent from an older hub); `reason` says
+ * the same in English for logs and other clients.
+ */
+export const RESET_CAUSES = ['ahead-of-hub', 'older-than-retained'] as const;
+export const Reset = z.object({ cause: z.enum(RESET_CAUSES).optional(), reason: z.string().min(1), headSeq: z.int().nonnegative() });
 export type Reset = z.infer<typeof Reset>;
 
 export const HistoryRequest = z

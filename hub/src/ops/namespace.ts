@@ -202,8 +202,10 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     };
     socket.emit('hello', hello);
     if (since > head || (since > 0 && since < deps.retainedFrom())) {
-      const reason = since > head ? 'since is ahead of this hub: the log is not the one you cached' : 'since is older than the retained log';
-      const reset: Reset = { reason, headSeq: head };
+      const reset: Reset =
+        since > head
+          ? { cause: 'ahead-of-hub', reason: 'since is ahead of this hub: the log is not the one you cached', headSeq: head }
+          : { cause: 'older-than-retained', reason: 'since is older than the retained log', headSeq: head };
       socket.emit('reset', reset);
       log.info({ officer: officer.id, since, head }, 'client reset');
       since = 0;

@@ -131,7 +131,12 @@ export const en = {
     bulkSkipped_one: 'Acknowledged {{sent}}; skipped 1 selected alert you may not acknowledge now: {{reasons}}.',
     bulkSkipped_other: 'Acknowledged {{sent}}; skipped {{count}} selected alerts you may not acknowledge now: {{reasons}}.',
     rightsChanged: 'Your role or country scope changed. The picture is rebuilt with what you may now see and do.',
+    /** `rebuilding` with the reason an older hub gave in English; `rebuildingBecause` by the hub's cause code. */
     rebuilding: 'Rebuilding the local picture from the hub ({{reason}}).',
+    rebuildingBecause: {
+      'ahead-of-hub': 'Rebuilding the local picture from the hub: this workstation cached another log than the hub’s.',
+      'older-than-retained': 'Rebuilding the local picture from the hub: what this workstation cached is older than the hub keeps.',
+    },
     cacheRebuilt:
       'The local cache was unreadable; it was set aside and is being rebuilt from the hub. Queued commands kept: {{kept}}; lost: {{lost}}.',
     cacheRebuiltOutboxUnknown:
