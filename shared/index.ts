@@ -3,6 +3,7 @@ export * from './domain/model';
 export * from './domain/severity';
 export * from './protocol/events';
 export * from './protocol/commands';
+export * from './protocol/refusals';
 export * from './protocol/messages';
 export * from './protocol/snapshot';
 export * from './protocol/ingest-time';

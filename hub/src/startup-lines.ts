@@ -1,4 +1,4 @@
-import { ROLE_ACCESS } from '@watchfloor/shared';
+import { ROLE_CALLED } from '@watchfloor/shared';
 import { DEMO_USERS } from './auth/officers';
 
 /**
@@ -8,7 +8,7 @@ import { DEMO_USERS } from './auth/officers';
 
 /** `duty/duty (duty officer), …, abuja/abuja (duty officer, NG), …`. */
 export function demoUsersLine(): string {
-  return DEMO_USERS.map((user) => `${user.username}/${user.password} (${ROLE_ACCESS[user.role].called.replace(/^an? /, '')}${user.scope === undefined ? '' : `, ${user.scope}`})`).join(', ');
+  return DEMO_USERS.map((user) => `${user.username}/${user.password} (${ROLE_CALLED[user.role].replace(/^an? /, '')}${user.scope === undefined ? '' : `, ${user.scope}`})`).join(', ');
 }
 
 /**

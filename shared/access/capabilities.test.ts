@@ -32,9 +32,12 @@ describe('requireCapability', () => {
     expect(requireCapability(anOfficer({ role: 'observer' }), 'act')).toEqual({
       ok: false,
       code: 'forbidden',
+      reason: 'role-cannot',
+      params: { doing: 'act', roles: ['duty-officer', 'shift-lead', 'admin'] },
       message: 'Only a duty officer, a shift lead or an admin can act on alerts.',
     });
-    expect(requireCapability(anOfficer({ role: 'duty-officer' }), 'supervise', 'assign alerts')).toMatchObject({
+    expect(requireCapability(anOfficer({ role: 'duty-officer' }), 'supervise', 'assign-alerts')).toMatchObject({
+      params: { doing: 'assign-alerts', roles: ['shift-lead', 'admin'] },
       message: 'Only a shift lead or an admin can assign alerts.',
     });
     expect(mayAdminister(anOfficer({ role: 'shift-lead' }))).toMatchObject({
@@ -60,6 +63,8 @@ describe('mayReviewAuditTrail', () => {
     expect(mayReviewAuditTrail(anOfficer({ role: 'shift-lead' }))).toEqual({
       ok: false,
       code: 'forbidden',
+      reason: 'role-cannot',
+      params: { doing: 'review-audit-trail', roles: ['admin', 'auditor'] },
       message: 'Only an admin or an auditor can review the audit trail.',
     });
   });

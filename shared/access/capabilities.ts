@@ -1,4 +1,5 @@
 import type { Officer, Role } from '../domain/model';
+import type { RefusedDoing } from '../protocol/refusals';
 import { allowed, forbidden, type Decision, type Forbidden } from './decision';
 
 /**
@@ -30,31 +31,16 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 export interface RoleAccess {
-  /** The role as a refusal message names it: "Only a shift lead or an admin can …". */
-  readonly called: string;
   readonly may: readonly Capability[];
 }
 
 export const ROLE_ACCESS: { readonly [R in Role]: RoleAccess } = {
-  observer: { called: 'an observer', may: ['watch-operation'] },
-  'duty-officer': { called: 'a duty officer', may: ['watch-operation', 'act', 'reveal-details'] },
-  'shift-lead': { called: 'a shift lead', may: ['watch-operation', 'act', 'supervise', 'replay', 'reveal-details', 'see-audit'] },
-  admin: { called: 'an admin', may: [...CAPABILITIES] },
+  observer: { may: ['watch-operation'] },
+  'duty-officer': { may: ['watch-operation', 'act', 'reveal-details'] },
+  'shift-lead': { may: ['watch-operation', 'act', 'supervise', 'replay', 'reveal-details', 'see-audit'] },
+  admin: { may: [...CAPABILITIES] },
   /** The bureau's data-protection officer: reviews the trail, takes no operational action. */
-  auditor: { called: 'an auditor', may: ['review-audit-trail'] },
-};
-
-/** What each capability lets an officer do, as a refusal names it. */
-const DOING: { readonly [C in Capability]: string } = {
-  'watch-operation': 'receive the operation picture',
-  act: 'act on alerts',
-  supervise: 'act on alerts others hold',
-  replay: 'replay an operation',
-  'reveal-details': 'reveal personal details',
-  'see-audit': 'receive audit events',
-  'review-audit-trail': 'review the audit trail',
-  administer: 'change operations and checkpoints',
-  'command-operation': 'receive level-3 escalations',
+  auditor: { may: ['review-audit-trail'] },
 };
 
 export function hasCapability(officer: Officer, capability: Capability): boolean {
@@ -67,15 +53,12 @@ export function rolesWith(capability: Capability): readonly Role[] {
 }
 
 /**
- * Allowed when the officer's role has `capability`; otherwise `forbidden`, naming the roles that have it.
- * `doing` words the refusal for a narrower action than the capability's own.
+ * Allowed when the officer's role has `capability`; otherwise `forbidden` (`role-cannot`), naming the roles
+ * that have it. `doing` names a narrower action than the capability's own.
  */
-export function requireCapability(officer: Officer, capability: Capability, doing: string = DOING[capability]): Decision<Forbidden> {
+export function requireCapability(officer: Officer, capability: Capability, doing: RefusedDoing = capability): Decision<Forbidden> {
   if (hasCapability(officer, capability)) return allowed;
-  const roles = rolesWith(capability).map((role) => ROLE_ACCESS[role].called);
-  if (roles.length === 0) return forbidden(`No role can ${doing}.`);
-  const who = roles.length === 1 ? roles[0]! : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)!}`;
-  return forbidden(`Only ${who} can ${doing}.`);
+  return forbidden('role-cannot', { doing, roles: rolesWith(capability) });
 }
 
 export function mayActOnAlerts(officer: Officer): boolean {
@@ -103,7 +86,7 @@ export function maySeeAudit(officer: Officer): boolean {
 export function mayReviewAuditTrail(officer: Officer): Decision<Forbidden> {
   const byRole = requireCapability(officer, 'review-audit-trail');
   if (!byRole.ok) return byRole;
-  if (officer.scope !== undefined) return forbidden('The audit trail is reviewed bureau-wide: an officer with a country scope cannot review it.');
+  if (officer.scope !== undefined) return forbidden('audit-trail-bureau-wide', {});
   return allowed;
 }
 

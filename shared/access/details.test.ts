@@ -15,6 +15,8 @@ describe('mayRevealDetails', () => {
     expect(mayRevealDetails(officers.wall, nigerian)).toEqual({
       ok: false,
       code: 'forbidden',
+      reason: 'role-cannot',
+      params: { doing: 'reveal-details', roles: ['duty-officer', 'shift-lead', 'admin'] },
       message: 'Only a duty officer, a shift lead or an admin can reveal personal details.',
     });
     expect(mayRevealDetails(officers.abuja, benin)).toMatchObject({ code: 'forbidden', message: 'This alert does not concern your country scope (NG).' });

@@ -21,6 +21,8 @@ describe('country scope', () => {
     expect(requireScope(officers.abuja, benin)).toEqual({
       ok: false,
       code: 'forbidden',
+      reason: 'out-of-scope',
+      params: { scope: 'NG' },
       message: 'This alert does not concern your country scope (NG).',
     });
   });

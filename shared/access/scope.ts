@@ -35,5 +35,5 @@ export function checkpointWithinScope(officer: Officer, checkpoint: Checkpoint):
 /** Allowed within scope; otherwise `forbidden`, naming the officer's scope. */
 export function requireScope(officer: Officer, alert: Alert): Decision<Forbidden> {
   if (withinScope(officer, alert)) return allowed;
-  return forbidden(`This alert does not concern your country scope (${officer.scope}).`);
+  return forbidden('out-of-scope', { scope: officer.scope! });
 }

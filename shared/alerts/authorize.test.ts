@@ -90,6 +90,8 @@ describe('decideCommand', () => {
     expect(authorize(officers.lead, commands.escalate, resolved)).toEqual({
       ok: false,
       code: 'conflict',
+      reason: 'already-resolved',
+      params: { outcome: 'no-action' },
       message: 'This alert was already resolved (no-action).',
     });
     expect(authorize(officers.duty, commands.note, resolved)).toEqual({ ok: true });
@@ -109,7 +111,13 @@ describe('mayAct', () => {
     const top = alertAfter([
       { seq: 2, at: T0, type: 'alert.escalated', alertId: 'hit-1', level: 3, reason: 'x', by: actorOf(officers.lead), auto: false },
     ]);
-    expect(mayAct(officers.lead, 'escalate', top)).toEqual({ ok: false, code: 'conflict', message: 'The alert is already at the top escalation level (3).' });
+    expect(mayAct(officers.lead, 'escalate', top)).toEqual({
+      ok: false,
+      code: 'conflict',
+      reason: 'at-top-level',
+      params: { level: 3 },
+      message: 'The alert is already at the top escalation level (3).',
+    });
     expect(mayAct(officers.lead, 'note', top)).toEqual({ ok: true });
   });
 
@@ -129,7 +137,7 @@ describe('escalationDeadline', () => {
   it('given a held alert, then the stale deadline counts from its last activity', () => {
     const deadline = escalationDeadline(heldByDuty, DEFAULT_ESCALATION_POLICY)!;
     expect(deadline.at).toBe(heldByDuty.updatedAt + DEFAULT_ESCALATION_POLICY.stale.high);
-    expect(deadline.reason).toContain('Ada Duty');
+    expect(deadline).toMatchObject({ reason: 'no-activity', reasonParams: { holder: 'Ada Duty', minutes: 20, severity: 'high' } });
   });
 
   it('given an alert at level 3 or resolved, then no deadline is due', () => {

@@ -1,5 +1,5 @@
 import { isSupervisor, requireCapability } from '../access/capabilities';
-import { allowed, conflict, forbidden, type Decision } from '../access/decision';
+import { allowed, conflict, forbidden, refuse, type Decision } from '../access/decision';
 import { requireScope } from '../access/scope';
 import type { Actor, Officer } from '../domain/model';
 import type { Command, Refusal } from '../protocol/commands';
@@ -29,33 +29,33 @@ export function mayAct(officer: Officer, commandType: Command['type'], alert: Al
   const byScope = requireScope(officer, alert);
   if (!byScope.ok) return byScope;
   if (alert.status === 'resolved' && commandType !== 'note') {
-    return conflict(`This alert was already resolved (${alert.outcome ?? 'no outcome'}).`);
+    return conflict('already-resolved', { outcome: alert.outcome ?? 'none' });
   }
   const holds = alert.holder?.id === officer.id;
   switch (commandType) {
     case 'acknowledge':
       if (alert.holder !== undefined) {
-        return conflict(holds ? 'You already hold this alert.' : `Already acknowledged by ${alert.holder.name}.`);
+        return holds ? conflict('you-hold-it', {}) : conflict('held-by-other', { name: alert.holder.name });
       }
       if (alert.status !== 'new' && alert.status !== 'escalated') {
-        return conflict(`A ${alert.status} alert cannot be acknowledged.`);
+        return conflict('status-not-acknowledgeable', { status: alert.status });
       }
       return allowed;
     case 'escalate':
-      if (!holds && !isSupervisor(officer)) return forbidden('Acknowledge the alert before escalating it.');
-      if (alert.status === 'confirmation-pending') return conflict('The alert is awaiting confirmation.');
-      if (alert.level === TOP_LEVEL) return conflict(`The alert is already at the top escalation level (${TOP_LEVEL}).`);
+      if (!holds && !isSupervisor(officer)) return forbidden('acknowledge-before-escalating', {});
+      if (alert.status === 'confirmation-pending') return conflict('awaiting-confirmation', {});
+      if (alert.level === TOP_LEVEL) return conflict('at-top-level', { level: TOP_LEVEL });
       return allowed;
     case 'resolve':
       if (alert.status === 'confirmation-pending' && !isSupervisor(officer)) {
-        return forbidden('Awaiting confirmation by a shift lead.');
+        return forbidden('confirmation-by-shift-lead', {});
       }
-      if (!holds && !isSupervisor(officer)) return forbidden('Acknowledge the alert before resolving it.');
+      if (!holds && !isSupervisor(officer)) return forbidden('acknowledge-before-resolving', {});
       return allowed;
     case 'note':
       return allowed;
     case 'assign':
-      return requireCapability(officer, 'supervise', 'assign alerts');
+      return requireCapability(officer, 'supervise', 'assign-alerts');
   }
 }
 
@@ -64,7 +64,7 @@ export function authorize(officer: Officer, command: Command, alert: Alert): Dec
   const decision = mayAct(officer, command.type, alert);
   if (!decision.ok) return decision;
   if (command.type === 'escalate' && command.level <= alert.level) {
-    return conflict(`The alert is already at escalation level ${alert.level}.`);
+    return conflict('level-not-higher', { level: alert.level });
   }
   return allowed;
 }
@@ -101,8 +101,8 @@ export function decideCommand(
     case 'note':
       return { ok: true, event: { type: 'alert.noted', alertId, text: command.text, by, ...given } };
     case 'assign':
-      if (assignee === undefined) return { ok: false, code: 'not-found', message: `No officer ${command.officerId}.` };
-      if (alert.holder?.id === assignee.id) return conflict(`${assignee.name} already holds this alert.`);
+      if (assignee === undefined) return refuse('not-found', 'no-such-officer', { officerId: command.officerId });
+      if (alert.holder?.id === assignee.id) return conflict('assignee-holds', { name: assignee.name });
       return { ok: true, event: { type: 'alert.assigned', alertId, officer: assignee, by, ...given } };
   }
 }

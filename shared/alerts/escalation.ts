@@ -18,11 +18,16 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
   stale: { critical: 10 * MINUTE, high: 20 * MINUTE, medium: 60 * MINUTE, low: 240 * MINUTE },
 };
 
-export interface EscalationDeadline {
-  readonly at: EpochMs;
-  readonly level: EscalationLevel;
-  readonly reason: string;
-}
+/**
+ * Why the hub escalated by itself, as the event stores it: a code with its parameters, which the console
+ * words. Events logged before these codes hold an English sentence instead, shown as it is.
+ */
+export type AutoEscalationReason =
+  | { readonly reason: 'not-acknowledged'; readonly reasonParams: { readonly minutes: number; readonly severity: Severity } }
+  | { readonly reason: 'no-activity'; readonly reasonParams: { readonly holder: string; readonly minutes: number; readonly severity: Severity } };
+export const AUTO_ESCALATION_REASONS: readonly AutoEscalationReason['reason'][] = ['not-acknowledged', 'no-activity'];
+
+export type EscalationDeadline = { readonly at: EpochMs; readonly level: EscalationLevel } & AutoEscalationReason;
 
 /** The next automatic escalation of this alert, or undefined when none is due (resolved, pending, level 3). */
 export function escalationDeadline(alert: Alert, policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY): EscalationDeadline | undefined {
@@ -32,10 +37,10 @@ export function escalationDeadline(alert: Alert, policy: EscalationPolicy = DEFA
   if (alert.holder === undefined) {
     const waitingSince = lastUnheldStart(alert);
     const delay = policy.unacknowledged[severity];
-    return { at: waitingSince + delay, level, reason: `Not acknowledged within ${minutes(delay)} (${severity})` };
+    return { at: waitingSince + delay, level, reason: 'not-acknowledged', reasonParams: { minutes: delay / MINUTE, severity } };
   }
   const delay = policy.stale[severity];
-  return { at: alert.updatedAt + delay, level, reason: `No activity by ${alert.holder.name} for ${minutes(delay)} (${severity})` };
+  return { at: alert.updatedAt + delay, level, reason: 'no-activity', reasonParams: { holder: alert.holder.name, minutes: delay / MINUTE, severity } };
 }
 
 /** When the alert last became nobody's: raised, or released by an automatic escalation. */
@@ -45,9 +50,4 @@ function lastUnheldStart(alert: Alert): EpochMs {
     if (entry.type === 'hit.raised' || (entry.type === 'alert.escalated' && entry.auto)) return entry.at;
   }
   return alert.raisedAt;
-}
-
-function minutes(ms: number): string {
-  const value = ms / MINUTE;
-  return value === 1 ? '1 minute' : `${value} minutes`;
 }

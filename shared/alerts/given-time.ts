@@ -1,4 +1,5 @@
 import type { EpochMs } from '../domain/model';
+import { refuse } from '../access/decision';
 import type { Refusal } from '../protocol/commands';
 import type { Alert } from './lifecycle';
 
@@ -17,10 +18,10 @@ type SettledGivenAt = { readonly ok: true; readonly givenAt: EpochMs | undefined
 export function settleGivenAt(givenAt: EpochMs | undefined, alert: Pick<Alert, 'raisedAt'>, now: EpochMs): SettledGivenAt {
   if (givenAt === undefined) return { ok: true, givenAt: undefined };
   if (givenAt > now + GIVEN_AT_MAX_SKEW_MS) {
-    return { ok: false, code: 'invalid', message: `givenAt: ${new Date(givenAt).toISOString()} is later than the hub's clock allows; check this workstation's clock.` };
+    return refuse('invalid', 'given-after-hub-clock', { givenAt });
   }
   if (givenAt < alert.raisedAt - GIVEN_AT_MAX_SKEW_MS) {
-    return { ok: false, code: 'invalid', message: `givenAt: ${new Date(givenAt).toISOString()} is before the alert was raised; check this workstation's clock.` };
+    return refuse('invalid', 'given-before-raised', { givenAt });
   }
   return { ok: true, givenAt: Math.min(now, Math.max(alert.raisedAt, givenAt)) };
 }

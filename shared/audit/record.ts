@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WireReason } from '../protocol/refusals';
 
 /**
  * The audit trail's records as the hub stores them and every reader (the console, a checker of an exported
@@ -47,7 +48,14 @@ export const ExportedDetails = z.looseObject({
   range: z.object({ from: z.number(), to: z.number() }).optional(),
   operationId: z.string().optional(),
 });
-export const RefusedDetails = z.looseObject({ command: z.string(), code: z.string(), message: z.string() });
+/** `reason` and `params` as the refusal carried them (`refusals.ts`); absent from records made before reason codes. */
+export const RefusedDetails = z.looseObject({
+  command: z.string(),
+  code: z.string(),
+  reason: WireReason.reason.optional(),
+  params: WireReason.params.optional(),
+  message: z.string(),
+});
 /**
  * `target`: `operation`, `checkpoint` (`eventSeq`: the event in the log that carries the change) or
  * `sessions` (an officer's sessions revoked: `id` is the officer's, `revoked` how many were live).

@@ -108,6 +108,12 @@ export const OperationWindow = z
     path: ['end'],
   });
 
+/**
+ * Phases the console words in the officer's language (`phases.<code>`), as the hub's simulated operation
+ * goes through them. Any other phase is an administrator's own words and shows as written.
+ */
+export const PHASE_CODES = ['border-and-airport-screening', 'targeted-inspections', 'market-and-port-operations', 'follow-up-and-debrief'] as const;
+
 export const Operation = z.object({
   id: EntityId,
   codename: Label(80),
@@ -178,11 +184,6 @@ export const EscalationLevel = z.union([z.literal(1), z.literal(2), z.literal(3)
   error: 'expected escalation level 1, 2 or 3',
 });
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
-export const ESCALATION_LEVEL_NAMES: Readonly<Record<EscalationLevel, string>> = {
-  1: 'Shift lead',
-  2: 'Record-owner bureau liaison',
-  3: 'Operation commander',
-};
 
 export const NOTE_MAX_LENGTH = 2000;
 export const REASON_MAX_LENGTH = 500;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { conflict } from '../access/decision';
 import { decideCommand } from '../alerts/authorize';
 import type { Alert } from '../alerts/lifecycle';
 import { OUTCOMES, type Officer } from '../domain/model';
@@ -113,7 +114,7 @@ function simulate(steps: readonly { officer: Officer; command: Command; autoEsca
 
 function autoEscalation(alert: Alert): ReturnType<typeof decideCommand> {
   if (alert.status === 'resolved' || alert.status === 'confirmation-pending' || alert.level === 3) {
-    return { ok: false, code: 'conflict', message: 'no escalation due' };
+    return conflict('at-top-level', { level: alert.level });
   }
   const level = (alert.level + 1) as 1 | 2 | 3;
   return { ok: true, event: { type: 'alert.escalated', alertId: alert.id, level, reason: 'deadline', by: { id: 'system', name: 'Hub' }, auto: true } };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityId, EpochMs, EscalationLevel, NOTE_MAX_LENGTH, Outcome, REASON_MAX_LENGTH } from '../domain/model';
+import { WireReason, type ReasonWithParams } from './refusals';
 
 /**
  * Commands a client sends on `/ops` (`command` with an ack callback). `mutationId` is chosen by the client
@@ -53,9 +54,19 @@ export type RefusalCode = z.infer<typeof RefusalCode>;
 /** How long to wait before asking again, with a `rate-limited` refusal. */
 export const RetryAfterMs = z.int().positive();
 
+/**
+ * A refusal carries its `reason` code and `params` (see `refusals.ts`), which the console words, and the
+ * same in English as `message`, for logs and other clients.
+ */
 export const CommandAck = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), seq: z.int().positive(), duplicate: z.boolean().optional() }),
-  z.object({ ok: z.literal(false), code: RefusalCode, message: z.string().min(1), retryAfterMs: RetryAfterMs.optional() }),
+  z.object({ ok: z.literal(false), code: RefusalCode, ...WireReason, message: z.string().min(1), retryAfterMs: RetryAfterMs.optional() }),
 ]);
 export type CommandAck = Readonly<z.infer<typeof CommandAck>>;
-export type Refusal = Extract<CommandAck, { ok: false }>;
+/** A refusal as the hub and the shared rules build it: a known reason with its typed parameters. */
+export type Refusal = {
+  readonly ok: false;
+  readonly code: RefusalCode;
+  readonly message: string;
+  readonly retryAfterMs?: number;
+} & ReasonWithParams;

@@ -36,7 +36,13 @@ export const AlertEscalated = z.object({
   type: z.literal('alert.escalated'),
   alertId: EntityId,
   level: EscalationLevel,
+  /**
+   * The officer's words; with `auto`, a code from `AUTO_ESCALATION_REASONS` (or, in events logged before
+   * those codes, an English sentence).
+   */
   reason: z.string().min(1).max(REASON_MAX_LENGTH),
+  /** The parameters of an automatic escalation's reason code. */
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   by: Actor,
   /** Raised by the hub's deadline timer; the holder is released so the alert must be taken up again. */
   auto: z.boolean(),

@@ -13,6 +13,7 @@ import { HandlingLabel } from '../replay/export-label';
 import { describeIssues } from '../validation';
 import { RetryAfterMs } from './commands';
 import { OpsEvent } from './events';
+import { WireReason } from './refusals';
 
 /** Wire protocol v1: every message that crosses the hub boundary, HTTP and socket.io `/ops`. */
 export const PROTOCOL_VERSION = 1;
@@ -135,7 +136,12 @@ export const Hello = z.object({
 });
 export type Hello = z.infer<typeof Hello>;
 
-export const Reset = z.object({ reason: z.string().min(1), headSeq: z.int().nonnegative() });
+/**
+ * `cause`: why `since` cannot be served, which the console words (absent from an older hub); `reason` says
+ * the same in English for logs and other clients.
+ */
+export const RESET_CAUSES = ['ahead-of-hub', 'older-than-retained'] as const;
+export const Reset = z.object({ cause: z.enum(RESET_CAUSES).optional(), reason: z.string().min(1), headSeq: z.int().nonnegative() });
 export type Reset = z.infer<typeof Reset>;
 
 export const HistoryRequest = z
@@ -161,6 +167,7 @@ export type HistoryResponse = z.infer<typeof HistoryResponse>;
 /** A `history` request the hub did not serve; with `rate-limited`, ask again after `retryAfterMs`. */
 export const HistoryError = z.object({
   error: z.enum(['invalid', 'unavailable', 'rate-limited']),
+  ...WireReason,
   message: z.string().min(1),
   retryAfterMs: RetryAfterMs.optional(),
 });
@@ -205,6 +212,7 @@ export const DetailsResponse = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(false),
     code: z.enum(['forbidden', 'invalid', 'not-found', 'rate-limited']),
+    ...WireReason,
     message: z.string(),
     retryAfterMs: RetryAfterMs.optional(),
   }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { conflict } from '../access/decision';
 import { parseWith } from '../validation';
 import { hitRaised } from '../testing/builders';
 import { Command, CommandAck } from './commands';
@@ -71,6 +72,7 @@ describe('wire protocol v1 schemas', () => {
   it('given acks, hello, reset, history and details requests, then valid ones parse and broken ones do not', () => {
     expect(CommandAck.safeParse({ ok: true, seq: 5, duplicate: true }).success).toBe(true);
     expect(CommandAck.safeParse({ ok: false, code: 'teapot', message: 'x' }).success).toBe(false);
+    expect(CommandAck.safeParse(conflict('held-by-other', { name: 'Bola' })).success).toBe(true);
     expect(
       Hello.safeParse({ protocol: 1, hubId: 'hub-a', headSeq: 0, officer: { id: 'o', name: 'O', role: 'observer' } }).success,
     ).toBe(true);
@@ -85,5 +87,13 @@ describe('wire protocol v1 schemas', () => {
       purpose: 'identity-confirmation',
       reason: 'Identity check with the record owner',
     });
+  });
+
+  it('given automatic escalations logged before and after reason codes, then both rows parse and keep their reason', () => {
+    const row = { seq: 3, at: 1, type: 'alert.escalated', alertId: 'hit-1', level: 1, by: { id: 'system', name: 'Hub (automatic)' }, auto: true };
+    const old = { ...row, reason: 'Not acknowledged within 2 minutes (critical)' };
+    const coded = { ...row, reason: 'not-acknowledged', reasonParams: { minutes: 2, severity: 'critical' } };
+    expect(parseWith(OpsEvent, old)).toEqual({ ok: true, value: old });
+    expect(parseWith(OpsEvent, coded)).toEqual({ ok: true, value: coded });
   });
 });

@@ -1,4 +1,4 @@
-import { EMPTY_OPS_STATE, foldEvents, type CommandAck, type OpsEvent } from '@watchfloor/shared';
+import { EMPTY_OPS_STATE, conflict, foldEvents, type CommandAck, type OpsEvent } from '@watchfloor/shared';
 import { actorOf, hitRaised, logged, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { auditCommands, comparePictures, pictureFor } from './verify';
@@ -53,7 +53,7 @@ describe('the chaos end checks', () => {
   });
 
   it('given a refusal the hub nevertheless logged, then it is reported', () => {
-    const refusal: CommandAck = { ok: false, code: 'conflict', message: 'Already acknowledged by Lea Lead.' };
+    const refusal: CommandAck = conflict('held-by-other', { name: 'Lea Lead' });
     const audit = auditCommands([given('chaos-1-m1', [refusal], 'acknowledge')], () => 1, [{ mutationId: 'chaos-1-m1', officerId: duty.id, seq: 2 }], [raised, acknowledged], new Set([duty.id]));
     expect(audit.refused).toBe(1);
     expect(audit.problems).toEqual(expect.arrayContaining([expect.stringContaining('refused, yet the hub recorded it')]));

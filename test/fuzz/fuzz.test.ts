@@ -205,7 +205,7 @@ describe(`fuzzing the hub (${run.scale.name})`, () => {
         const ack = CommandAck.parse(await world.ask(who, 'command', payload, SOCKET_BUDGET.command));
         const parsed = Command.safeParse(overTheWire(payload));
         if (!parsed.success || !storable(parsed.data)) {
-          expect(ack).toEqual({ ok: false, code: 'invalid', message: expect.stringMatching(/^Invalid command: /) });
+          expect(ack).toEqual({ ok: false, code: 'invalid', reason: 'command-unreadable', params: { detail: expect.any(String) }, message: expect.stringMatching(/^Invalid command: /) });
         }
         if (who === 'observer') expect(ack.ok).toBe(false);
         if (who === 'abuja' && parsed.success && fixture.abroadAlertIds.has(parsed.data.alertId)) expect(ack.ok).toBe(false);
@@ -226,7 +226,7 @@ describe(`fuzzing the hub (${run.scale.name})`, () => {
           const page = HistoryResponse.safeParse(answer);
           expect(page.success, `history answered ${shown(answer)}`).toBe(true);
           if (who === 'abuja') expect(page.data!.events.filter((event) => fixture.abroadAlertIds.has(alertOf(event) ?? ''))).toEqual([]);
-        } else expect(answer).toEqual({ error: 'invalid', message: expect.any(String) });
+        } else expect(answer).toEqual({ error: 'invalid', reason: 'request-unreadable', params: { detail: expect.any(String) }, message: expect.any(String) });
         await unchangedSince(before, payload);
       }),
     );

@@ -185,7 +185,7 @@ describe('the console offline', () => {
     await waitUntil(() => fresh.ids.every((id) => alertOf(second, id) !== undefined), 'the new hub is shown');
     expect(old.ids.some((id) => alertOf(second, id) !== undefined)).toBe(false);
     expect(snapshot(second).hello?.hubId).toBe(fresh.hub.hubId);
-    expect(snapshot(second).notices.map((notice) => notice.key)).toContain('rebuilding');
+    expect(snapshot(second).notices.map((notice) => notice.key)).toContain('rebuildingBecause.ahead-of-hub');
   });
 });
 

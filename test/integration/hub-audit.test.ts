@@ -105,7 +105,7 @@ for (const backend of TEST_BACKENDS) {
       clients.push(wall);
       expect(await wall.send({ type: 'acknowledge', alertId: hitId, mutationId: 'mut-audit-wall-1' })).toMatchObject({ ok: false, code: 'forbidden' });
       await waitUntil(async () => (await trail(hub, 'refused', { officerId: 'off-wall' })).length > 0, 'the refusal in the trail');
-      expect(await trail(hub, 'refused', { officerId: 'off-wall' })).toMatchObject([{ hitId, details: { command: 'acknowledge', code: 'forbidden' } }]);
+      expect(await trail(hub, 'refused', { officerId: 'off-wall' })).toMatchObject([{ hitId, details: { command: 'acknowledge', code: 'forbidden', reason: 'role-cannot', params: { doing: 'act' } } }]);
 
       const admin = await signIn(hub, 'admin');
       const put = await fetch(`${hub.url}/api/v1/checkpoints/gh-aflao`, {

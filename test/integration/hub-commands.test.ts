@@ -89,7 +89,7 @@ describe('commands over /ops', () => {
     const ack = await lead.send({ ...command('acknowledge', alertId), givenAt: raisedAt + 1 });
     expect(ack).toMatchObject({ ok: true });
     const tooLate = await lead.send({ ...command('note', alertId), givenAt: Date.now() + 10 * 60_000 });
-    expect(tooLate).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('givenAt') });
+    expect(tooLate).toMatchObject({ ok: false, code: 'invalid', reason: 'given-after-hub-clock', message: expect.stringContaining('givenAt') });
     const resolved = await lead.send({ type: 'resolve', alertId, mutationId: nextMutation(), outcome: 'no-action', comment: 'Traveller cleared by the desk', givenAt: raisedAt + 2 });
     expect(resolved).toMatchObject({ ok: true });
     const history = hub.authority.state().alerts.get(alertId)!.history;
@@ -106,7 +106,7 @@ describe('commands over /ops', () => {
     const winners = [a, b].filter((ack) => ack.ok);
     const losers = [a, b].filter((ack) => !ack.ok);
     expect(winners).toHaveLength(1);
-    expect(losers).toEqual([{ ok: false, code: 'conflict', message: expect.stringMatching(/^Already acknowledged by /) }]);
+    expect(losers).toEqual([{ ok: false, code: 'conflict', reason: 'held-by-other', params: { name: expect.any(String) }, message: expect.stringMatching(/^Already acknowledged by /) }]);
     expect(hub.authority.state().alerts.get(alertId)?.history.filter((h) => h.type === 'alert.acknowledged')).toHaveLength(1);
   });
 
@@ -115,7 +115,7 @@ describe('commands over /ops', () => {
     const alertId = await raiseHit();
     const head = hub.authority.cursor();
     const ack = await wall.send(command('acknowledge', alertId));
-    expect(ack).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(ack).toMatchObject({ ok: false, code: 'forbidden', reason: 'role-cannot', params: { doing: 'act', roles: ['duty-officer', 'shift-lead', 'admin'] } });
     expect(hub.authority.cursor()).toBe(head);
     const refusals = await hub.db.query<{ officer_id: string; code: string }>('select officer_id, code from refusals where officer_id = $1', ['off-wall']);
     expect(refusals.length).toBeGreaterThan(0);
@@ -184,7 +184,7 @@ describe('commands over /ops', () => {
       const ack = await duty.socket.timeout(5000).emitWithAck('command', payload);
       expect(ack).toMatchObject({ ok: false, code: 'invalid' });
     }
-    expect(await duty.send(command('acknowledge', 'hit-does-not-exist'))).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await duty.send(command('acknowledge', 'hit-does-not-exist'))).toMatchObject({ ok: false, code: 'not-found', reason: 'no-such-alert', params: { alertId: 'hit-does-not-exist' } });
     expect(hub.authority.cursor()).toBe(head);
   });
 });

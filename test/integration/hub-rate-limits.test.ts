@@ -53,7 +53,7 @@ describe('per-socket limits on /ops', () => {
     const limited = acks.filter((ack) => !ack.ok && ack.code === 'rate-limited');
     // A few tokens come back while the flood is being answered.
     expect(limited.length).toBeGreaterThanOrEqual(50);
-    for (const ack of limited) expect(ack).toMatchObject({ ok: false, retryAfterMs: expect.any(Number) });
+    for (const ack of limited) expect(ack).toMatchObject({ ok: false, reason: 'rate-limited', params: { request: 'command', seconds: expect.any(Number) }, retryAfterMs: expect.any(Number) });
     expect(acks.filter((ack) => !ack.ok && ack.code === 'forbidden').length).toBeLessThanOrEqual(SOCKET_LIMITS.command.capacity + 50);
     expect(acknowledged).toMatchObject({ ok: true });
     expect(page).toMatchObject({ events: expect.any(Array) });

@@ -89,7 +89,7 @@ describe.each(TEST_BACKENDS)('resume and reset on $name', (backend) => {
     const stale = await client(hub, token, head + 500);
     await stale.waitFor(() => throughOf(stale) >= head, 'full stream');
 
-    expect(stale.resets).toEqual([{ reason: expect.stringContaining('ahead'), headSeq: head }]);
+    expect(stale.resets).toEqual([{ cause: 'ahead-of-hub', reason: expect.stringContaining('ahead'), headSeq: head }]);
     expect(stale.ranges[0]?.after).toBe(0);
     expect(seqsOf(stale)).toEqual(await loggedSeqs(hub));
     expect(rangeBreaks(stale, 0)).toEqual([]);
@@ -121,7 +121,7 @@ describe.each(TEST_BACKENDS)('resume and reset on $name', (backend) => {
     const back = await client(kept, (await signIn(kept, 'lead')).token, since);
     const head = kept.authority.cursor();
     await back.waitFor(() => throughOf(back) >= head, 'full stream after reset');
-    expect(back.resets).toEqual([{ reason: expect.stringContaining('older than the retained log'), headSeq: head }]);
+    expect(back.resets).toEqual([{ cause: 'older-than-retained', reason: expect.stringContaining('older than the retained log'), headSeq: head }]);
     expect(seqsOf(back)).toEqual(remaining);
     expect(rangeBreaks(back, 0)).toEqual([]);
 

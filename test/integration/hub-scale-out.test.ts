@@ -98,7 +98,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)(
           lead.send({ type: 'acknowledge', alertId, mutationId: mutationId() }),
         ]);
         expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
-        expect(acks.filter((ack) => !ack.ok)).toEqual([{ ok: false, code: 'conflict', message: expect.stringMatching(/^Already acknowledged by /) }]);
+        expect(acks.filter((ack) => !ack.ok)).toEqual([{ ok: false, code: 'conflict', reason: 'held-by-other', params: { name: expect.any(String) }, message: expect.stringMatching(/^Already acknowledged by /) }]);
         const logged = await a.db.query<{ n: number }>(
           "select count(*)::int as n from events where type = 'alert.acknowledged' and alert_id = $1",
           [alertId],

@@ -9,6 +9,7 @@ import {
   mayAdminister,
   mayRevealDetails,
   parseWith,
+  refuse as refused,
   requireCapability,
   settleGivenAt,
   type CommandAck,
@@ -64,8 +65,8 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
 
   /** Logs a refusal and records it; the row is written later, outside any write, so it holds up no one. */
   function refuse<R extends Refusal>(officer: Officer, command: unknown, refusal: R): R {
-    log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.message, command }, 'command refused');
-    refusals.record({ officer: { id: officer.id, name: officer.name }, command, code: refusal.code, message: refusal.message, at: now() });
+    log.warn({ officer: officer.id, role: officer.role, code: refusal.code, reason: refusal.reason, message: refusal.message, command }, 'command refused');
+    refusals.record({ ...refusal, officer: { id: officer.id, name: officer.name }, command, at: now() });
     return refusal;
   }
 
@@ -86,14 +87,14 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
     executeCommand(officer, input) {
       const parsed = parseWith(Command, input);
       if (!parsed.ok) {
-        const message = `Invalid command: ${describeIssues(parsed.issues)}`;
-        log.warn({ officer: officer.id, reason: message }, 'command refused');
-        return Promise.resolve({ ok: false, code: 'invalid', message });
+        const unreadable = refused('invalid', 'command-unreadable', { detail: describeIssues(parsed.issues) });
+        log.warn({ officer: officer.id, reason: unreadable.message }, 'command refused');
+        return Promise.resolve(unreadable);
       }
       const command = parsed.value;
       const unstorable = unstorableText(command);
       if (unstorable !== undefined) {
-        return Promise.resolve({ ok: false, code: 'invalid', message: `Invalid command: ${describeIssues([unstorable])}` });
+        return Promise.resolve(refused('invalid', 'command-unreadable', { detail: describeIssues([unstorable]) }));
       }
       // Refused by role alone: decided without the writer, which ingest and other officers' commands wait for.
       const byRole = requireCapability(officer, 'act');
@@ -102,11 +103,11 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
         const previous = await findMutation(tx, command.mutationId);
         if (previous !== undefined) {
           if (previous.officerId === officer.id) return { ok: true, seq: previous.seq, duplicate: true };
-          return refuse(officer, command, { ok: false, code: 'invalid', message: 'This mutation id was already used by another officer.' });
+          return refuse(officer, command, refused('invalid', 'mutation-id-taken', {}));
         }
         const alert = writer.state().alerts.get(command.alertId);
         if (alert === undefined) {
-          return refuse(officer, command, { ok: false, code: 'not-found', message: `No alert ${command.alertId}.` });
+          return refuse(officer, command, refused('not-found', 'no-such-alert', { alertId: command.alertId }));
         }
         const given = settleGivenAt(command.givenAt, alert, now());
         if (!given.ok) return refuse(officer, command, given);
@@ -116,8 +117,7 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
         if (!decision.ok) return refuse(officer, command, decision);
         const checked = readBack(decision.event, now());
         if (!checked.ok) {
-          const message = `Invalid command: ${describeIssues(checked.issues)}`;
-          return refuse(officer, command, { ok: false, code: 'invalid', message });
+          return refuse(officer, command, refused('invalid', 'command-unreadable', { detail: describeIssues(checked.issues) }));
         }
         const event = await append(decision.event);
         await recordMutation(tx, command.mutationId, officer.id, event.seq, event.at);
@@ -128,36 +128,36 @@ export function createOfficerRequests(deps: OfficerRequestDeps): OfficerRequests
 
     upsertOperation(officer, input) {
       const parsed = parseStorable(Operation, input);
-      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      if (!parsed.ok) return Promise.resolve(refused('invalid', 'request-unreadable', { detail: describeIssues(parsed.issues) }));
       return upsert(officer, { type: 'operation.updated', operation: parsed.value });
     },
 
     upsertCheckpoint(officer, input) {
       const parsed = parseStorable(Checkpoint, input);
-      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      if (!parsed.ok) return Promise.resolve(refused('invalid', 'request-unreadable', { detail: describeIssues(parsed.issues) }));
       return upsert(officer, { type: 'checkpoint.updated', checkpoint: parsed.value });
     },
 
     revealDetails(officer, input) {
       const parsed = parseStorable(DetailsRequest, input);
-      if (!parsed.ok) return Promise.resolve({ ok: false, code: 'invalid', message: describeIssues(parsed.issues) });
+      if (!parsed.ok) return Promise.resolve(refused('invalid', 'request-unreadable', { detail: describeIssues(parsed.issues) }));
       const { hitId, purpose, reason } = parsed.value;
-      const refusal = (refused: Extract<DetailsResponse, { ok: false }>): DetailsResponse => refuse(officer, { type: 'details', hitId }, refused);
+      const refusal = (refusedDetails: Refusal & { readonly code: Extract<DetailsResponse, { ok: false }>['code'] }): DetailsResponse => refuse(officer, { type: 'details', hitId }, refusedDetails);
       // Refused by role alone: decided without the writer, as commands are.
       const byRole = requireCapability(officer, 'reveal-details');
       if (!byRole.ok) return Promise.resolve(refusal(byRole));
       if (!deps.revealPurposes.includes(purpose)) {
         return Promise.resolve(
-          refusal({ ok: false, code: 'invalid', message: `purpose: "${purpose}" is not one of this bureau's purposes (${deps.revealPurposes.join(', ')}).` }),
+          refusal(refused('invalid', 'unknown-purpose', { purpose, purposes: deps.revealPurposes })),
         );
       }
       return writer.write(async (tx, append): Promise<DetailsResponse> => {
         const alert = writer.state().alerts.get(hitId);
-        if (alert === undefined) return refusal({ ok: false, code: 'not-found', message: `No hit ${hitId}.` });
+        if (alert === undefined) return refusal(refused('not-found', 'no-such-hit', { hitId }));
         const decision = mayRevealDetails(officer, alert);
         if (!decision.ok) return refusal(decision);
         const subject = await readSubject(tx, hitId);
-        if (subject === undefined) return refusal({ ok: false, code: 'not-found', message: `No personal details are held for hit ${hitId}.` });
+        if (subject === undefined) return refusal(refused('not-found', 'no-details-held', { hitId }));
         const earlier = await earlierReveals(tx, hitId);
         const viewed = await append({ type: 'audit.details-viewed', hitId, purpose, reason, by: { id: officer.id, name: officer.name } });
         // The accountable record; the event above tells the roles that may watch the trail.

@@ -148,7 +148,8 @@ describe('due escalation', () => {
       type: 'alert.escalated',
       alertId: 'hit-1',
       level: 1,
-      reason: 'Not acknowledged within 5 minutes (high)',
+      reason: 'not-acknowledged',
+      reasonParams: { minutes: 5, severity: 'high' },
       by: SYSTEM_ACTOR,
       auto: true,
     });

@@ -50,7 +50,7 @@ export function dueEscalation(
 ): Extract<PendingEvent, { type: 'alert.escalated' }> | undefined {
   const deadline = alert && escalationDeadline(alert, policy);
   if (deadline === undefined || deadline.at > now) return undefined;
-  return { type: 'alert.escalated', alertId: alert!.id, level: deadline.level, reason: deadline.reason, by: SYSTEM_ACTOR, auto: true };
+  return { type: 'alert.escalated', alertId: alert!.id, level: deadline.level, reason: deadline.reason, reasonParams: deadline.reasonParams, by: SYSTEM_ACTOR, auto: true };
 }
 
 /** Builds the schedule from every alert `alerts()` holds now (O(N)); `alerts` is read again on each call. */

@@ -43,7 +43,7 @@ export async function permittedOfficer(
     at: deps.now(),
     officer: { id: officer.id, name: officer.name },
     source: sourceAddress(request, deps.trustProxy),
-    details: { command: what, code: decision.code, message: decision.message },
+    details: { command: what, code: decision.code, reason: decision.reason, params: decision.params, message: decision.message },
   });
   deps.log.warn({ officer: officer.id, role: officer.role, what }, 'request refused');
   sendJson(response, 403, { error: 'forbidden', message: decision.message });

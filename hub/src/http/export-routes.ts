@@ -17,7 +17,7 @@ export function exportRoutes(deps: AuditedRouteDeps) {
   const { db, log, now } = deps;
 
   async function exported(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const officer = await permittedOfficer(deps, request, response, 'export', (who) => requireCapability(who, 'replay', 'export a debrief'));
+    const officer = await permittedOfficer(deps, request, response, 'export', (who) => requireCapability(who, 'replay', 'export-debrief'));
     if (officer === undefined) return void request.resume();
     const parsed = parseWith(ExportNotice, await readJson(request, NOTICE_BODY));
     if (!parsed.ok) return sendJson(response, 400, { error: 'invalid', message: 'The export notice is not valid.', issues: parsed.issues });

@@ -1,4 +1,4 @@
-import type { Actor, AuditEntry } from '@watchfloor/shared';
+import type { Actor, AuditEntry, ReasonWithParams } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import { appendAuditEntries } from '../audit/index';
 import type { Database, Queryable } from '../db/database';
@@ -11,14 +11,14 @@ import type { Database, Queryable } from '../db/database';
  * for the writer. The buffer is bounded: what overflows it is counted and logged, never allowed to grow
  * the hub's memory.
  */
-export interface RefusalRow {
+export type RefusalRow = {
   readonly at: number;
   readonly officer: Actor;
   /** The command as refused: its `type`, and `alertId` or `hitId` where it has one, go to the audit trail. */
   readonly command: unknown;
   readonly code: string;
   readonly message: string;
-}
+} & ReasonWithParams;
 
 export interface RefusalRecorder {
   record(refusal: RefusalRow): void;
@@ -95,7 +95,7 @@ function refusalAudit(row: RefusalRow): AuditEntry {
     at: row.at,
     officer: { id: row.officer.id, name: row.officer.name },
     ...(hitId === undefined ? {} : { hitId }),
-    details: { command: typeof command.type === 'string' ? command.type : 'unknown', code: row.code, message: row.message },
+    details: { command: typeof command.type === 'string' ? command.type : 'unknown', code: row.code, reason: row.reason, params: row.params, message: row.message },
   };
 }
 

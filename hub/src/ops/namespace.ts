@@ -7,6 +7,8 @@ import {
   mayAdminister,
   maySeeAudit,
   parseWith,
+  refusalOf,
+  refuse,
   requireCapability,
   type CommandAck,
   type DetailsResponse,
@@ -27,7 +29,7 @@ import { readEvents } from '../log/event-store';
 import type { SessionGuard } from './session-guard';
 import { handshakeForbidden, handshakeRefusal, setIdentity } from './socket-identity';
 import { sendSnapshot, takeSnapshot } from './snapshot';
-import { createSocketLimits, rateLimitedMessage, type SocketLimits } from './socket-limits';
+import { createSocketLimits, rateLimited, type SocketLimits } from './socket-limits';
 import { isVisibleTo } from './visibility';
 
 /**
@@ -200,8 +202,10 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     };
     socket.emit('hello', hello);
     if (since > head || (since > 0 && since < deps.retainedFrom())) {
-      const reason = since > head ? 'since is ahead of this hub: the log is not the one you cached' : 'since is older than the retained log';
-      const reset: Reset = { reason, headSeq: head };
+      const reset: Reset =
+        since > head
+          ? { cause: 'ahead-of-hub', reason: 'since is ahead of this hub: the log is not the one you cached', headSeq: head }
+          : { cause: 'older-than-retained', reason: 'since is older than the retained log', headSeq: head };
       socket.emit('reset', reset);
       log.info({ officer: officer.id, since, head }, 'client reset');
       since = 0;
@@ -229,7 +233,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
       if (typeof ack !== 'function' || !deps.guard.admit(socket)) return;
       const admission = limits.admit('command');
       if (!admission.ok) {
-        const limited: CommandAck = { ok: false, code: 'rate-limited', message: rateLimitedMessage('command', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
+        const limited: CommandAck = { ok: false, code: 'rate-limited', ...rateLimited('command', admission.retryAfterMs) };
         ack(limited);
         return overLimit();
       }
@@ -237,7 +241,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         (result) => ack(result),
         (error: unknown) => {
           log.error({ err: error, officer: officer.id }, 'command failed');
-          const failed: CommandAck = { ok: false, code: 'conflict', message: 'The hub could not store this command just now; it was not applied. Try again.' };
+          const failed: CommandAck = refuse('conflict', 'not-stored', {});
           ack(failed);
         },
       );
@@ -252,7 +256,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         },
         (error: unknown) => {
           log.error({ err: error }, 'history failed');
-          const failed: HistoryError = { error: 'unavailable', message: 'History could not be read just now. Try again.' };
+          const failed: HistoryError = { error: 'unavailable', ...refusalOf({ reason: 'history-unavailable', params: {} }) };
           ack(failed);
         },
       );
@@ -262,7 +266,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
       if (typeof ack !== 'function' || !deps.guard.admit(socket)) return;
       const admission = limits.admit('details');
       if (!admission.ok) {
-        const limited: DetailsResponse = { ok: false, code: 'rate-limited', message: rateLimitedMessage('details', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
+        const limited: DetailsResponse = { ok: false, code: 'rate-limited', ...rateLimited('details', admission.retryAfterMs) };
         ack(limited);
         return overLimit();
       }
@@ -270,7 +274,7 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
         (result) => ack(result),
         (error: unknown) => {
           log.error({ err: error }, 'details failed');
-          const failed: DetailsResponse = { ok: false, code: 'not-found', message: 'Details could not be read just now. Try again.' };
+          const failed: DetailsResponse = refuse('not-found', 'details-unavailable', {});
           ack(failed);
         },
       );
@@ -288,8 +292,8 @@ export function attachOpsNamespace(deps: OpsNamespaceDeps): () => void {
     // Limited by the log positions asked for, not the request count. An invalid request reads nothing, so it
     // costs what a small page does: a flood of them is still capped.
     const admission = limits.admit('history', parsed.ok ? Math.min(parsed.value.limit, HISTORY_MAX) : INVALID_HISTORY_COST);
-    if (!admission.ok) return { error: 'rate-limited', message: rateLimitedMessage('history', admission.retryAfterMs), retryAfterMs: admission.retryAfterMs };
-    if (!parsed.ok) return { error: 'invalid', message: describeIssues(parsed.issues) };
+    if (!admission.ok) return { error: 'rate-limited', ...rateLimited('history', admission.retryAfterMs) };
+    if (!parsed.ok) return { error: 'invalid', ...refusalOf({ reason: 'request-unreadable', params: { detail: describeIssues(parsed.issues) } }) };
     const request = parsed.value;
     const head = authority.cursor();
     const limit = Math.min(request.limit, HISTORY_MAX);

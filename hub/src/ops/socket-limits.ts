@@ -1,4 +1,4 @@
-import type { Officer } from '@watchfloor/shared';
+import { refusalOf, type LimitedRequest, type Officer } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import { createTokenBucket, type Admission, type BucketLimit, type TokenBucket } from './rate-limit';
 
@@ -29,13 +29,6 @@ export const SOCKET_LIMITS: Readonly<Record<LimitedEvent, BucketLimit>> = {
 
 const SUMMARY_MS = 10_000;
 const FLOODING = 1000;
-
-const WHAT: Readonly<Record<LimitedEvent, string>> = {
-  command: 'commands',
-  history: 'history requests',
-  details: 'requests for personal details',
-  presence: 'presence updates',
-};
 
 export interface SocketLimits {
   /** Admits a request costing `cost` tokens of `event`'s bucket, or says when to ask again. */
@@ -93,6 +86,6 @@ export function createSocketLimits(log: Logger, officer: Officer, options: Socke
 }
 
 /** What the client is told when `event` is over its limit. */
-export function rateLimitedMessage(event: LimitedEvent, retryAfterMs: number): string {
-  return `Too many ${WHAT[event]} from this console; the hub did not act on this one. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`;
+export function rateLimited(request: LimitedRequest, retryAfterMs: number) {
+  return { ...refusalOf({ reason: 'rate-limited', params: { request, seconds: Math.ceil(retryAfterMs / 1000) } }), retryAfterMs };
 }

@@ -1,4 +1,4 @@
-import type { Checkpoint, CheckpointStatus, Operation, PendingEvent } from '@watchfloor/shared';
+import { PHASE_CODES, type Checkpoint, type CheckpointStatus, type Operation, type PendingEvent } from '@watchfloor/shared';
 import type { Logger } from 'pino';
 import type { IngestSource } from '../auth/ingest-keys';
 import type { Authority } from '../core/authority';
@@ -13,12 +13,7 @@ import { createScenario, hourlyActivity, pickWeighted, poisson, type ScenarioChe
  */
 export const DEMO_OPERATION_ID = 'op-harmattan';
 
-const PHASES = [
-  'Phase 1: Border and airport screening',
-  'Phase 2: Targeted inspections',
-  'Phase 3: Market and port operations',
-  'Phase 4: Follow-up and debrief',
-] as const;
+const PHASES = PHASE_CODES;
 const PHASE_LENGTH_MS = 20 * 60_000;
 
 export interface SimulatorOptions {

@@ -40,7 +40,7 @@ export function ChainState(props: { readonly chain: ChainBanner; readonly onVeri
         )}
       </div>
       <button type="button" className="button button--small" onClick={props.onVerify} disabled={chain.kind === 'checking'} data-testid="verify-chain">
-        {t('dataProtection.chain.verify')} <kbd>v</kbd>
+        {t('dataProtection.chain.verify')} <kbd>{t('dataProtection.keyCap.verify')}</kbd>
       </button>
     </section>
   );

@@ -335,18 +335,18 @@ export function DataProtectionScreen(props: {
             </span>
             <div className="audit-trail__paging">
               <button type="button" className="button button--small" disabled={previousPage(position) === undefined} onClick={goPrevious}>
-                {t('dataProtection.trail.previous')} <kbd>p</kbd>
+                {t('dataProtection.trail.previous')} <kbd>{t('dataProtection.keyCap.previous')}</kbd>
               </button>
               <button type="button" className="button button--small" disabled={position.next === undefined} onClick={goNext}>
-                {t('dataProtection.trail.next')} <kbd>n</kbd>
+                {t('dataProtection.trail.next')} <kbd>{t('dataProtection.keyCap.next')}</kbd>
               </button>
             </div>
             <div className="audit-trail__export">
               <button type="button" className="button button--small" disabled={exporting.kind === 'running'} onClick={() => void exportAs('json')} data-testid="export-json">
-                {t('dataProtection.export.json')} <kbd>e</kbd>
+                {t('dataProtection.export.json')} <kbd>{t('dataProtection.keyCap.json')}</kbd>
               </button>
               <button type="button" className="button button--small" disabled={exporting.kind === 'running'} onClick={() => void exportAs('csv')} data-testid="export-csv">
-                {t('dataProtection.export.csv')} <kbd>c</kbd>
+                {t('dataProtection.export.csv')} <kbd>{t('dataProtection.keyCap.csv')}</kbd>
               </button>
             </div>
           </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { revealPurposeLabel } from '../detail/reveal-purposes';
+import { refusalText } from '../i18n/coded-text';
 import { shortHitId, type AuditRow } from './view-model';
 
 /** One record of the trail as a table row; `suspect`: at or after the break in the chain. */
@@ -31,7 +32,9 @@ export function TrailRow(props: { readonly row: AuditRow; readonly selected: boo
         {row.hitId === undefined ? '' : shortHitId(row.hitId)}
       </td>
       <td className="audit-table__wrap" title={row.purpose}>{row.purpose === undefined ? '' : revealPurposeLabel(row.purpose, undefined, t)}</td>
-      <td className="audit-table__details">{t(`dataProtection.summary.${row.summary.key}`, row.summary.values)}</td>
+      <td className="audit-table__details">
+        {t(`dataProtection.summary.${row.summary.key}`, row.summary.refusal === undefined ? row.summary.values : { ...row.summary.values, message: refusalText(t, row.summary.refusal) })}
+      </td>
       <td className="audit-table__mono audit-table__dim">{row.source ?? ''}</td>
       <td className="audit-table__mono audit-table__dim">{row.shortHash}</td>
     </tr>

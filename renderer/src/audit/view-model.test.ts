@@ -100,6 +100,23 @@ describe('a record as a row', () => {
     const [, , record] = aTrail([reveal, signIn, retention]);
     expect(auditRow(record!, 'UTC')).toMatchObject({ officerName: undefined, summary: { key: 'retentionRun', values: { purged: 'events 3, subjects 1' } } });
   });
+
+  it('given refusals recorded with and without a reason code, then the row carries the code to word and the English message', () => {
+    const coded: AuditEntry = {
+      act: 'refused',
+      at: T0,
+      officer: { id: 'off-wall', name: 'Wall' },
+      details: { command: 'acknowledge', code: 'forbidden', reason: 'role-cannot', params: { doing: 'act', roles: ['duty-officer'] }, message: 'Only a duty officer can act on alerts.' },
+    };
+    const old: AuditEntry = { act: 'refused', at: T0, officer: { id: 'off-wall', name: 'Wall' }, details: { command: 'acknowledge', code: 'forbidden', message: 'Only a duty officer can act on alerts.' } };
+    const [codedRecord, oldRecord] = aTrail([coded, old]);
+    expect(auditRow(codedRecord!, 'UTC').summary.refusal).toEqual({
+      reason: 'role-cannot',
+      params: { doing: 'act', roles: ['duty-officer'] },
+      message: 'Only a duty officer can act on alerts.',
+    });
+    expect(auditRow(oldRecord!, 'UTC').summary.refusal).toEqual({ reason: undefined, params: undefined, message: 'Only a duty officer can act on alerts.' });
+  });
 });
 
 describe('paging', () => {

@@ -14,6 +14,7 @@ import {
   type Officer,
 } from '@watchfloor/shared';
 import { formatLocalTime, formatUtcTime } from '../i18n/format';
+import type { CodedRefusal } from '../i18n/coded-text';
 
 /**
  * The data-protection view's pure parts: the filter form as typed and as the hub reads it, a record as a
@@ -98,7 +99,12 @@ export interface AuditRow {
   readonly officerId: string | undefined;
   readonly hitId: string | undefined;
   readonly purpose: string | undefined;
-  readonly summary: { readonly key: string; readonly values: Readonly<Record<string, string | number>> };
+  readonly summary: {
+    readonly key: string;
+    readonly values: Readonly<Record<string, string | number>>;
+    /** A refusal's reason and parameters, which the table words in place of its English `message`. */
+    readonly refusal?: CodedRefusal;
+  };
   readonly source: string | undefined;
   readonly shortHash: string;
 }
@@ -138,7 +144,11 @@ function summaryOf(record: AuditRecord): AuditRow['summary'] {
         : { key: 'exportedCount', values: { what: record.details.what, format: record.details.format.toUpperCase(), count } };
     }
     case 'refused':
-      return { key: 'refused', values: { command: record.details.command, message: record.details.message } };
+      return {
+        key: 'refused',
+        values: { command: record.details.command, message: record.details.message },
+        refusal: { reason: record.details.reason, params: record.details.params, message: record.details.message },
+      };
     case 'admin-changed':
       return { key: 'adminChanged', values: { target: record.details.target, id: record.details.id, other: otherDetails(record.details, ['target', 'id']) } };
     case 'officer-changed':

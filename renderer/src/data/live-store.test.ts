@@ -1,4 +1,4 @@
-import { optimisticAlert, type Alert, type Command } from '@watchfloor/shared';
+import { conflict, optimisticAlert, type Alert, type Command } from '@watchfloor/shared';
 import { T0, actorOf, anOperation, hitRaised, officers } from '@watchfloor/shared/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { createLiveStore } from './live-store';
@@ -58,10 +58,12 @@ describe('live store', () => {
   it('given a refused command, then it is no longer pending and the refusal is kept for the alert', () => {
     const store = createLiveStore(now);
     store.commandSent(ack);
-    store.commandAnswered(ack, { ok: false, code: 'conflict', message: 'Already acknowledged by Bola.' });
+    store.commandAnswered(ack, conflict('held-by-other', { name: 'Bola' }));
     const snapshot = store.getSnapshot();
     expect(snapshot.pending.size).toBe(0);
-    expect(snapshot.refusals).toEqual([expect.objectContaining({ alertId: 'hit-1', commandType: 'acknowledge', message: 'Already acknowledged by Bola.' })]);
+    expect(snapshot.refusals).toEqual([
+      expect.objectContaining({ alertId: 'hit-1', commandType: 'acknowledge', reason: 'held-by-other', params: { name: 'Bola' }, message: 'Already acknowledged by Bola.' }),
+    ]);
     store.dismissRefusal('hit-1');
     expect(store.getSnapshot().refusals).toEqual([]);
   });
@@ -93,7 +95,7 @@ describe('live store with pending commands', () => {
     const store = createLiveStore(now, project);
     store.applyBatch([hitRaised(1)], { after: 0, through: 1 });
     store.commandQueued(ack, T0);
-    store.commandAnswered(ack, { ok: false, code: 'conflict', message: 'Already acknowledged by Bola.' });
+    store.commandAnswered(ack, conflict('held-by-other', { name: 'Bola' }));
     expect(store.getSnapshot().state.alerts.get('hit-1')?.status).toBe('new');
   });
 

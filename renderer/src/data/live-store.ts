@@ -51,9 +51,12 @@ export interface Notice {
   readonly tone: 'info' | 'warning';
 }
 
+/** The hub's refusal of a command: its reason code and parameters, which the console words, and its English message. */
 export interface Refusal {
   readonly alertId: string;
   readonly commandType: Command['type'];
+  readonly reason: string;
+  readonly params: Extract<CommandAck, { ok: false }>['params'];
   readonly message: string;
   readonly at: number;
 }
@@ -364,7 +367,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
       }
       const pending = new Map(snapshot.pending);
       pending.delete(command.mutationId);
-      const refusal: Refusal = { alertId: command.alertId, commandType: command.type, message: ack.message, at: Date.now() };
+      const refusal: Refusal = { alertId: command.alertId, commandType: command.type, reason: ack.reason, params: ack.params, message: ack.message, at: Date.now() };
       changePending(pending, { refusals: [refusal, ...snapshot.refusals.filter((r) => r.alertId !== command.alertId)].slice(0, MAX_REFUSALS) });
     },
     noteUnreadableEvents(events) {

@@ -1,4 +1,4 @@
-import type { Command, CommandAck } from '@watchfloor/shared';
+import { conflict, refuse, type Command, type CommandAck } from '@watchfloor/shared';
 import { aCommand, officers } from '@watchfloor/shared/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -67,7 +67,7 @@ describe('outbox sender', () => {
     try {
       let limited = true;
       const { outbox, sender, log } = harness(async () =>
-        limited ? { ok: false, code: 'rate-limited', message: 'Too many commands; try again in 2 s.', retryAfterMs: 2000 } : { ok: true, seq: 4 },
+        limited ? { ...refuse('rate-limited', 'rate-limited', { request: 'command', seconds: 2 }), retryAfterMs: 2000 } : { ok: true, seq: 4 },
       );
       await outbox.enqueue(ack(1));
       await outbox.enqueue(ack(2));
@@ -89,7 +89,7 @@ describe('outbox sender', () => {
 
   it('given a refusal, then the command leaves the outbox and the next one is sent', async () => {
     const { outbox, sender, log } = harness(async (command) =>
-      command.alertId === 'hit-1' ? { ok: false, code: 'conflict', message: 'Already held by Bola.' } : { ok: true, seq: 3 },
+      command.alertId === 'hit-1' ? conflict('held-by-other', { name: 'Bola' }) : { ok: true, seq: 3 },
     );
     await outbox.enqueue(ack(1));
     await outbox.enqueue(ack(2));

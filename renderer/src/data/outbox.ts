@@ -1,4 +1,4 @@
-import type { Command, CommandAck } from '@watchfloor/shared';
+import type { Command, CommandAck, NotQueuedCause } from '@watchfloor/shared';
 import type { LocalCache, OutboxEntry, WindowPresence } from '../cache';
 
 /**
@@ -19,7 +19,7 @@ import type { LocalCache, OutboxEntry, WindowPresence } from '../cache';
  */
 export interface Outbox {
   readonly durable: boolean;
-  enqueue(command: Command): Promise<{ readonly ok: true } | { readonly ok: false; readonly message: string }>;
+  enqueue(command: Command): Promise<{ readonly ok: true } | { readonly ok: false; readonly cause: NotQueuedCause }>;
   /** In the order given. */
   pending(): Promise<readonly OutboxEntry[]>;
   markSent(mutationId: string): Promise<void>;
@@ -33,7 +33,7 @@ export function durableOutbox(cache: LocalCache, owner: string): Outbox {
     durable: true,
     async enqueue(command) {
       const result = await cache.enqueue(command, { owner });
-      return result.ok ? { ok: true } : { ok: false, message: result.message };
+      return result.ok ? { ok: true } : { ok: false, cause: result.reason };
     },
     pending: () => cache.pending(owner),
     markSent: (mutationId) => cache.markSent(mutationId),
@@ -64,7 +64,7 @@ export function memoryOutbox(now: () => number = Date.now): Outbox {
   return {
     durable: false,
     async enqueue(command) {
-      if (entries.has(command.mutationId)) return { ok: false, message: `command ${command.mutationId} is already queued` };
+      if (entries.has(command.mutationId)) return { ok: false, cause: 'duplicate' };
       entries.set(command.mutationId, {
         mutationId: command.mutationId,
         command,

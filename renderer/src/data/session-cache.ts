@@ -1,4 +1,4 @@
-import { DAY_MS, RETENTION_DEFAULTS, type HistoryRequest, type HistoryResponse, type Officer, type OpsEvent } from '@watchfloor/shared';
+import { DAY_MS, RETENTION_DEFAULTS, conflict, type HistoryRequest, type HistoryResponse, type Officer, type OpsEvent } from '@watchfloor/shared';
 import {
   DEFAULT_CACHE_NAME,
   describeNotice,
@@ -111,7 +111,7 @@ export function createSessionCache(deps: SessionCacheDeps): SessionCache {
     } else {
       store.addNotice({ id: 'cache-identity', key: 'cacheOtherIdentity', values: { dropped: notice.droppedCommands.length }, tone: 'warning' });
       for (const command of notice.droppedCommands) {
-        store.commandAnswered(command, { ok: false, code: 'conflict', message: 'Queued for another hub or officer; it was not sent.' });
+        store.commandAnswered(command, conflict('queued-elsewhere', {}));
       }
     }
     console.warn(`[watchfloor] ${describeNotice(notice)}`);

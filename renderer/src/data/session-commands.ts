@@ -1,4 +1,4 @@
-import type { Command, CommandAck } from '@watchfloor/shared';
+import { conflict, type Command, type CommandAck } from '@watchfloor/shared';
 import type { LiveStore } from './live-store';
 import { createOutboxSender, type Outbox } from './outbox';
 
@@ -53,7 +53,7 @@ export function createSessionCommands(deps: SessionCommandsDeps): SessionCommand
       await deps.ready();
       const queued = await outbox().enqueue(command);
       if (!queued.ok) {
-        const ack: CommandAck = { ok: false, code: 'conflict', message: `Not queued: ${queued.message}` };
+        const ack: CommandAck = conflict('not-queued', { cause: queued.cause });
         store.commandAnswered(command, ack);
         answers.delete(command.mutationId);
         return ack;

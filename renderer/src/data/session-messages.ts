@@ -101,7 +101,8 @@ export function createHubMessages(deps: HubMessagesDeps): (message: FromWorker) 
           store.reset();
           // Another log: the timeline reloads from it when next asked for.
           timeline.drop();
-          store.addNotice({ id: 'rebuilding', key: 'rebuilding', values: { reason: message.reset.reason }, tone: 'info' });
+          const { cause, reason } = message.reset;
+          store.addNotice({ id: 'rebuilding', ...(cause === undefined ? { key: 'rebuilding', values: { reason } } : { key: `rebuildingBecause.${cause}` }), tone: 'info' });
           cache.resetPicture();
         });
         return;

@@ -19,6 +19,7 @@ import { subjectFieldLabel } from './subject-fields';
 import { isPending, type LiveSnapshot } from '../data/live-store';
 import { displayZone } from '../i18n/display-zone';
 import { countryName, formatLocalTime, formatPercent, formatUtcTime } from '../i18n/format';
+import { escalationReasonText, refusalText } from '../i18n/coded-text';
 import { useSession } from '../live/hooks';
 import { SeverityBadge, StatusChip } from '../live/labels';
 import type { ActionKind } from '../shortcuts/availability';
@@ -63,7 +64,7 @@ export function AlertDetail(props: AlertDetailProps) {
       </header>
       {refusal && (
         <div className="banner banner--refusal" role="alert" data-testid="refusal">
-          <strong>{t('detail.refused', { command: t(`commands.${refusal.commandType}`) })}</strong> {refusal.message}
+          <strong>{t('detail.refused', { command: t(`commands.${refusal.commandType}`) })}</strong> {refusalText(t, refusal)}
           <button type="button" className="link-button" onClick={() => session.store.dismissRefusal(alert.id)}>
             {t('detail.dismiss')}
           </button>
@@ -112,7 +113,7 @@ export function AlertDetail(props: AlertDetailProps) {
                 type="button"
                 className={`button${kind === 'acknowledge' ? ' button--primary' : ''}`}
                 disabled={!allowed.ok || pending !== undefined}
-                title={allowed.ok ? undefined : allowed.message}
+                title={allowed.ok ? undefined : refusalText(t, allowed)}
                 onClick={() => props.onAction(kind)}
               >
                 {t(`commands.${kind}`)} <kbd>{t(`shortcuts.key.${kind}`)}</kbd>
@@ -155,7 +156,7 @@ function HistoryEntry(props: { readonly entry: AlertHistoryEntry }) {
       what = t('history.acknowledged', { who: entry.by.name });
       break;
     case 'alert.escalated':
-      what = t(entry.auto ? 'history.autoEscalated' : 'history.escalated', { who: entry.by.name, level: entry.level, reason: entry.reason });
+      what = t(entry.auto ? 'history.autoEscalated' : 'history.escalated', { who: entry.by.name, level: entry.level, reason: escalationReasonText(t, entry) });
       break;
     case 'alert.resolved':
       what = t(entry.final ? 'history.resolved' : 'history.proposed', { who: entry.by.name, outcome: t(`outcomes.${entry.outcome}`) });
@@ -214,7 +215,7 @@ function Reveal(props: { readonly hitId: string; readonly purposes: readonly Rev
     try {
       const answer = await session.details(props.hitId, purpose, reason.trim());
       if (answer.ok) setRevealed(answer);
-      else setError(answer.message);
+      else setError(refusalText(t, answer));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {

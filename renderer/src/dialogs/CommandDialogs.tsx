@@ -1,4 +1,4 @@
-import { ESCALATION_LEVEL_NAMES, NOTE_MAX_LENGTH, OUTCOMES, isSupervisor, type Alert, type EscalationLevel, type Officer, type Outcome } from '@watchfloor/shared';
+import { NOTE_MAX_LENGTH, OUTCOMES, isSupervisor, type Alert, type EscalationLevel, type Officer, type Outcome } from '@watchfloor/shared';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SeverityBadge } from '../live/labels';
@@ -24,9 +24,7 @@ export function EscalateDialog(props: { readonly alert: Alert; readonly onSubmit
         {levels.map((option, index) => (
           <label key={option} className="choice">
             <input type="radio" name="level" value={option} checked={level === option} onChange={() => setLevel(option)} autoFocus={index === 0} />
-            <span>
-              L{option} · {ESCALATION_LEVEL_NAMES[option]}
-            </span>
+            <span>{t('escalationLevel.option', { level: option, name: t(`escalationLevel.name.${option}`) })}</span>
           </label>
         ))}
       </fieldset>

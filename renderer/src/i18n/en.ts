@@ -70,6 +70,8 @@ export const en = {
     },
     controls: {
       label: 'Playback',
+      /** The key each control's shortcut listens for, shown on the control. */
+      keyCap: { play: 'p', returnToLive: 'l' },
       play: 'Play',
       pause: 'Pause',
       pauseLive: 'Pause live',
@@ -167,7 +169,12 @@ export const en = {
     bulkSkipped_one: 'Acknowledged {{sent}}; skipped 1 selected alert you may not acknowledge now: {{reasons}}.',
     bulkSkipped_other: 'Acknowledged {{sent}}; skipped {{count}} selected alerts you may not acknowledge now: {{reasons}}.',
     rightsChanged: 'Your role or country scope changed. The picture is rebuilt with what you may now see and do.',
+    /** `rebuilding` with the reason an older hub gave in English; `rebuildingBecause` by the hub's cause code. */
     rebuilding: 'Rebuilding the local picture from the hub ({{reason}}).',
+    rebuildingBecause: {
+      'ahead-of-hub': 'Rebuilding the local picture from the hub: this workstation cached another log than the hub’s.',
+      'older-than-retained': 'Rebuilding the local picture from the hub: what this workstation cached is older than the hub keeps.',
+    },
     cacheRebuilt:
       'The local cache was unreadable; it was set aside and is being rebuilt from the hub. Queued commands kept: {{kept}}; lost: {{lost}}.',
     cacheRebuiltOutboxUnknown:
@@ -343,6 +350,7 @@ export const en = {
     status: { open: 'Open', unacknowledged: 'Unacknowledged', resolved: 'Resolved', all: 'All' },
     mine: 'My alerts ({{count}})',
     bulkAcknowledge: 'Acknowledge {{count}} selected',
+    skippedGroup: '{{reason}} ({{count}})',
     select: 'Select for bulk actions',
     pending: 'Pending',
     queued: 'Queued',
@@ -688,6 +696,8 @@ export const en = {
       failed: 'Nothing was exported: {{message}}',
       tooLarge: 'the filter matches more than {{limit}} records. Narrow it (a time range) and export in parts.',
     },
+    /** The key each button's shortcut listens for, shown on the button: the letter the console reads, in every language. */
+    keyCap: { verify: 'v', previous: 'p', next: 'n', json: 'e', csv: 'c' },
     keys: {
       label: 'Keyboard',
       filter: '/ filter · Esc back to the table',
@@ -697,5 +707,85 @@ export const en = {
       verify: 'v verify the chain',
       export: 'e JSON · c CSV',
     },
+  },
+  /** A refusal from the hub or the console's own rules, by its reason code (shared/protocol/refusals.ts). */
+  refusals: {
+    'role-cannot': 'Only {{roles, list(type: disjunction)}} can {{doing}}.',
+    'out-of-scope': 'This alert does not concern your country scope ({{scope}}).',
+    'audit-trail-bureau-wide': 'The audit trail is reviewed bureau-wide: an officer with a country scope cannot review it.',
+    'already-resolved': 'This alert was already resolved ({{outcome}}).',
+    'you-hold-it': 'You already hold this alert.',
+    'held-by-other': 'Already acknowledged by {{name}}.',
+    'status-not-acknowledgeable': 'An alert in state “{{status}}” cannot be acknowledged.',
+    'acknowledge-before-escalating': 'Acknowledge the alert before escalating it.',
+    'awaiting-confirmation': 'The alert is awaiting confirmation.',
+    'at-top-level': 'The alert is already at the top escalation level ({{level}}).',
+    'level-not-higher': 'The alert is already at escalation level {{level}}.',
+    'confirmation-by-shift-lead': 'Awaiting confirmation by a shift lead.',
+    'acknowledge-before-resolving': 'Acknowledge the alert before resolving it.',
+    'no-such-officer': 'No officer {{officerId}}.',
+    'assignee-holds': '{{name}} already holds this alert.',
+    'given-after-hub-clock': "The time this command was given is later than the hub's clock allows; check this workstation's clock.",
+    'given-before-raised': "The time this command was given is before the alert was raised; check this workstation's clock.",
+    'no-such-alert': 'No alert {{alertId}}.',
+    'mutation-id-taken': 'This command id was already used by another officer.',
+    'command-unreadable': 'The hub could not read this command: {{detail}}',
+    'request-unreadable': 'The hub could not read this request: {{detail}}',
+    'unknown-purpose': '“{{purpose}}” is not one of this bureau’s purposes ({{purposes, list}}).',
+    'no-such-hit': 'No hit {{hitId}}.',
+    'no-details-held': 'No personal details are held for hit {{hitId}}.',
+    'rate-limited': 'Too many {{request}} from this console; the hub did not act on this one. Try again in {{seconds}} s.',
+    'not-stored': 'The hub could not store this command just now; it was not applied. Try again.',
+    'history-unavailable': 'History could not be read just now. Try again.',
+    'details-unavailable': 'Details could not be read just now. Try again.',
+    'queued-elsewhere': 'Queued for another hub or officer; it was not sent.',
+    'not-queued': 'Not queued: {{cause}}',
+  },
+  /** The words refusals put into their sentences. */
+  refusalWords: {
+    noRole: 'No role can {{doing}}.',
+    role: { observer: 'an observer', 'duty-officer': 'a duty officer', 'shift-lead': 'a shift lead', admin: 'an admin', auditor: 'an auditor' },
+    doing: {
+      'watch-operation': 'receive the operation picture',
+      act: 'act on alerts',
+      supervise: 'act on alerts others hold',
+      replay: 'replay an operation',
+      'reveal-details': 'reveal personal details',
+      'see-audit': 'receive audit events',
+      'review-audit-trail': 'review the audit trail',
+      administer: 'change operations and checkpoints',
+      'command-operation': 'receive level-3 escalations',
+      'assign-alerts': 'assign alerts',
+      'export-debrief': 'export a debrief',
+    },
+    request: { command: 'commands', details: 'requests for personal details', history: 'history requests' },
+    noOutcome: 'no outcome',
+    notQueued: {
+      duplicate: 'this command is already queued.',
+      invalid: 'this command is not valid.',
+      unbound: 'no hub has been reached yet, so there is nothing to send this command to.',
+      gap: 'the local cache is behind the hub.',
+      quota: 'the local cache is full.',
+      rebuilt: 'the local cache was rebuilt.',
+      failed: 'the local cache could not be written.',
+    },
+  },
+  /** The phases of the hub's simulated operation, by code (shared PHASE_CODES); other phases show as written. */
+  phases: {
+    'border-and-airport-screening': 'Phase 1: Border and airport screening',
+    'targeted-inspections': 'Phase 2: Targeted inspections',
+    'market-and-port-operations': 'Phase 3: Market and port operations',
+    'follow-up-and-debrief': 'Phase 4: Follow-up and debrief',
+  },
+  /** Escalation levels: 1 shift lead, 2 record-owner bureau liaison, 3 operation commander. */
+  escalationLevel: {
+    short: 'L{{level}}',
+    option: 'L{{level}} · {{name}}',
+    name: { 1: 'Shift lead', 2: 'Record-owner bureau liaison', 3: 'Operation commander' },
+  },
+  /** Why the hub escalated an alert by itself, by the code its event stores (shared/alerts/escalation.ts). */
+  autoEscalation: {
+    'not-acknowledged': 'Not acknowledged within {{minutes}} min ({{severity}})',
+    'no-activity': 'No activity by {{holder}} for {{minutes}} min ({{severity}})',
   },
 } as const;

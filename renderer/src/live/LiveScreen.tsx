@@ -14,6 +14,7 @@ import { boundsOf, framingCheckpoints, framingCountries, useMapPicture, WorldMap
 import { displayZone } from '../i18n/display-zone';
 import { desktopBridge } from '../platform';
 import { AlertQueue } from '../queue/AlertQueue';
+import { refusalText } from '../i18n/coded-text';
 import { describeSkipped, planBulkAcknowledge } from '../queue/bulk-acknowledge';
 import { DEFAULT_QUEUE_FILTER, type QueueFilter } from '../queue/queue-model';
 import { EmptyState, Panel } from '../shell/Panel';
@@ -143,7 +144,7 @@ export function LiveScreen(props: {
   /** Says, briefly and without a dialog, why an action did not open. */
   const explain = useCallback(
     (kind: ActionKind, unavailable: Unavailable) => {
-      const reason = unavailable.why === 'rule' ? unavailable.message : t(`unavailable.${unavailable.why}`, { role: t(`roles.${officer.role}`) });
+      const reason = unavailable.why === 'rule' ? refusalText(t, unavailable.refusal) : t(`unavailable.${unavailable.why}`, { role: t(`roles.${officer.role}`) });
       setHint((previous) => ({ text: t('unavailable.line', { command: t(`commands.${kind}`), reason }), serial: (previous?.serial ?? 0) + 1 }));
     },
     [officer.role, t],
@@ -204,11 +205,11 @@ export function LiveScreen(props: {
     for (const id of plan.send) commands.acknowledge(id);
     if (plan.skipped.length > 0) {
       const count = plan.skipped.reduce((sum, group) => sum + group.alertIds.length, 0);
-      const values = { count, sent: plan.send.length, reasons: describeSkipped(plan.skipped) };
+      const values = { count, sent: plan.send.length, reasons: describeSkipped(t, plan.skipped) };
       session.store.addNotice({ id: 'bulk-acknowledge', key: 'bulkSkipped', values, tone: 'info' });
     }
     setChecked(new Set());
-  }, [checked, commands, officer, session, state.alerts]);
+  }, [checked, commands, officer, session, state.alerts, t]);
 
   useConsoleKeys({
     enabled: !props.wall,

@@ -1,6 +1,7 @@
 import type { Operation, PresenceEntry } from '@watchfloor/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { phaseText } from '../i18n/coded-text';
 import type { LiveSnapshot } from '../data/live-store';
 import type { Freshness } from '../data/staleness';
 import type { ViewMode } from '../replay';
@@ -36,7 +37,7 @@ export function TopBar(props: {
       <div className="topbar__operation" data-testid="operation-name">
         {props.operation ? (
           <>
-            <strong>{props.operation.codename}</strong> <span className="topbar__phase">{props.operation.phase}</span>
+            <strong>{props.operation.codename}</strong> <span className="topbar__phase">{phaseText(t, props.operation.phase)}</span>
           </>
         ) : (
           t('operation.none')

@@ -1,4 +1,4 @@
-import { ESCALATION_LEVEL_NAMES, type Alert, type Command, type EscalationLevel, type Outcome } from '@watchfloor/shared';
+import { type Alert, type Command, type EscalationLevel, type Outcome } from '@watchfloor/shared';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { syncAlertView, type AlertView, type SyncedView } from '../data/alert-view-sync';
 import type { LiveSnapshot } from '../data/live-store';
@@ -62,4 +62,3 @@ export function useCommands(): CommandVerbs {
   }, [session]);
 }
 
-export const LEVEL_NAMES = ESCALATION_LEVEL_NAMES;

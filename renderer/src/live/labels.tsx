@@ -24,7 +24,7 @@ export function StatusChip(props: { readonly status: AlertStatus; readonly level
   return (
     <span className={`status-chip status-chip--${props.status}`} data-status={props.status}>
       {t(`map.status.${props.status}`)}
-      {props.status === 'escalated' ? ` L${props.level}` : ''}
+      {props.status === 'escalated' ? ` ${t('escalationLevel.short', { level: props.level })}` : ''}
     </span>
   );
 }

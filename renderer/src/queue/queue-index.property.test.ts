@@ -1,6 +1,7 @@
 import {
   SEVERITIES,
   SEVERITY_RANK,
+  conflict,
   isEscalatedTo,
   isOpen,
   isUnacknowledged,
@@ -175,7 +176,7 @@ describe('the live picture and the views kept up to date per changed alert', () 
               store.commandQueued(command, at);
             } else if (s.kind === 'answer' && sent.length > 0) {
               const command = sent[s.pick % sent.length]!;
-              store.commandAnswered(command, s.ok ? { ok: true, seq: seq + 1 } : { ok: false, code: 'conflict', message: 'no' });
+              store.commandAnswered(command, s.ok ? { ok: true, seq: seq + 1 } : conflict('held-by-other', { name: 'Bola' }));
             } else if (s.kind === 'filter') filter = s.filter;
             else if (s.kind === 'look') look();
           }

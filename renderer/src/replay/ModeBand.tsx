@@ -27,7 +27,7 @@ export function ModeBand(props: { readonly player: PlayerState; readonly onRetur
       <span className="mode-band__note">{say('mode.noCommands')}</span>
       {player.capabilities.returnToLive && (
         <button type="button" className="button button--small button--primary" onClick={props.onReturnToLive} aria-keyshortcuts="L">
-          {say('controls.returnToLive')} <kbd>l</kbd>
+          {say('controls.returnToLive')} <kbd>{say('controls.keyCap.returnToLive')}</kbd>
         </button>
       )}
     </div>

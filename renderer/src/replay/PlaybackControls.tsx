@@ -59,7 +59,7 @@ export function PlaybackControls(props: PlaybackControlsProps) {
       </span>
       {(can.play || can.pause) && (
         <button type="button" className="button button--small" onClick={() => props.onAction(togglePlayAction(player))} aria-keyshortcuts="P">
-          {player.mode === 'live' ? say('controls.pauseLive') : player.playing ? say('controls.pause') : say('controls.play')} <kbd>p</kbd>
+          {player.mode === 'live' ? say('controls.pauseLive') : player.playing ? say('controls.pause') : say('controls.play')} <kbd>{say('controls.keyCap.play')}</kbd>
         </button>
       )}
       {can.step && (
@@ -149,7 +149,7 @@ export function PlaybackControls(props: PlaybackControlsProps) {
           aria-keyshortcuts="L"
           data-testid="return-to-live"
         >
-          {say('controls.returnToLive')} <kbd>l</kbd>
+          {say('controls.returnToLive')} <kbd>{say('controls.keyCap.returnToLive')}</kbd>
           {player.timeshift !== undefined && player.timeshift.missedCritical > 0 && (
             <span className="playback__missed">{say('controls.missedCritical', { count: player.timeshift.missedCritical })}</span>
           )}

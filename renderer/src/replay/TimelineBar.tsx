@@ -8,6 +8,8 @@ import {
 } from '@watchfloor/shared';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { formatLocalTime, formatPercent, formatUtcTime } from '../i18n/format';
+import { useTranslation } from 'react-i18next';
+import { phaseText } from '../i18n/coded-text';
 import { useReplayText, type ReplayText } from './text';
 import { fractionOf, keyIntent, panToInclude, playheadPlacement, timeAt, zoomTo } from './timeline-geometry';
 import './replay.css';
@@ -219,11 +221,12 @@ function MarkerGlyph(props: {
   readonly checkpointName: ((id: string) => string) | undefined;
 }) {
   const { marker, x, say } = props;
+  const { t } = useTranslation();
   switch (marker.kind) {
     case 'phase':
       return (
         <line className="timeline__phase" x1={x(marker.at)} x2={x(marker.at)} y1={0} y2={HEIGHT}>
-          <title>{say('timeline.marker.phase', { phase: marker.phase })}</title>
+          <title>{say('timeline.marker.phase', { phase: phaseText(t, marker.phase) })}</title>
         </line>
       );
     case 'escalation': {

@@ -22,15 +22,15 @@ describe('actionAvailability', () => {
 
   it('given an alert at the top escalation level, when escalating, then it is refused with the rule from shared', () => {
     const answer = actionAvailability('escalate', context({ selected: heldByLead }));
-    expect(answer).toEqual({ ok: false, why: 'rule', message: 'The alert is already at the top escalation level (3).' });
+    expect(answer).toMatchObject({ ok: false, why: 'rule', refusal: { code: 'conflict', reason: 'at-top-level', params: { level: 3 } } });
   });
 
   it('given a resolved alert, when resolving, then it says the alert was already resolved', () => {
-    expect(actionAvailability('resolve', context({ selected: resolved }))).toMatchObject({ ok: false, why: 'rule', message: expect.stringContaining('already resolved') });
+    expect(actionAvailability('resolve', context({ selected: resolved }))).toMatchObject({ ok: false, why: 'rule', refusal: { reason: 'already-resolved' } });
   });
 
   it('given a duty officer who does not hold the alert, when resolving, then it says to acknowledge first', () => {
-    expect(actionAvailability('resolve', context({ officer: officers.duty }))).toMatchObject({ ok: false, message: 'Acknowledge the alert before resolving it.' });
+    expect(actionAvailability('resolve', context({ officer: officers.duty }))).toMatchObject({ ok: false, refusal: { reason: 'acknowledge-before-resolving' } });
   });
 
   it('given the past on screen, a watching role, no selection or a pending command, then each says so, in that order', () => {

@@ -1,4 +1,4 @@
-import { mayAct, type Alert, type Decision, type Officer } from '@watchfloor/shared';
+import { mayAct, type Alert, type Decision, type Officer, type Refusal } from '@watchfloor/shared';
 
 /**
  * Whether a command's shortcut may open its action now, and if not, why: the same answer the detail's
@@ -9,7 +9,7 @@ export type ActionKind = 'acknowledge' | 'escalate' | 'resolve' | 'note';
 
 export type Unavailable =
   | { readonly why: 'past' | 'read-only' | 'nothing-selected' | 'pending' }
-  | { readonly why: 'rule'; readonly message: string };
+  | { readonly why: 'rule'; readonly refusal: Refusal };
 
 type Availability = { readonly ok: true; readonly alert: Alert } | ({ readonly ok: false } & Unavailable);
 
@@ -30,6 +30,6 @@ export function actionAvailability(kind: ActionKind, context: ActionContext): Av
   if (context.selected === undefined) return { ok: false, why: 'nothing-selected' };
   if (context.pending) return { ok: false, why: 'pending' };
   const decision: Decision = mayAct(context.officer, kind, context.selected);
-  if (!decision.ok) return { ok: false, why: 'rule', message: decision.message };
+  if (!decision.ok) return { ok: false, why: 'rule', refusal: decision };
   return { ok: true, alert: context.selected };
 }

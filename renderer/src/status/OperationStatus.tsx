@@ -1,6 +1,7 @@
 import { CHECKPOINT_STATUSES, type Checkpoint, type Operation, type OperationFigures } from '@watchfloor/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { phaseText } from '../i18n/coded-text';
 import type { PictureClock } from '../data/staleness';
 import { countryList, formatCount, formatUtcTime } from '../i18n/format';
 import type { HitRate } from './hit-rate';
@@ -51,7 +52,7 @@ export function OperationStatus(props: {
       <div className="opstatus__id">
         <span className="opstatus__codename">{operation.codename}</span>
         <span className={`opstatus__state opstatus__state--${operation.status}`}>{t(`operationStatus.${operation.status}`)}</span>
-        <span className="opstatus__phase">{operation.phase}</span>
+        <span className="opstatus__phase">{phaseText(t, operation.phase)}</span>
         <span className="opstatus__countries" title={countryList(operation.countries)}>
           {t('status.countries', { count: operation.countries.length })}
         </span>
