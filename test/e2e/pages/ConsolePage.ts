@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { inAnyLanguage } from './words';
 
 /** The live console: queue, detail, dialogs, as the duty officer drives them. */
 export class ConsolePage {
@@ -129,6 +130,6 @@ export class ConsolePage {
 
   /** The top bar's sign-out button. */
   async signOut(): Promise<void> {
-    await this.page.locator('header').getByRole('button', { name: 'Sign out', exact: true }).click();
+    await this.page.locator('header').getByRole('button', { name: inAnyLanguage((words) => words.topbar.signOut) }).click();
   }
 }

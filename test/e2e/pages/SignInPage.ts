@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
+import { inAnyLanguage } from './words';
 
-/** The sign-in screen. */
+/** The sign-in screen, in whichever language it speaks. */
 export class SignInPage {
   readonly hubUrl: Locator;
   readonly username: Locator;
@@ -10,12 +11,12 @@ export class SignInPage {
   readonly demoUsers: Locator;
 
   constructor(readonly page: Page) {
-    this.hubUrl = page.getByLabel('Hub URL');
-    this.username = page.getByLabel('Username');
-    this.password = page.getByLabel('Password');
-    this.submit = page.getByRole('button', { name: 'Sign in' });
+    this.hubUrl = page.getByLabel(inAnyLanguage((words) => words.signIn.hubUrl));
+    this.username = page.getByLabel(inAnyLanguage((words) => words.signIn.username));
+    this.password = page.getByLabel(inAnyLanguage((words) => words.signIn.password));
+    this.submit = page.getByRole('button', { name: inAnyLanguage((words) => words.signIn.submit) });
     this.error = page.locator('.signin__error');
-    this.demoUsers = page.getByRole('region', { name: 'Demo users' });
+    this.demoUsers = page.getByRole('region', { name: inAnyLanguage((words) => words.signIn.demoTitle) });
   }
 
   async open(query = ''): Promise<void> {
