@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { ar } from '../../renderer/src/i18n/ar';
 import { expect, test } from './fixtures';
 import { startedHoursAgo } from './hub-log';
 import { DebriefExport } from './pages/DebriefExport';
@@ -9,8 +10,7 @@ import { TimelinePage } from './pages/TimelinePage';
 /**
  * The console in Arabic: the layout mirrors (queue on the right, detail on the left, map controls in the
  * top-end corner), values keep their own order inside sentences, cut names keep their start, and the
- * timeline still runs left to right, pointer and keys agreeing. Strings fall back to English where the
- * Arabic bundle has none, which is all this checks by.
+ * timeline still runs left to right, pointer and keys agreeing. Controls are found by their Arabic names.
  */
 const SHOTS = '/tmp/rtl';
 mkdirSync(SHOTS, { recursive: true });
@@ -28,16 +28,18 @@ test('given a bureau that sets Arabic, when a shift lead works the console, then
   expect(await arabicFontWeights(page)).toEqual(['400', '600', '700']);
 
   const map = await edgesOf(console.worldMap);
-  const queue = await edgesOf(page.getByRole('region', { name: 'Alert queue' }));
-  const detail = await edgesOf(page.getByRole('region', { name: 'Alert detail' }));
+  const queue = await edgesOf(page.getByRole('region', { name: ar.panels.queue }));
+  const detail = await edgesOf(page.getByRole('region', { name: ar.panels.detail }));
   expect(queue.left).toBeGreaterThanOrEqual(map.right);
   expect(detail.right).toBeLessThanOrEqual(map.left);
 
-  const zoomIn = await edgesOf(page.getByRole('button', { name: 'Zoom in' }));
+  const zoomIn = await edgesOf(page.getByRole('button', { name: ar.map.controls.zoomIn }));
   expect(zoomIn.right).toBeLessThan(map.left + (map.right - map.left) / 2);
 
-  // A count set into a sentence is isolated from the sentence's direction.
-  await expect(page.getByTestId('presence')).toContainText(/\u2068\d+\u2069 officers? on/);
+  // The presence line is Arabic, and any count set into it is isolated from the sentence's direction.
+  const presence = page.getByTestId('presence');
+  await expect(presence).toContainText('متصل');
+  expect((await presence.innerText()).replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/\d/);
 
   await console.queue.locator('.queue-row').first().click();
   await expect(console.detail).toHaveAttribute('data-alert-id', /.+/);
@@ -58,7 +60,7 @@ test('given a bureau that sets Arabic, when a shift lead works the console, then
   if (bar === null) throw new Error('the timeline bar is not on screen');
   await console.queue.focus();
   await timeline.pause();
-  await expect(timeline.mode).toHaveText('Paused');
+  await expect(timeline.mode).toHaveText(ar.replay.controls.pausedMode);
   const clickAt = (fraction: number) => page.mouse.click(bar.x + bar.width * fraction, bar.y + bar.height / 2);
   const live = await timeline.shownTime();
   await clickAt(0.25);
@@ -73,8 +75,8 @@ test('given a bureau that sets Arabic, when a shift lead works the console, then
   await expect.poll(() => timeline.shownTime(), { message: 'the left arrow goes back in time' }).toBeLessThan(late);
   await expect(timeline.bar).toHaveAttribute('aria-busy', 'false');
 
-  const previous = await edgesOf(timeline.controls.getByRole('button', { name: 'Previous event' }));
-  const next = await edgesOf(timeline.controls.getByRole('button', { name: 'Next event' }));
+  const previous = await edgesOf(timeline.controls.getByRole('button', { name: ar.replay.controls.previous }));
+  const next = await edgesOf(timeline.controls.getByRole('button', { name: ar.replay.controls.next }));
   expect(previous.right).toBeLessThanOrEqual(next.left);
   await expect(timeline.modeBand).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/replay.png` });

@@ -1,7 +1,6 @@
 import { spokenLanguage, type LanguageCode } from '@watchfloor/shared';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { numberInterpolation } from './format/interpolation';
 import { interpolatedValue } from './isolate';
 import { LANGUAGES, languageResources } from './languages';
 
@@ -12,13 +11,16 @@ import { LANGUAGES, languageResources } from './languages';
  * The page's `lang` and `dir` follow the language, so text, layout and screen readers change with it.
  */
 export async function initI18n(language: LanguageCode = 'en'): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).use(numberInterpolation).init({
+  await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
     resources: languageResources(),
-    // Every value is formatted (numbers grouped the language's way), then isolated from the sentence's
-    // direction: `escape` is not HTML escaping here (React escapes), it is where i18next lets that happen.
-    interpolation: { alwaysFormat: true, escapeValue: true, escape: interpolatedValue(() => LANGUAGES[currentLocale()].direction) },
+    // Each value is written the language's way and isolated from the sentence's direction (isolate.ts).
+    interpolation: {
+      escapeValue: true,
+      useRawValueToEscape: true,
+      escape: interpolatedValue(() => LANGUAGES[currentLocale()].direction),
+    },
     returnNull: false,
   });
   showLanguage(language);

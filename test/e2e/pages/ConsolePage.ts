@@ -38,7 +38,7 @@ export class ConsolePage {
     this.notices = page.getByTestId('notices');
     this.shortcutHint = page.getByTestId('shortcut-hint');
     this.alarmAnnouncement = page.getByTestId('alarm-announcement');
-    this.mapCanvas = page.getByRole('region', { name: 'World map' }).locator('canvas').first();
+    this.mapCanvas = page.getByRole('region', { name: inAnyLanguage((words) => words.panels.map) }).locator('canvas').first();
     this.worldMap = page.getByTestId('world-map');
     this.queueLoading = page.getByText('Loading the operation picture… Alerts appear here once it is in.');
   }

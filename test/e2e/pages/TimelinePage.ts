@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { inAnyLanguage } from './words';
 
 /** The shift lead's docked timeline, the mode band and the top bar's mode, as a lead drives them. */
 export class TimelinePage {
@@ -14,7 +15,7 @@ export class TimelinePage {
 
   constructor(readonly page: Page) {
     this.dock = page.getByTestId('timeline-panel');
-    this.controls = page.getByRole('group', { name: 'Playback' });
+    this.controls = page.getByRole('group', { name: inAnyLanguage((words) => words.replay.controls.label) });
     this.bar = page.getByTestId('timeline-bar');
     this.mode = page.getByTestId('playback-mode');
     this.modeBand = page.getByTestId('mode-band');
