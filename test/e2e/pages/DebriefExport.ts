@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { inAnyLanguage } from './words';
 
 /** The timeline's debrief export as a shift lead uses it: one button, a CSV and a map PNG, and what it says. */
 export class DebriefExport {
@@ -17,7 +18,7 @@ export class DebriefExport {
     const pngDownload = this.page.waitForEvent('download', (download) => download.suggestedFilename().endsWith('.png'));
     await this.button.click();
     const [csvFile, pngFile] = [await csvDownload, await pngDownload];
-    await expect(this.status).toContainText('recorded in the audit trail');
+    await expect(this.status).toHaveText(inAnyLanguage((words) => [words.replay.exportSaved, words.replay.exportSavedNoMap]));
     return {
       csvName: csvFile.suggestedFilename(),
       csv: await readFile((await csvFile.path())!, 'utf8'),
