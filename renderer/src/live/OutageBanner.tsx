@@ -35,7 +35,7 @@ export function OutageBanner(props: { readonly freshness: Freshness; readonly no
       return (
         <div className="outage outage--stale" role="alert" data-testid="outage-banner" data-state="stale">
           <strong>{t('outage.title')}</strong>
-          <span className="mono">
+          <span className="outage__as-of">
             {t('outage.asOf', { time: formatUtcTime(freshness.asOf, { date: false, zone: false }), age: formatDuration(props.now - freshness.asOf) })}
           </span>
           <span>{t('outage.meaning')}</span>

@@ -23,7 +23,7 @@ export function ModeBand(props: { readonly player: PlayerState; readonly onRetur
   return (
     <div className={`mode-band mode-band--${mode}`} role="status" data-testid="mode-band" data-mode={mode}>
       <strong className="mode-band__mode">{say(`mode.${mode}`)}</strong>
-      <span className="mono">{where}</span>
+      <span className="mode-band__where">{where}</span>
       <span className="mode-band__note">{say('mode.noCommands')}</span>
       {player.capabilities.returnToLive && (
         <button type="button" className="button button--small button--primary" onClick={props.onReturnToLive} aria-keyshortcuts="L">
