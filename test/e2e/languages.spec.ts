@@ -1,9 +1,12 @@
 import type { Page } from '@playwright/test';
+import { fr } from '../../renderer/src/i18n/fr';
 import { serveConsole, type ConsoleServer } from '../../scripts/console-server';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { LanguageMenu } from './pages/LanguageMenu';
 import { SignInPage } from './pages/SignInPage';
+import { TimelinePage } from './pages/TimelinePage';
+import { WallPage } from './pages/WallPage';
 import { signedIn } from './pages/desks';
 
 /**
@@ -80,6 +83,46 @@ test("given a language chosen at sign-in, then the officer goes on in it; each o
   await signIn.signIn('duty');
   await console.waitUntilLive();
   await menu.expectSpeaking('ar', 'rtl', 'العربية');
+});
+
+test('given French chosen at sign-in, then sign-in, the console, a dialog, replay and the wall speak French', async ({ page }) => {
+  test.setTimeout(120_000);
+  const signIn = new SignInPage(page);
+  const menu = new LanguageMenu(page);
+  const console = new ConsolePage(page);
+  await signIn.open();
+  await menu.chooseByKeyboard('Français');
+  await expect(page.getByRole('heading', { name: fr.signIn.title })).toBeVisible();
+
+  await signIn.signIn('lead');
+  await console.waitUntilLive();
+  await expect(page.getByRole('region', { name: fr.panels.queue })).toBeVisible();
+  await expect(page.locator('header').getByRole('button', { name: fr.topbar.signOut })).toBeVisible();
+  await console.waitForMap();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/language-fr-console.png` });
+
+  await console.queue.focus();
+  await console.press('?');
+  await expect(console.shortcutsDialog.getByRole('heading', { name: fr.shortcuts.title })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/language-fr-dialog.png` });
+  await console.press('Escape');
+  await expect(console.shortcutsDialog).toBeHidden();
+
+  const timeline = new TimelinePage(page);
+  await console.queue.focus();
+  await timeline.pause();
+  await expect(timeline.mode).toHaveText(fr.replay.controls.pausedMode);
+  await expect(timeline.modeBand).toContainText(fr.replay.mode.noCommands);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/language-fr-replay.png` });
+  await console.signOut();
+
+  // The sign-in screen kept French, and so does the wall display signed in from it.
+  await signIn.signIn('wall');
+  const wall = new WallPage(page);
+  await expect(wall.figures).toHaveAccessibleName(fr.wall.figures);
+  await expect(wall.figure(fr.wall.open)).toBeVisible();
+  await console.waitForMap();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/language-fr-wall.png` });
 });
 
 test.describe("the bureau's default", () => {
