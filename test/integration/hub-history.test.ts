@@ -138,7 +138,12 @@ describe('history', () => {
 
   it('given bad history requests, then each is answered invalid and nothing else', async () => {
     for (const request of [{}, { limit: 0 }, { limit: 5001 }, { fromSeq: 1, fromTime: T0, limit: 5 }, { fromSeq: -1, limit: 5 }, 'all']) {
-      expect(await lead.request('history', request)).toEqual({ error: 'invalid', message: expect.any(String) });
+      expect(await lead.request('history', request)).toEqual({
+        error: 'invalid',
+        reason: 'request-unreadable',
+        params: { detail: expect.any(String) },
+        message: expect.any(String),
+      });
     }
   });
 });
