@@ -63,6 +63,12 @@ describe.each(Object.entries(BUNDLES))('the %s bundle', (language, bundle) => {
     expect(groups.size).toBeGreaterThan(0);
   });
 
+  it('given each key cap, then it is the letter the console listens for, whatever the language', () => {
+    const caps = own.filter(([key]) => /(^|\.)(keyCap\.|shortcuts\.key\.)/.test(key));
+    expect(caps.filter(([key, text]) => text !== english.get(key)).map(([key]) => key)).toEqual([]);
+    expect(caps.length).toBeGreaterThan(0);
+  });
+
   it('given each string English says, then it is not left empty', () => {
     expect(own.filter(([key, text]) => text.trim() === '' && english.get(key.replace(PLURAL, '_other'))?.trim() && english.get(key)?.trim() !== '').map(([key]) => key)).toEqual([]);
   });
