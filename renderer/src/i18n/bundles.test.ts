@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ar } from './ar';
 import { en } from './en';
@@ -71,5 +72,25 @@ describe.each(Object.entries(BUNDLES))('the %s bundle', (language, bundle) => {
 
   it('given each string English says, then it is not left empty', () => {
     expect(own.filter(([key, text]) => text.trim() === '' && english.get(key.replace(PLURAL, '_other'))?.trim() && english.get(key)?.trim() !== '').map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe('plural forms as an officer reads them', () => {
+  async function say(language: 'fr' | 'es' | 'ar', count: number): Promise<string> {
+    const instance = i18next.createInstance();
+    await instance.init({ lng: language, resources: { [language]: { translation: BUNDLES[language]! } }, interpolation: { escapeValue: false } });
+    return instance.t('presence.online', { count });
+  }
+
+  it('given Arabic, then none, one, two, a few, many and a hundred officers each take their own form', async () => {
+    const forms = await Promise.all([0, 1, 2, 3, 11, 100].map((count) => say('ar', count)));
+    expect(forms).toEqual([ar.presence.online_zero, ar.presence.online_one, ar.presence.online_two, ...['few', 'many', 'other'].map((form, index) => ar.presence[`online_${form}` as 'online_few'].replace('{{count}}', String([3, 11, 100][index])))]);
+  });
+
+  it('given French and Spanish, then zero and one are singular in French only, and a million takes the "many" form', async () => {
+    expect(await say('fr', 0)).toBe(fr.presence.online_one.replace('{{count}}', '0'));
+    expect(await say('es', 0)).toBe(es.presence.online_other.replace('{{count}}', '0'));
+    expect(await say('fr', 1_000_000)).toBe(fr.presence.online_many.replace('{{count}}', '1000000'));
+    expect(await say('es', 1_000_000)).toBe(es.presence.online_many.replace('{{count}}', '1000000'));
   });
 });
