@@ -79,9 +79,11 @@ test('given the wall user, when they sign in, then they land on the wall view wi
   for (const [lon, lat] of [LAGOS, KANO, HILLACONDJI, PARAKOU]) await expect.poll(() => wall.map.shows(lon, lat)).toBe(true);
   expect(await wall.map.shows(...ROME)).toBe(false);
   await expect(wall.map.legend.getByText('Partner country checkpoint')).toBeVisible();
+  // The wall uses the whole screen: the map takes what the figures and the status leave.
+  await expect.poll(() => wall.workspaceBottom()).toBe(page.viewportSize()!.height);
   await page.screenshot({ path: `${SHOTS}/wall-1366.png` });
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.waitForTimeout(500);
+  await expect.poll(() => wall.workspaceBottom()).toBe(1080);
   await page.screenshot({ path: `${SHOTS}/wall-1920.png` });
 });
 
