@@ -103,7 +103,7 @@ function orList(words: readonly string[]): string {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The refusal in English, for logs, the audit trail and clients other than the console. */
-export function englishRefusal(refusal: ReasonWithParams): string {
+function englishRefusal(refusal: ReasonWithParams): string {
   switch (refusal.reason) {
     case 'role-cannot': {
       const { roles, doing } = refusal.params;

@@ -5,7 +5,7 @@ import type { en } from './en';
  * in the language's own plural categories (English `key_one`/`key_other`; Arabic needs all six). A bundle
  * typed `Bundle<'one' | 'many' | 'other'>` that misses a key or a plural form does not compile.
  */
-export type PluralCategory = Intl.LDMLPluralRule;
+type PluralCategory = Intl.LDMLPluralRule;
 
 type Shape<T, C extends PluralCategory> = {
   readonly [K in keyof T as K extends `${string}_one` ? never : K extends `${infer Base}_other` ? `${Base}_${C}` : K]: T[K] extends string

@@ -4,9 +4,10 @@ import { en } from './en';
 
 /**
  * Words what the hub and the shared rules say by code, in the officer's language: a refusal by its reason
- * and parameters, an automatic escalation by the reason its event stores, an operation phase by its code. A refusal reason this console
- * does not know (from a newer hub) shows the hub's English message; an escalation reason that is no code
- * (an officer's own words, or an automatic escalation logged before the codes) shows as stored.
+ * and parameters, an automatic escalation by the reason its event stores, an operation phase by its code.
+ * A refusal reason this console does not know (from a newer hub) shows the hub's English message; an
+ * escalation reason that is no code (an officer's own words, or an automatic escalation logged before the
+ * codes) shows as stored.
  */
 
 type Params = Readonly<Record<string, string | number | readonly string[]>>;
