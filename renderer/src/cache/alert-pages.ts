@@ -4,8 +4,8 @@ import { parseAlertRow } from './rows';
 import { Dexie, type Table } from 'dexie';
 
 /**
- * The cached alert rows read in pages of the primary key's order, so a start shows the first page without
- * waiting for the rest: each page is checked and handed on as it comes, and the next page is requested
+ * The cached alert rows read in pages, most urgent first (the `[rank+id]` index, see alert-ranks.ts), so a
+ * start shows the top of the queue without waiting for the rest: each page is checked and handed on as it comes, and the next page is requested
  * before this one is parsed, so IndexedDB reads ahead while this thread checks. Memory and the time to the
  * first page do not grow with the rows held.
  */
@@ -26,8 +26,11 @@ export interface AlertPage {
   readonly last: boolean;
 }
 
+/** The index that orders the rows most urgent first. */
+const URGENCY_INDEX = '[rank+id]';
+
 /**
- * Reads every alert row in pages of `pageRows`, calling `onPage` for each in key order. Must run inside a read
+ * Reads every alert row in pages of `pageRows`, calling `onPage` for each, most urgent first. Must run inside a read
  * transaction that spans the table; a damaged row throws out of it like a whole-table read would.
  */
 export async function readAlertPages(
@@ -41,13 +44,14 @@ export async function readAlertPages(
     (count) => (total = count),
     () => undefined,
   );
-  let next = table.limit(pageRows).toArray();
+  let next = table.orderBy(URGENCY_INDEX).limit(pageRows).toArray();
   let received = 0;
   for (;;) {
     const rows = await next;
     const full = rows.length === pageRows;
     if (full) {
-      next = table.where('id').above(rows[rows.length - 1]!.id).limit(pageRows).toArray();
+      const last = rows[rows.length - 1]!;
+      next = table.where(URGENCY_INDEX).above([last.rank, last.id]).limit(pageRows).toArray();
       // Awaited on the next turn; if this page throws first, that read must not be reported unhandled.
       next.catch(() => undefined);
     }
