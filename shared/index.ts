@@ -13,6 +13,7 @@ export * from './retention/policy';
 export * from './access/index';
 export * from './audit/index';
 export * from './alerts/lifecycle';
+export * from './alerts/urgency-order';
 export * from './alerts/authorize';
 export * from './alerts/escalation';
 export * from './alerts/given-time';

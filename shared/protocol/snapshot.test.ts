@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_OPS_STATE, foldEvents } from '../ops/state';
 import { actorOf, aCheckpoint, anOperation, hitRaised, logged, officers } from '../testing/builders';
 import type { OpsEvent } from './events';
-import { SnapshotPage, alertOfSnapshot, snapshotAlertOf, snapshotRank } from './snapshot';
+import { urgencyRank } from '../alerts/urgency-order';
+import { SnapshotPage, alertOfSnapshot, snapshotAlertOf } from './snapshot';
 
 const lead = actorOf(officers.lead);
 const log: OpsEvent[] = [
@@ -31,7 +32,7 @@ describe('snapshot alerts', () => {
   });
 
   it('ranks open alerts first, the most severe first, then the oldest hit, and resolved ones last', () => {
-    const ranked = [...state.alerts.values()].sort((a, b) => snapshotRank(a) - snapshotRank(b)).map((a) => a.id);
+    const ranked = [...state.alerts.values()].sort((a, b) => urgencyRank(a) - urgencyRank(b)).map((a) => a.id);
     expect(ranked).toEqual(['hit-c', 'hit-b', 'hit-a']);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Checkpoint, EpochMs, Hit, Operation, SEVERITY_RANK } from '../domain/model';
-import { isOpen, raiseAlert, reduceAlert, type Alert } from '../alerts/lifecycle';
+import { Checkpoint, EpochMs, Hit, Operation } from '../domain/model';
+import { raiseAlert, reduceAlert, type Alert } from '../alerts/lifecycle';
 import { AlertAcknowledged, AlertAssigned, AlertEscalated, AlertNoted, AlertResolved } from './events';
 
 /**
@@ -70,13 +70,3 @@ export function alertOfSnapshot(entry: SnapshotAlert): { readonly ok: true; read
   return { ok: true, alert };
 }
 
-/**
- * The order alerts are sent in, lowest first: open alerts before resolved ones, the most severe first, the
- * oldest hit first (the queue's own order), so the first page holds the top of the queue. One number per
- * alert: severity rank and open-ness above the hit's time, which stays below 2^42 ms (2100).
- */
-const TIME_SPAN = 2 ** 42;
-export function snapshotRank(alert: Alert): number {
-  const tier = isOpen(alert) ? SEVERITY_RANK[alert.hit.severity] : 4;
-  return tier * TIME_SPAN + alert.hit.at;
-}

@@ -3,7 +3,7 @@ import {
   checkpointWithinScope,
   operationWithinScope,
   snapshotAlertOf,
-  snapshotRank,
+  urgencyRank,
   withinScope,
   type Alert,
   type Officer,
@@ -16,7 +16,7 @@ import type { Socket } from 'socket.io';
  * The picture one officer may see, cut into `snapshot` pages for a console that starts from nothing. It
  * is taken at one moment: the alerts (immutable values) are collected from the state then, so events the
  * hub folds in place while the pages go out change nothing in them, and the snapshot is valid at the seq
- * read at that moment. Pages go out most urgent first (`snapshotRank`): a heap over the alerts' ranks
+ * read at that moment. Pages go out most urgent first (`urgencyRank`): a heap over the alerts' ranks
  * yields each page's alerts in O(page x log n), so no page waits for the whole picture to be sorted.
  */
 export interface SnapshotPages {
@@ -63,7 +63,7 @@ export function takeSnapshot(officer: Officer, state: OpsState, seq: number, pag
 /** The alerts lowest rank first, taken a page at a time from a binary heap of their indices. */
 function rankHeap(alerts: readonly Alert[]): { take(count: number): Alert[] } {
   const keys = new Float64Array(alerts.length);
-  for (let i = 0; i < alerts.length; i += 1) keys[i] = snapshotRank(alerts[i]!);
+  for (let i = 0; i < alerts.length; i += 1) keys[i] = urgencyRank(alerts[i]!);
   const heap = new Int32Array(alerts.length);
   for (let i = 0; i < heap.length; i += 1) heap[i] = i;
   let size = heap.length;

@@ -57,7 +57,7 @@ afterEach(() => {
 });
 
 describe('cached alerts read in pages', () => {
-  it('given more alerts than a page, when they are read in pages, then every alert comes once, in key order, with progress and the last marked', async () => {
+  it('given more alerts than a page, when they are read in pages, then every alert comes once, most urgent first, with progress and the last marked', async () => {
     const pages = await pagesRead(7, 3);
 
     expect(progressOf(pages)).toEqual([

@@ -1,13 +1,13 @@
 import type { Alert } from '@watchfloor/shared';
 import type { AlertRow } from './database';
 import { parseAlertRow } from './rows';
-import { Dexie, type Table } from 'dexie';
+import type { Table } from 'dexie';
 
 /**
- * The cached alert rows read in pages of the primary key's order, so a start shows the first page without
- * waiting for the rest: each page is checked and handed on as it comes, and the next page is requested
- * before this one is parsed, so IndexedDB reads ahead while this thread checks. Memory and the time to the
- * first page do not grow with the rows held.
+ * The cached alert rows read in pages, most urgent first (the `[rank+id]` index, see alert-ranks.ts), so a
+ * start shows the top of the queue without waiting for the rest: each page is checked and handed on as it
+ * comes, and the next page is requested before this one is parsed, so IndexedDB reads ahead while this
+ * thread checks. Memory and the time to the first page do not grow with the rows held.
  */
 
 /** Rows per read: a few milliseconds of checking each, few enough reads that their round trips do not add up. */
@@ -19,41 +19,40 @@ export interface AlertPage {
   /** Alerts handed on so far, this page's included. */
   readonly received: number;
   /**
-   * Rows the cache holds; undefined until counted. A count visits every row, so it runs in a transaction of
-   * its own beside the read and is never waited for.
+   * Rows the cache holds; known once the last page is in. Counting them first would cost more than the
+   * read: IndexedDB counts a store by visiting every row, and a database runs one such request at a time,
+   * so the pages' reads would wait behind it.
    */
   readonly total: number | undefined;
   readonly last: boolean;
 }
 
+/** The index that orders the rows most urgent first. */
+const URGENCY_INDEX = '[rank+id]';
+
 /**
- * Reads every alert row in pages of `pageRows`, calling `onPage` for each in key order. Must run inside a read
- * transaction that spans the table; a damaged row throws out of it like a whole-table read would.
+ * Reads every alert row in pages of `pageRows`, calling `onPage` for each, most urgent first. Must run inside
+ * a read transaction that spans the table; a damaged row throws out of it like a whole-table read would.
  */
 export async function readAlertPages(
   table: Table<AlertRow, string>,
   onPage: (page: AlertPage) => void,
   pageRows: number = ALERT_PAGE_ROWS,
 ): Promise<void> {
-  let total: number | undefined;
-  // Outside the read's transaction, so the pages' reads do not queue behind it.
-  Dexie.ignoreTransaction(() => table.count()).then(
-    (count) => (total = count),
-    () => undefined,
-  );
-  let next = table.limit(pageRows).toArray();
+  let next = table.orderBy(URGENCY_INDEX).limit(pageRows).toArray();
   let received = 0;
   for (;;) {
     const rows = await next;
     const full = rows.length === pageRows;
     if (full) {
-      next = table.where('id').above(rows[rows.length - 1]!.id).limit(pageRows).toArray();
+      const last = rows[rows.length - 1]!;
+      next = table.where(URGENCY_INDEX).above([last.rank, last.id]).limit(pageRows).toArray();
       // Awaited on the next turn; if this page throws first, that read must not be reported unhandled.
       next.catch(() => undefined);
     }
     const alerts = rows.map((row) => parseAlertRow(row).alert);
     received += alerts.length;
-    onPage({ alerts, received, total: full ? (total === undefined ? undefined : Math.max(total, received)) : received, last: !full });
+    onPage({ alerts, received, total: full ? undefined : received, last: !full });
     if (!full) return;
   }
 }

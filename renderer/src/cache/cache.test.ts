@@ -1,4 +1,4 @@
-import type { OpsEvent } from '@watchfloor/shared';
+import { compareUrgency, type OpsEvent } from '@watchfloor/shared';
 import { T0, actorOf, aCommand, hitRaised, officers } from '@watchfloor/shared/testing';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -311,6 +311,72 @@ describe('local cache: event log', () => {
     const raw = await rawDatabase(env);
     expect(raw.backendDB().objectStoreNames.contains('events')).toBe(false);
     raw.close();
+  });
+
+  /**
+   * Turns the cache at `env` back into what schema version 3 left (alert rows without their rank), with
+   * `damage` applied to the alert rows first, and returns the queued command it holds.
+   */
+  async function storedByVersion3(env: LocalCacheOptions, events: readonly OpsEvent[], damage: (rows: Record<string, unknown>[]) => void = () => undefined) {
+    const { cache: first } = await open(env);
+    await first.applyBatch(events, { after: 0, through: events.at(-1)!.seq });
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    await first.enqueue(command);
+    first.close();
+    const current = await rawDatabase(env);
+    const stores = ['alerts', 'hitChunks', 'eventBlocks', 'operations', 'checkpoints', 'outbox', 'meta'] as const;
+    const rows = await Promise.all(stores.map((store) => current.table(store).toArray()));
+    current.close();
+    await deleteDatabase(env.name!, env);
+    const alerts = (rows[0] as Record<string, unknown>[]).map(({ rank: _rank, ...row }) => row);
+    damage(alerts);
+    const v3 = new Dexie(env.name!, { indexedDB: env.indexedDB!, IDBKeyRange });
+    for (const { version, stores: spec } of SCHEMA_VERSIONS.filter((entry) => entry.version <= 3)) v3.version(version).stores(spec);
+    await v3.open();
+    await v3.table('alerts').bulkPut(alerts);
+    for (const [index, store] of stores.entries()) if (store !== 'alerts') await v3.table(store).bulkPut(rows[index]!);
+    v3.close();
+    return command;
+  }
+
+  it('given a cache written by schema version 3, when opened, then its alerts are read most urgent first and the picture and outbox stay', async () => {
+    const env = anEnvironment();
+    const log: OpsEvent[] = [
+      hitRaised(1, { id: 'hit-1', severity: 'low' }),
+      hitRaised(2, { id: 'hit-2', severity: 'critical' }),
+      hitRaised(3, { id: 'hit-3', severity: 'high' }),
+      hitRaised(4, { id: 'hit-4', severity: 'critical' }),
+      acknowledged(5, 'hit-4'),
+      { seq: 6, at: T0 + 6000, type: 'alert.resolved', alertId: 'hit-4', outcome: 'false-positive', final: true, by: duty },
+    ];
+    const command = await storedByVersion3(env, log);
+
+    const { cache, notices } = await open(env);
+    const order: string[] = [];
+    const picture = await cache.loadPicture(undefined, { onAlerts: (page) => order.push(...page.alerts.map((alert) => alert.id)) });
+
+    expect(notices).toEqual([]);
+    expect(picture.notices).toEqual([]);
+    expect(order).toEqual(['hit-2', 'hit-3', 'hit-1', 'hit-4']);
+    expect(order).toEqual([...picture.state.alerts.values()].sort(compareUrgency).map((alert) => alert.id));
+    expect(picture.through).toBe(6);
+    expect(picture.hits.length).toBe(4);
+    expect(picture.pending.map((entry) => entry.command)).toEqual([command]);
+  });
+
+  it('given a version-3 cache with an alert row that cannot be ranked, when opened and loaded, then the cache is rebuilt and the queued command kept', async () => {
+    const env = anEnvironment();
+    const command = await storedByVersion3(env, raised(1, 3), (rows) => {
+      rows[2] = { ...rows[2], alert: { id: 'hit-3' } };
+    });
+
+    const { cache, notices } = await open(env);
+    const picture = await cache.loadPicture();
+
+    expect(notices).toEqual([]);
+    expect(picture.notices).toMatchObject([{ kind: 'rebuilt', reason: 'invalid-rows', keptCommands: 1 }]);
+    expect(picture.state.alerts.size).toBe(0);
+    expect(picture.pending.map((entry) => entry.command)).toEqual([command]);
   });
 
   it('given a damaged event block, when the log is read, then the read fails as corruption and nothing is returned from it', async () => {

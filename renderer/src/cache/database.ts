@@ -1,5 +1,6 @@
 import { Dexie, type ChromeTransactionDurability, type Table } from 'dexie';
 import type { Alert, Checkpoint, Command, Operation, OpsEvent } from '@watchfloor/shared';
+import { rankStoredAlerts } from './alert-ranks';
 import { blockStoredEvents } from './event-blocks';
 
 /**
@@ -31,6 +32,8 @@ export interface AlertRow {
   readonly severityRank: number;
   readonly raisedAt: number;
   readonly updatedAt: number;
+  /** `urgencyRank` of the alert: the `[rank+id]` index reads the rows most urgent first. */
+  readonly rank: number;
   readonly holderId?: string;
   /** Where the hit's map row lives: hitChunks id and row within it. */
   readonly chunk: number;
@@ -143,6 +146,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: (transaction) => blockStoredEvents(transaction),
   },
   { version: 3, stores: { events: null } },
+  {
+    version: 4,
+    stores: { alerts: 'id, [status+severityRank+raisedAt], holderId, updatedAt, [rank+id]' },
+    upgrade: (transaction) => rankStoredAlerts(transaction),
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

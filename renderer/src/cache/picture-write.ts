@@ -1,4 +1,4 @@
-import { foldEvents, SEVERITY_RANK, type Alert, type Checkpoint, type Operation, type OpsEvent, type OpsState } from '@watchfloor/shared';
+import { foldEvents, SEVERITY_RANK, urgencyRank, type Alert, type Checkpoint, type Operation, type OpsEvent, type OpsState } from '@watchfloor/shared';
 import { DATA_STORES, type CacheConnection } from './connection';
 import type { AlertRow, HitChunkRow, MetaRow } from './database';
 import { messageOf } from './errors';
@@ -251,6 +251,7 @@ function rowOfAlert(alert: Alert, chunk: number, row: number): AlertRow {
     severityRank: SEVERITY_RANK[alert.hit.severity],
     raisedAt: alert.raisedAt,
     updatedAt: alert.updatedAt,
+    rank: urgencyRank(alert),
     ...(alert.holder === undefined ? {} : { holderId: alert.holder.id }),
     chunk,
     row,

@@ -33,6 +33,7 @@ export const AlertRowSchema = z.object({
   severityRank: z.int().min(0).max(SEVERITIES.length - 1),
   raisedAt: z.int().nonnegative(),
   updatedAt: z.int().nonnegative(),
+  rank: z.number(),
   holderId: EntityId.optional(),
   chunk: z.int().nonnegative(),
   row: z.int().nonnegative(),

@@ -27,11 +27,6 @@ export interface RowOrder {
   tie(a: Alert, b: Alert): number;
 }
 
-/** Compares two rows by an order. */
-export function compareRows(order: RowOrder, a: Alert, b: Alert): number {
-  return order.key(a) - order.key(b) || order.tie(a, b);
-}
-
 const RUN = 512;
 
 export function createOrderedRows(order: RowOrder, rows: Iterable<Alert> = []): OrderedRows {

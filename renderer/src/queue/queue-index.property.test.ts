@@ -1,6 +1,7 @@
 import {
   SEVERITIES,
   SEVERITY_RANK,
+  compareUrgency,
   conflict,
   isEscalatedTo,
   isOpen,
@@ -24,14 +25,14 @@ import { en } from '../i18n/en';
 import { countFigures, type FiguresView } from '../status/figures-view';
 import { countHitRate, type HitRate } from '../status/hit-rate';
 import { buildQueueIndex, type QueueCounts, type QueueIndex } from './queue-index';
-import { compareAlerts, matches, type CheckpointLookup, type QueueFilter } from './queue-model';
+import { matches, type CheckpointLookup, type QueueFilter } from './queue-model';
 
 await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
 
 /** The full computations the incremental views replace: every alert filtered, sorted and counted again. */
 const oracle = {
   rows: (alerts: Iterable<Alert>, filter: QueueFilter, lookup: CheckpointLookup) =>
-    [...alerts].filter((alert) => matches(alert, filter, officer, lookup)).sort(compareAlerts).map((alert) => alert.id),
+    [...alerts].filter((alert) => matches(alert, filter, officer, lookup)).sort(compareUrgency).map((alert) => alert.id),
   counts(alerts: Iterable<Alert>): QueueCounts {
     const bySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
     let open = 0;

@@ -1,5 +1,5 @@
 import {
-  SEVERITY_RANK,
+  compareIds,
   escalationDeadline,
   isOpen,
   isUnacknowledged,
@@ -8,8 +8,9 @@ import {
   type Officer,
   type Severity,
   type SourceDatabase,
+  urgencyRank,
 } from '@watchfloor/shared';
-import { compareRows, type RowOrder } from './ordered-rows';
+import type { RowOrder } from './ordered-rows';
 
 /**
  * What the alert queue shows and in which order: most severe first, then oldest first (the one waiting
@@ -80,21 +81,11 @@ export function matches(alert: Alert, filter: QueueFilter, officer: Officer, che
   }
 }
 
-/** Above any hit time (epoch ms, before the year 2500), so the status and severity weigh more than it. */
-const GROUP = 2 ** 44;
-
-/**
- * The queue's order: open before resolved, then most severe first, then oldest hit first, in one number
- * per alert; equal numbers (hits in the same millisecond) by the alert's id.
- */
+/** The queue's order: the shared urgency order, hits of the same millisecond by id. */
 export const QUEUE_ORDER: RowOrder = {
-  key: (alert) => ((isOpen(alert) ? 0 : SEVERITY_RANK.low + 1) + SEVERITY_RANK[alert.hit.severity]) * GROUP + alert.hit.at,
-  tie: (a, b) => a.id.localeCompare(b.id),
+  key: urgencyRank,
+  tie: (a, b) => compareIds(a.id, b.id),
 };
-
-export function compareAlerts(a: Alert, b: Alert): number {
-  return compareRows(QUEUE_ORDER, a, b);
-}
 
 export type Urgency = 'calm' | 'soon' | 'urgent' | 'overdue';
 

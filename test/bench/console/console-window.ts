@@ -61,6 +61,8 @@ export interface ConsoleWindow {
 
 function watchConsole(): void {
   const watch: ConsoleWatch = { documentAt: Date.now(), critical: [], criticalInDom: [], criticalArrived: [] };
+  // Counts are written with the interface language's grouping ("1,807"): only the digits make the number.
+  const countIn = (text: string | null) => Number((text ?? '').replace(/\D/g, '') || Number.NaN);
   (window as WatchWindow).consoleWatch = watch;
   type Message = { data?: { kind?: string; events?: readonly { type: string; hit?: { severity: string } }[] } };
   const NativeWorker = window.Worker;
@@ -78,7 +80,7 @@ function watchConsole(): void {
   let inDom: string | undefined;
   new MutationObserver(() => {
     const value = document.querySelector('[data-testid="count-critical"]')?.textContent ?? undefined;
-    if (value !== undefined && value !== inDom) watch.criticalInDom.push({ value: Number(value), at: Date.now() });
+    if (value !== undefined && value !== inDom) watch.criticalInDom.push({ value: countIn(value), at: Date.now() });
     inDom = value;
   }).observe(document, { subtree: true, childList: true, characterData: true });
   window.addEventListener('submit', () => (watch.submittedAt ??= Date.now()), { capture: true });
@@ -86,7 +88,7 @@ function watchConsole(): void {
   const frame = () => {
     const now = Date.now();
     if (watch.usableAt === undefined && document.querySelector('[data-testid="alert-queue"] .queue-row') !== null) {
-      const counts = [...document.querySelectorAll('.queue__counts .count-chip__value')].reduce((sum, chip) => sum + Number(chip.textContent), 0);
+      const counts = [...document.querySelectorAll('.queue__counts .count-chip__value')].reduce((sum, chip) => sum + countIn(chip.textContent), 0);
       if (counts > 0) watch.usableAt = now;
     }
     const progress = document.querySelector('[data-testid="picture-progress"]') !== null;
@@ -94,7 +96,7 @@ function watchConsole(): void {
     // The snapshot's first page brings the rows and its progress in one commit: rows without it are all of it.
     else if (watch.usableAt !== undefined) watch.pictureAt ??= now;
     const shown = document.querySelector('[data-testid="count-critical"]')?.textContent ?? undefined;
-    if (shown !== undefined && shown !== critical) watch.critical.push({ value: Number(shown), at: now });
+    if (shown !== undefined && shown !== critical) watch.critical.push({ value: countIn(shown), at: now });
     critical = shown;
     requestAnimationFrame(frame);
   };
