@@ -12,6 +12,9 @@ import { urgencyRank, type Alert } from '@watchfloor/shared';
 /** Below every rank `urgencyRank` gives. */
 export const DAMAGED_RANK = -1;
 
+/** Rows ranked per read and write while upgrading: bounds the memory it takes, and each is one round trip. */
+const UPGRADE_PAGE = 5_000;
+
 /** The rank of a stored row's alert, or `DAMAGED_RANK` when the row holds no rankable alert. */
 export function rankOfStored(row: unknown): number {
   try {
@@ -22,12 +25,23 @@ export function rankOfStored(row: unknown): number {
   }
 }
 
-/** Schema upgrade: every alert row already stored gets its rank. */
+type StoredRow = Readonly<Record<string, unknown>> & { readonly id: string };
+
+/** A row stored before version 4, ranked, without the fields only the indexes version 4 drops read. */
+function ranked({ severityRank: _severity, raisedAt: _raised, holderId: _holder, ...row }: StoredRow): StoredRow {
+  return { ...row, rank: rankOfStored(row) };
+}
+
+/**
+ * Schema upgrade: every alert row already stored gets its rank, a page of rows read and written back at a
+ * time (a cursor updating row by row costs a round trip per row).
+ */
 export async function rankStoredAlerts(transaction: Transaction): Promise<void> {
-  await transaction
-    .table('alerts')
-    .toCollection()
-    .modify((row: { rank?: number }) => {
-      row.rank = rankOfStored(row);
-    });
+  const table = transaction.table<StoredRow, string>('alerts');
+  let rows = await table.limit(UPGRADE_PAGE).toArray();
+  while (rows.length > 0) {
+    await table.bulkPut(rows.map(ranked));
+    if (rows.length < UPGRADE_PAGE) return;
+    rows = await table.where(':id').above(rows[rows.length - 1]!.id).limit(UPGRADE_PAGE).toArray();
+  }
 }

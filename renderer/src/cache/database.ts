@@ -24,17 +24,14 @@ export interface EventBlockRow {
   readonly events: readonly OpsEvent[];
 }
 
-/** Current handling state of one alert, with the fields the queue indexes pulled out of `alert`. */
+/** Current handling state of one alert, with the fields its indexes read pulled out of `alert`. */
 export interface AlertRow {
   readonly id: string;
   readonly status: Alert['status'];
-  /** SEVERITY_RANK: 0 critical .. 3 low, so the compound index sorts most severe first. */
-  readonly severityRank: number;
-  readonly raisedAt: number;
+  /** Retention drops resolved alerts by it and `status`. */
   readonly updatedAt: number;
   /** `urgencyRank` of the alert: the `[rank+id]` index reads the rows most urgent first. */
   readonly rank: number;
-  readonly holderId?: string;
   /** Where the hit's map row lives: hitChunks id and row within it. */
   readonly chunk: number;
   readonly row: number;
@@ -147,8 +144,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   { version: 3, stores: { events: null } },
   {
+    // The rows are read most urgent first; version 1's status-severity and holder indexes were never read.
     version: 4,
-    stores: { alerts: 'id, [status+severityRank+raisedAt], holderId, updatedAt, [rank+id]' },
+    stores: { alerts: 'id, updatedAt, [rank+id]' },
     upgrade: (transaction) => rankStoredAlerts(transaction),
   },
 ];

@@ -1,4 +1,4 @@
-import { foldEvents, SEVERITY_RANK, urgencyRank, type Alert, type Checkpoint, type Operation, type OpsEvent, type OpsState } from '@watchfloor/shared';
+import { foldEvents, urgencyRank, type Alert, type Checkpoint, type Operation, type OpsEvent, type OpsState } from '@watchfloor/shared';
 import { DATA_STORES, type CacheConnection } from './connection';
 import type { AlertRow, HitChunkRow, MetaRow } from './database';
 import { messageOf } from './errors';
@@ -248,11 +248,8 @@ function rowOfAlert(alert: Alert, chunk: number, row: number): AlertRow {
   return {
     id: alert.id,
     status: alert.status,
-    severityRank: SEVERITY_RANK[alert.hit.severity],
-    raisedAt: alert.raisedAt,
     updatedAt: alert.updatedAt,
     rank: urgencyRank(alert),
-    ...(alert.holder === undefined ? {} : { holderId: alert.holder.id }),
     chunk,
     row,
     alert,

@@ -30,11 +30,8 @@ export class CorruptCacheError extends Error {
 export const AlertRowSchema = z.object({
   id: EntityId,
   status: z.enum(ALERT_STATUSES),
-  severityRank: z.int().min(0).max(SEVERITIES.length - 1),
-  raisedAt: z.int().nonnegative(),
   updatedAt: z.int().nonnegative(),
   rank: z.number(),
-  holderId: EntityId.optional(),
   chunk: z.int().nonnegative(),
   row: z.int().nonnegative(),
   alert: Alert,
