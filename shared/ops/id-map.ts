@@ -8,17 +8,16 @@
  * Iteration goes table by table, each in insertion order: the same order for the same insertions, but not
  * insertion order overall. Callers that need an order sort, as the views do.
  */
-const SHARD_BITS = 7;
-const SHARDS = 1 << SHARD_BITS;
+const SHARDS = 128;
 const SHARD_MASK = SHARDS - 1;
-/** The id's last characters choose its table: ids differ most at their end (counters, random suffixes). */
-const HASHED_CHARS = 4;
-
+/**
+ * The id's last two characters choose its table: ids differ most at their end (counters, random
+ * suffixes). Two decimal digits give 100 distinct tables (13 * 9 + 9 < 128), hex digits 256 combinations.
+ * An id of fewer than two characters reads NaN, which picks table 0.
+ */
 function shardOf(id: string): number {
-  let hash = id.length;
-  for (let i = Math.max(0, id.length - HASHED_CHARS); i < id.length; i += 1) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) | 0;
-  // Fold the high bits in, so that the characters' effect reaches the low bits that pick the table.
-  return (hash ^ (hash >>> SHARD_BITS) ^ (hash >>> (2 * SHARD_BITS))) & SHARD_MASK;
+  const last = id.length - 1;
+  return (id.charCodeAt(last) * 13 + id.charCodeAt(last - 1)) & SHARD_MASK;
 }
 
 export class IdMap<V> implements Map<string, V> {
