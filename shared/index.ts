@@ -19,6 +19,7 @@ export * from './alerts/escalation';
 export * from './alerts/given-time';
 export * from './alerts/optimistic';
 export * from './ops/state';
+export * from './ops/id-map';
 export * from './ops/figures';
 export * from './replay/index';
 export * from './time/format';

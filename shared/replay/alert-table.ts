@@ -1,4 +1,5 @@
 import type { Alert } from '../alerts/lifecycle';
+import { IdMap } from '../ops/id-map';
 
 /**
  * The alerts of one moment of an operation, stored so that many moments share almost all of their memory.
@@ -20,7 +21,7 @@ const CHUNK_MASK = CHUNK_SIZE - 1;
 export class AlertTable implements ReadonlyMap<string, Alert> {
   private constructor(
     /** Ordinal of every alert raised in the log; shared by every version, since ordinals never change. */
-    private readonly ordinals: Map<string, number>,
+    private readonly ordinals: IdMap<number>,
     private chunks: Alert[][],
     private count: number,
     /** Chunks this version allocated and may write in place; undefined for a frozen version. */
@@ -33,7 +34,7 @@ export class AlertTable implements ReadonlyMap<string, Alert> {
   ) {}
 
   static empty(): AlertTable {
-    return new AlertTable(new Map(), [], 0, new Set(), undefined);
+    return new AlertTable(new IdMap(), [], 0, new Set(), undefined);
   }
 
   /** A read-only version of this moment. This table stays writable; its next write copies what it shares. */

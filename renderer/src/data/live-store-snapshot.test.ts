@@ -53,7 +53,7 @@ describe('live store loading a snapshot', () => {
     expect(effect.raised.map((alert) => alert.id)).toEqual(['hit-d']);
     expect(store.getSnapshot().through).toBe(41);
     const expected = foldEvents(EMPTY_OPS_STATE, [hitRaised(10, { id: 'hit-a' }), hitRaised(41, { id: 'hit-d' })]).state.alerts;
-    expect(store.getSnapshot().confirmed.alerts).toEqual(expected);
+    expect(new Map(store.getSnapshot().confirmed.alerts)).toEqual(expected);
   });
 
   it('given a command the hub logged at or before the snapshot seq, then the last page settles it', () => {

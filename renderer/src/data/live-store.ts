@@ -1,5 +1,6 @@
 import {
   EMPTY_OPS_STATE,
+  IdMap,
   foldEventsInPlace,
   type Alert,
   type Command,
@@ -259,7 +260,7 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
   function addPage(alerts: readonly Alert[], change: () => Partial<LiveSnapshot>): void {
     for (const alert of alerts) strings.shareAlert(alert);
     changeAlerts(new Set(alerts.map((alert) => alert.id)), () => {
-      const held = confirmed.alerts as Map<string, Alert>;
+      const held = confirmed.alerts as IdMap<Alert>;
       for (const alert of alerts) held.set(alert.id, alert);
       return change();
     });
@@ -391,9 +392,12 @@ export function createLiveStore(schedule: (flush: () => void) => void = defaultS
   };
 }
 
-/** A state whose maps the store may update in place: the cache's picture and the empty state stay as they are. */
+/**
+ * A state whose maps the store may update in place: the cache's picture and the empty state stay as they
+ * are. The alerts, which grow to millions, go in an `IdMap`, which never copies them all at once as it grows.
+ */
 function ownedCopy(state: OpsState): OpsState {
-  return { ...state, operations: new Map(state.operations), checkpoints: new Map(state.checkpoints), alerts: new Map(state.alerts) };
+  return { ...state, operations: new Map(state.operations), checkpoints: new Map(state.checkpoints), alerts: new IdMap(state.alerts) };
 }
 
 /** Once per frame; a timer too, because hidden windows get no frames and a wall display may be hidden. */

@@ -1,5 +1,6 @@
 import {
   ALERT_STATUSES,
+  IdMap,
   SEVERITIES,
   SOURCES,
   type Alert,
@@ -153,7 +154,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   let fillWords = new Uint32Array(fillColors.buffer);
   let lineWords = new Uint32Array(lineColors.buffer);
 
-  const rowOfId = new Map<string, number>();
+  const rowOfId = new IdMap<number>();
   const ids: string[] = [];
   const checkpointIds: EntityId[] = [];
   const checkpointRef = new Map<EntityId, number>();

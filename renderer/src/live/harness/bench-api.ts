@@ -15,11 +15,25 @@ export interface BatchTiming {
   /** Rows the queue holds after the batch, and rows React has on screen. */
   readonly rows: number;
   readonly rendered: number;
+  /** When applying it began and ended, to tell which of the page's tasks it was. */
+  readonly window: TaskWindow;
+}
+
+/** When something ran on the UI thread (`performance.now()`). */
+export interface TaskWindow {
+  readonly startedAt: number;
+  readonly endedAt: number;
 }
 
 export interface LiveBench {
   /** Builds an operation holding `held` alerts and shows its queue. */
   prepare(held: number): Promise<void>;
-  /** Applies the next batch of `hits` new hits (with an acknowledgement after every tenth). */
-  batch(hits: number): BatchTiming;
+  /**
+   * Makes the next batch of `hits` new hits (with an acknowledgement after every tenth), as the worker's
+   * message delivers it; in a task of its own, so making it is not timed with applying it, and says when
+   * that task ran so its time is not counted as the console's.
+   */
+  next(hits: number): TaskWindow;
+  /** Applies the batch `next` made, as the UI thread does when the worker's message arrives. */
+  apply(): BatchTiming;
 }

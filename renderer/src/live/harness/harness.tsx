@@ -44,6 +44,8 @@ interface Bench {
   queue?: SyncedView<QueueIndex>;
   summary?: SyncedView<AlertSummaryView>;
   hitRate?: SyncedView<HitRate>;
+  /** The batch made for the next `apply`. */
+  next?: readonly OpsEvent[];
 }
 
 let root: Root | undefined;
@@ -108,9 +110,16 @@ window.liveBench = {
     for (const flush of flushes.splice(0)) flush();
     renderScreen(bench);
   },
-  batch(hits): BatchTiming {
+  next(hits) {
+    const startedAt = performance.now();
+    bench!.next = bench!.world.nextBatch(hits);
+    return { startedAt, endedAt: performance.now() };
+  },
+  apply(): BatchTiming {
     const b = bench!;
-    const events: readonly OpsEvent[] = b.world.nextBatch(hits);
+    const events = b.next;
+    if (events === undefined) throw new Error('no batch made: call next() first');
+    b.next = undefined;
     const start = performance.now();
     const effect = b.store.applyBatch(events, { after: b.store.getSnapshot().through, through: events.at(-1)!.seq });
     const stored = performance.now();
@@ -122,8 +131,9 @@ window.liveBench = {
     // The store tells its listeners once per frame; the bench is that frame.
     for (const flush of b.flushes.splice(0)) flush();
     const { viewsMs, renderMs } = renderScreen(b);
+    const end = performance.now();
     return {
-      totalMs: performance.now() - start,
+      totalMs: end - start,
       storeMs: stored - start,
       timelineMs: recorded - stored,
       columnsMs: appended - recorded,
@@ -131,6 +141,7 @@ window.liveBench = {
       renderMs,
       rows: b.queue!.view.view().rows.length,
       rendered: document.querySelectorAll('[data-alert-id]').length,
+      window: { startedAt: start, endedAt: end },
     };
   },
 };
