@@ -75,10 +75,12 @@ function watchConsole(): void {
       });
     }
   };
+  // Counts are written the interface language's way ("12,345"): their digits are the value.
+  const countOf = (text: string | null | undefined) => Number((text ?? '').replace(/\D/g, ''));
   let inDom: string | undefined;
   new MutationObserver(() => {
     const value = document.querySelector('[data-testid="count-critical"]')?.textContent ?? undefined;
-    if (value !== undefined && value !== inDom) watch.criticalInDom.push({ value: Number(value), at: Date.now() });
+    if (value !== undefined && value !== inDom) watch.criticalInDom.push({ value: countOf(value), at: Date.now() });
     inDom = value;
   }).observe(document, { subtree: true, childList: true, characterData: true });
   window.addEventListener('submit', () => (watch.submittedAt ??= Date.now()), { capture: true });
@@ -86,7 +88,7 @@ function watchConsole(): void {
   const frame = () => {
     const now = Date.now();
     if (watch.usableAt === undefined && document.querySelector('[data-testid="alert-queue"] .queue-row') !== null) {
-      const counts = [...document.querySelectorAll('.queue__counts .count-chip__value')].reduce((sum, chip) => sum + Number(chip.textContent), 0);
+      const counts = [...document.querySelectorAll('.queue__counts .count-chip__value')].reduce((sum, chip) => sum + countOf(chip.textContent), 0);
       if (counts > 0) watch.usableAt = now;
     }
     const progress = document.querySelector('[data-testid="picture-progress"]') !== null;
@@ -94,7 +96,7 @@ function watchConsole(): void {
     // The snapshot's first page brings the rows and its progress in one commit: rows without it are all of it.
     else if (watch.usableAt !== undefined) watch.pictureAt ??= now;
     const shown = document.querySelector('[data-testid="count-critical"]')?.textContent ?? undefined;
-    if (shown !== undefined && shown !== critical) watch.critical.push({ value: Number(shown), at: now });
+    if (shown !== undefined && shown !== critical) watch.critical.push({ value: countOf(shown), at: now });
     critical = shown;
     requestAnimationFrame(frame);
   };
