@@ -340,7 +340,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       releaseFence();
       pacer.drawFinished(now);
     } else if (fence && pacer.expireLostDraw(now)) {
-      offscreen?.present(fence.gl);
+      // Not shown: a frame carrying a picture still being drawn would wait for it. The next draw shows.
       releaseFence();
     }
     if (pacer.take(now, frame)) render();
