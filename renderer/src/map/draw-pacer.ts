@@ -9,7 +9,7 @@
  * - at most one map draw is on the GPU at a time: the next waits until the GPU reports the last one done;
  * - after a draw that took `cost`, the GPU is left to the rest of the console for `cooldownRatio × cost`
  *   (at most `maxCooldownMs`) before the next;
- * - a draw the GPU never reports done (a lost context) counts as done after `lostDrawMs`.
+ * - a draw the GPU has not reported done after `lostDrawMs` no longer holds back the next.
  * A draw's cost is counted from its submission until the browser reports it done, which includes the
  * browser's own delay in reporting. A change is handed to deck.gl within: the draw on the GPU, the
  * cooldown after it (at most `maxCooldownMs`), and two frames.

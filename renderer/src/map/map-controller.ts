@@ -330,7 +330,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     pacing = requestAnimationFrame(pace);
   }
 
-  /** Once a frame while a change waits or a draw is on the GPU: notes the GPU's progress, draws when due. */
+  /** Once a frame while a change waits or a draw is on the GPU: shows what the GPU has drawn, draws when due. */
   function pace(): void {
     pacing = undefined;
     frame += 1;
@@ -339,12 +339,13 @@ export function createMapController(options: MapControllerOptions): MapControlle
       offscreen?.present(fence.gl);
       releaseFence();
       pacer.drawFinished(now);
-    } else if (fence && pacer.expireLostDraw(now)) {
-      // Not shown: a frame carrying a picture still being drawn would wait for it. The next draw shows.
-      releaseFence();
+    } else if (fence) {
+      // Past the lost-draw time the next change may go, but the picture is shown only once drawn: a frame
+      // carrying a picture still being drawn would wait for it.
+      pacer.expireLostDraw(now);
     }
     if (pacer.take(now, frame)) render();
-    if (pacer.waiting || pacer.drawing) schedulePacing();
+    if (pacer.waiting || pacer.drawing || fence) schedulePacing();
   }
 
   /** After each deck.gl draw, a fence the GPU signals once it has done it (and all before it). */
