@@ -1,13 +1,15 @@
 import type { Alert } from '@watchfloor/shared';
 import type { AlertRow } from './database';
-import { parseAlertRow } from './rows';
+import { CorruptCacheError, parseAlertRow } from './rows';
 import type { Table } from 'dexie';
 
 /**
  * The cached alert rows read in pages, most urgent first (the `[rank+id]` index, see alert-ranks.ts), so a
  * start shows the top of the queue without waiting for the rest: each page is checked and handed on as it
  * comes, and the next page is requested before this one is parsed, so IndexedDB reads ahead while this
- * thread checks. Memory and the time to the first page do not grow with the rows held.
+ * thread checks. Memory and the time to the first page do not grow with the rows held. A row without a
+ * valid rank is missing from the index, so once the last page is in, the rows read are held against the
+ * table's count: a damaged rank is found like any damaged row.
  */
 
 /** Rows per read: a few milliseconds of checking each, few enough reads that their round trips do not add up. */
@@ -52,7 +54,14 @@ export async function readAlertPages(
     }
     const alerts = rows.map((row) => parseAlertRow(row).alert);
     received += alerts.length;
+    if (!full) await expectAllRead(table, received);
     onPage({ alerts, received, total: full ? undefined : received, last: !full });
     if (!full) return;
   }
+}
+
+/** Throws when the table holds rows the urgency index does not (their rank is missing or not a valid key). */
+async function expectAllRead(table: Table<AlertRow, string>, received: number): Promise<void> {
+  const held = await table.count();
+  if (held !== received) throw new CorruptCacheError('alerts', `${held - received} rows have no valid rank`);
 }

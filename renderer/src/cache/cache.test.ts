@@ -379,6 +379,24 @@ describe('local cache: event log', () => {
     expect(picture.pending.map((entry) => entry.command)).toEqual([command]);
   });
 
+  it('given an alert row whose rank was lost, when loaded, then the row missing from the urgency index is found and the cache rebuilt with the queued command kept', async () => {
+    const env = anEnvironment();
+    const { cache } = await open(env);
+    await cache.applyBatch(raised(1, 3), { after: 0, through: 3 });
+    const command = aCommand({ type: 'acknowledge', alertId: 'hit-1' });
+    await cache.enqueue(command);
+    const raw = await rawDatabase(env);
+    const { rank: _lost, ...unranked } = (await raw.alerts.get('hit-2'))!;
+    await raw.alerts.put(unranked as never);
+    raw.close();
+
+    const picture = await cache.loadPicture();
+
+    expect(picture.notices).toMatchObject([{ kind: 'rebuilt', reason: 'invalid-rows', keptCommands: 1 }]);
+    expect(picture.state.alerts.size).toBe(0);
+    expect(picture.pending.map((entry) => entry.command)).toEqual([command]);
+  });
+
   it('given a damaged event block, when the log is read, then the read fails as corruption and nothing is returned from it', async () => {
     const env = anEnvironment();
     const { cache } = await open(env);
