@@ -68,34 +68,15 @@ export interface HitLayerData {
 }
 
 export interface HitBuffers {
-  /**
-   * Uploads what changed since the last sync (new rows; rewritten rows, in spans: see `SPAN_GAP_ROWS`) and
-   * returns the layer data.
-   */
+  /** Uploads what changed since the last sync (new rows, rewritten rows) and returns the layer data. */
   sync(columns: HitColumns): HitLayerData;
   /** Destroys buffers replaced by growth; call once the layers using the new ones have been set. */
   releaseRetired(): void;
   destroy(): void;
 }
 
-/**
- * Rewritten rows closer than this are uploaded as one span with the rows between them: a write per span and
- * column costs more than re-sending a few hundred unchanged rows, and a whole upload of a large picture
- * costs far more than either.
- */
-const SPAN_GAP_ROWS = 256;
-
-/** Rows (any order, each once) as `[start, end)` spans, sorted, joining rows less than `gap` rows apart. */
-function rowSpans(rows: readonly number[], gap: number): [number, number][] {
-  const sorted = Float64Array.from(rows).sort();
-  const spans: [number, number][] = [];
-  for (const row of sorted) {
-    const last = spans[spans.length - 1];
-    if (last !== undefined && row - last[1] < gap) last[1] = row + 1;
-    else spans.push([row, row + 1]);
-  }
-  return spans;
-}
+/** Above this many scattered rewrites, one write spanning them is cheaper than many small ones. */
+const MAX_SINGLE_ROW_WRITES = 64;
 
 export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
   let buffers: GpuBuffer[] = [];
@@ -138,7 +119,17 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
       const oldRows = rewritten.filter((row) => row < uploadedRows);
       const changed = uploadedRows !== columns.length || oldRows.length > 0 || data.table !== table;
       if (uploadedRows < columns.length) writeRows(columns, uploadedRows, columns.length);
-      for (const [start, end] of rowSpans(oldRows, SPAN_GAP_ROWS)) writeRows(columns, start, end);
+      if (oldRows.length > MAX_SINGLE_ROW_WRITES) {
+        let first = Number.POSITIVE_INFINITY;
+        let last = 0;
+        for (const row of oldRows) {
+          first = Math.min(first, row);
+          last = Math.max(last, row);
+        }
+        writeRows(columns, first, last + 1);
+      } else {
+        for (const row of oldRows) writeRows(columns, row, row + 1);
+      }
       uploadedRows = columns.length;
       if (changed) data = { table, rows: columns.length, rewrites: data.rewrites + (oldRows.length > 0 ? 1 : 0) };
       return data;

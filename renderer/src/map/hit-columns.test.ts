@@ -286,25 +286,6 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     expect(device.writes.map((write) => write.byteOffset / (write.byteLength || 1))).toEqual([41, 41, 41, 41, 41, 41, 41]);
   });
 
-  it('given rows rewritten far apart and close together, when synced, then each cluster is one span upload, never the whole table', () => {
-    const device = recordingDevice();
-    const columns = createHitColumns({ originMs: T0, initialCapacity: 4096 });
-    const buffers = createHitBuffers(device.createBuffer);
-    columns.append(alerts(1, 4000));
-    buffers.sync(columns);
-    device.writes.length = 0;
-
-    for (const n of [11, 3001, 21, 3900, 31]) columns.setStatus(`hit-${n}`, 'acknowledged');
-    buffers.sync(columns);
-
-    const positions = device.writes.filter((write) => write.buffer === 0).map((write) => [write.byteOffset / 8, write.byteLength / 8]);
-    expect(positions).toEqual([
-      [10, 21],
-      [3000, 1],
-      [3899, 1],
-    ]);
-  });
-
   it('given nothing changed, when synced again, then nothing is written and the same data object is returned', () => {
     const device = recordingDevice();
     const columns = createHitColumns({ originMs: T0 });

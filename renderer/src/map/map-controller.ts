@@ -7,8 +7,7 @@ import { checkpointAggregates, type CheckpointAggregate } from './aggregates';
 import { buildBasemapStyle } from './basemap-style';
 import { filterCategoriesFor, type FilterCategories, type MapFilters } from './categories';
 import { drawCheckpointAtlas } from './checkpoint-icons';
-import { createDrawPacer } from './draw-pacer';
-import { createHitBuffers, type HitBuffers } from './hit-buffers';
+import { createHitBuffers, type HitBuffers, type HitLayerData } from './hit-buffers';
 import type { HitColumns } from './hit-columns';
 import { needsPan, type Bounds } from './framing';
 import {
@@ -26,12 +25,6 @@ import {
  * The map without React: a maplibre-gl basemap with deck.gl layers on top (MapLibreOverlay, overlaid: deck
  * keeps its own canvas, so the basemap and the hit layers never wait on each other's draws). `WorldMap` is a
  * thin React shell around it.
- *
- * Drawing a very large picture must never hold back the rest of the console's frames (a frame that carries
- * a changed WebGL canvas waits until the GPU has drawn it, and every frame after it waits too). So deck.gl
- * draws into an offscreen framebuffer, and the picture is copied onto the map's canvas (one cheap blit)
- * only once the GPU reports the draw done; and changes reach deck.gl paced by what its last draw cost (see
- * draw-pacer.ts), so the GPU is left to the rest of the console between heavy draws.
  */
 export interface MapWindow {
   readonly startMs: number;
@@ -128,6 +121,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   let scene: MapScene | undefined;
   let buffers: HitBuffers | undefined;
   let atlas: Extract<IconLayerAtlas, object> | undefined;
+  let hitData: HitLayerData | undefined;
   let categories: { filters: MapFilters; countries: number; value: FilterCategories } | undefined;
   let time: { window: MapWindow; origin: number; value: TimeFilter } | undefined;
   let checkpointCache:
@@ -142,28 +136,16 @@ export function createMapController(options: MapControllerOptions): MapControlle
   /** The selection the map last followed; the first one (made for the officer, not by them) never moves it. */
   let followed: { id: string | undefined } | undefined;
   let pulse: { sinceMs: number; latestCriticalMs: number } | undefined;
+  let animation: number | undefined;
   let destroyed = false;
-  const pacer = createDrawPacer();
-  /** Counts the frames the pacing loop has seen. */
-  let frame = 0;
-  let pacing: number | undefined;
-  /** Signalled when the GPU has done deck.gl's last draw. */
-  let fence: { gl: WebGL2RenderingContext; sync: WebGLSync } | undefined;
-  /** Where deck.gl draws; copied onto the canvas once drawn. */
-  let offscreen: OffscreenTarget | undefined;
 
   let resolveDevice: () => void = () => undefined;
   const deviceReady = new Promise<void>((resolve) => (resolveDevice = resolve));
   const overlay = new MapLibreOverlay({
     interleaved: false,
-    // Not multisampled: the drawn picture is blitted onto the canvas, which a multisampled one refuses.
-    deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true, antialias: false } },
+    deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
     layers: [],
-    onBeforeRender: ({ gl }: { gl: WebGL2RenderingContext }) => offscreen?.fit(gl.drawingBufferWidth, gl.drawingBufferHeight),
-    onAfterRender: ({ gl }: { gl: WebGL2RenderingContext }) => fenceDraw(gl),
     onDeviceInitialized: (device: Device) => {
-      offscreen = createOffscreenTarget(device);
-      overlay.setProps({ _framebuffer: offscreen.framebuffer });
       buffers = createHitBuffers((byteLength) => device.createBuffer({ byteLength, usage: VERTEX_USAGE }));
       const image = drawCheckpointAtlas();
       atlas = device.createTexture({ data: image, width: image.width, height: image.height });
@@ -291,8 +273,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   }
 
   function render(): void {
-    if (!scene || !buffers || destroyed) return;
-    const hitData = buffers.sync(scene.hits);
+    if (!scene || !hitData || destroyed) return;
     const now = performance.now();
     const phase = pulsePhase(scene, now);
     const time = timeFilter(scene);
@@ -315,54 +296,16 @@ export function createMapController(options: MapControllerOptions): MapControlle
     const aggregates = aggregatesLayer(scene);
     if (aggregates) layers.push(aggregates);
     overlay.setProps({ layers });
-    buffers.releaseRetired();
-    if (phase !== undefined && !options.reducedMotion) redraw();
+    buffers?.releaseRetired();
+    if (phase !== undefined && !options.reducedMotion) scheduleFrame();
   }
 
-  /** Asks for the picture to be drawn again, when the pacer lets it. */
-  function redraw(): void {
-    pacer.changed(frame);
-    schedulePacing();
-  }
-
-  function schedulePacing(): void {
-    if (pacing !== undefined || destroyed) return;
-    pacing = requestAnimationFrame(pace);
-  }
-
-  /** Once a frame while a change waits or a draw is on the GPU: shows what the GPU has drawn, draws when due. */
-  function pace(): void {
-    pacing = undefined;
-    frame += 1;
-    const now = performance.now();
-    if (fence && fence.gl.clientWaitSync(fence.sync, fence.gl.SYNC_FLUSH_COMMANDS_BIT, 0) !== fence.gl.TIMEOUT_EXPIRED) {
-      offscreen?.present(fence.gl);
-      releaseFence();
-      pacer.drawFinished(now);
-    } else if (fence) {
-      // Past the lost-draw time the next change may go, but the picture is shown only once drawn: a frame
-      // carrying a picture still being drawn would wait for it.
-      pacer.expireLostDraw(now);
-    }
-    if (pacer.take(now, frame)) render();
-    if (pacer.waiting || pacer.drawing || fence) schedulePacing();
-  }
-
-  /** After each deck.gl draw, a fence the GPU signals once it has done it (and all before it). */
-  function fenceDraw(gl: WebGL2RenderingContext): void {
-    if (destroyed) return;
-    releaseFence();
-    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
-    if (sync === null) return;
-    gl.flush();
-    fence = { gl, sync };
-    pacer.drawStarted(performance.now());
-    schedulePacing();
-  }
-
-  function releaseFence(): void {
-    fence?.gl.deleteSync(fence.sync);
-    fence = undefined;
+  function scheduleFrame(): void {
+    if (animation !== undefined) return;
+    animation = requestAnimationFrame(() => {
+      animation = undefined;
+      render();
+    });
   }
 
   /** Pans, at the same zoom, to a newly selected alert that is off screen; a visible one never moves the map. */
@@ -394,7 +337,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
   function update(next: MapScene): void {
     scene = next;
     if (!buffers || destroyed) return;
-    redraw();
+    hitData = buffers.sync(next.hits);
+    render();
     followSelection(next);
   }
 
@@ -416,46 +360,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     },
     destroy() {
       destroyed = true;
-      if (pacing !== undefined) cancelAnimationFrame(pacing);
-      releaseFence();
+      if (animation !== undefined) cancelAnimationFrame(animation);
       buffers?.destroy();
-      offscreen?.framebuffer.destroy();
       map.remove();
       atlas?.destroy();
-    },
-  };
-}
-
-type Framebuffer = ReturnType<Device['createFramebuffer']>;
-
-/** deck.gl's offscreen target, the size of the map's drawing buffer, and its copy onto the canvas. */
-interface OffscreenTarget {
-  readonly framebuffer: Framebuffer;
-  /** Resizes it to the canvas's drawing buffer (before each draw). */
-  fit(width: number, height: number): void;
-  /** Copies what it holds onto the canvas; the GPU state is left as it was. */
-  present(gl: WebGL2RenderingContext): void;
-}
-
-function createOffscreenTarget(device: Device): OffscreenTarget {
-  const framebuffer = device.createFramebuffer({ width: 1, height: 1, colorAttachments: ['rgba8unorm'], depthStencilAttachment: 'depth24plus' });
-  return {
-    framebuffer,
-    fit(width, height) {
-      if (width > 0 && height > 0 && (framebuffer.width !== width || framebuffer.height !== height)) framebuffer.resize({ width, height });
-    },
-    present(gl) {
-      const read = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
-      const draw = gl.getParameter(gl.DRAW_FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
-      const scissor = gl.isEnabled(gl.SCISSOR_TEST);
-      gl.disable(gl.SCISSOR_TEST);
-      gl.bindFramebuffer(gl.READ_FRAMEBUFFER, (framebuffer as unknown as { handle: WebGLFramebuffer }).handle);
-      gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
-      const { width, height } = framebuffer;
-      gl.blitFramebuffer(0, 0, width, height, 0, 0, width, height, gl.COLOR_BUFFER_BIT, gl.NEAREST);
-      gl.bindFramebuffer(gl.READ_FRAMEBUFFER, read);
-      gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, draw);
-      if (scissor) gl.enable(gl.SCISSOR_TEST);
     },
   };
 }
