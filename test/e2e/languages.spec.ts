@@ -77,6 +77,7 @@ test("given a language chosen at sign-in, then the officer goes on in it; each o
   await console.waitUntilLive();
   await menu.expectSpeaking('es', 'ltr', 'Español');
   await console.signOut();
+  await menu.expectSpeaking('fr', 'ltr', 'Français');
 
   // Chosen on the sign-in screen just before signing in, a language replaces the officer's earlier choice.
   await menu.chooseByKeyboard('العربية');
