@@ -1,7 +1,7 @@
 import type { HitColumns } from './hit-columns';
 
 /**
- * The GPU side of `HitColumns`: one vertex buffer per column, handed to deck.gl layers as external buffers.
+ * The GPU side of `HitColumns` or `HitPiles`: one vertex buffer per column, handed to deck.gl layers as external buffers.
  *
  * Why own buffers: deck.gl uploads a binary attribute given as a typed array whole whenever the array (or
  * `data`) changes, and skips it when the array is the same object, so appending to typed-array attributes
@@ -19,6 +19,9 @@ export interface GpuBuffer {
 export type CreateGpuBuffer = (byteLength: number) => GpuBuffer;
 
 type ColumnName = 'positions' | 'times' | 'categories' | 'fillColors' | 'lineColors' | 'radii' | 'lineWidths';
+
+/** Rows laid out as the GPU reads them: the hits themselves (`HitColumns`) or their piles (`HitPiles`). */
+export type GpuColumns = Pick<HitColumns, ColumnName | 'length' | 'capacity' | 'generation'>;
 
 interface ColumnBinding {
   /** deck.gl's attribute name, so the buffer is taken as-is (step 1 of deck's AttributeManager.update). */
@@ -68,8 +71,8 @@ export interface HitLayerData {
 }
 
 export interface HitBuffers {
-  /** Uploads what changed since the last sync (new rows, rewritten rows) and returns the layer data. */
-  sync(columns: HitColumns): HitLayerData;
+  /** Uploads what changed since the last sync (new rows, the rows given as rewritten) and returns the layer data. */
+  sync(columns: GpuColumns, rewritten: readonly number[]): HitLayerData;
   /** Destroys buffers replaced by growth; call once the layers using the new ones have been set. */
   releaseRetired(): void;
   destroy(): void;
@@ -87,7 +90,7 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
   let uploadedRows = 0;
   let data: HitLayerData = { table, rows: 0, rewrites: 0 };
 
-  function writeRows(columns: HitColumns, startRow: number, endRow: number): void {
+  function writeRows(columns: GpuColumns, startRow: number, endRow: number): void {
     HIT_COLUMN_BINDINGS.forEach((binding, index) => {
       const column = columns[binding.column];
       const perRow = column.length / columns.capacity;
@@ -96,7 +99,7 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
     });
   }
 
-  function reallocate(columns: HitColumns): void {
+  function reallocate(columns: GpuColumns): void {
     retired.push(...buffers);
     buffers = HIT_COLUMN_BINDINGS.map((binding) => createBuffer(columns[binding.column].byteLength));
     table = {
@@ -113,9 +116,8 @@ export function createHitBuffers(createBuffer: CreateGpuBuffer): HitBuffers {
   }
 
   return {
-    sync(columns) {
+    sync(columns, rewritten) {
       if (columns.generation !== generation || columns.capacity !== capacity) reallocate(columns);
-      const rewritten = columns.takeRewrittenRows();
       const oldRows = rewritten.filter((row) => row < uploadedRows);
       const changed = uploadedRows !== columns.length || oldRows.length > 0 || data.table !== table;
       if (uploadedRows < columns.length) writeRows(columns, uploadedRows, columns.length);

@@ -252,11 +252,11 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     const columns = createHitColumns({ originMs: T0, initialCapacity: 2048 });
     const buffers = createHitBuffers(device.createBuffer);
     columns.append(alerts(1, 1000));
-    const before = buffers.sync(columns);
+    const before = buffers.sync(columns, columns.takeRewrittenRows());
     device.writes.length = 0;
 
     columns.append(alerts(1001, 50));
-    const data = buffers.sync(columns);
+    const data = buffers.sync(columns, columns.takeRewrittenRows());
 
     expect(data.rows).toBe(1050);
     // Same buffers, same deck data: deck re-links no attribute, it only draws more rows.
@@ -274,11 +274,11 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     const columns = createHitColumns({ originMs: T0 });
     const buffers = createHitBuffers(device.createBuffer);
     columns.append(alerts(1, 100));
-    const before = buffers.sync(columns);
+    const before = buffers.sync(columns, columns.takeRewrittenRows());
     device.writes.length = 0;
 
     columns.setStatus('hit-42', 'acknowledged');
-    const after = buffers.sync(columns);
+    const after = buffers.sync(columns, columns.takeRewrittenRows());
 
     expect(after).not.toBe(before);
     expect(after.table).toBe(before.table);
@@ -291,9 +291,9 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     const columns = createHitColumns({ originMs: T0 });
     const buffers = createHitBuffers(device.createBuffer);
     columns.append(alerts(1, 10));
-    const first = buffers.sync(columns);
+    const first = buffers.sync(columns, columns.takeRewrittenRows());
     device.writes.length = 0;
-    expect(buffers.sync(columns)).toBe(first);
+    expect(buffers.sync(columns, columns.takeRewrittenRows())).toBe(first);
     expect(device.writes).toEqual([]);
   });
 
@@ -302,9 +302,9 @@ describe('HitBuffers (GPU mirror of the columns)', () => {
     const columns = createHitColumns({ originMs: T0, initialCapacity: 8 });
     const buffers = createHitBuffers(device.createBuffer);
     columns.append(alerts(1, 8));
-    buffers.sync(columns);
+    buffers.sync(columns, columns.takeRewrittenRows());
     columns.append(alerts(9, 1));
-    const data = buffers.sync(columns);
+    const data = buffers.sync(columns, columns.takeRewrittenRows());
     expect(device.created).toHaveLength(14);
     expect(device.created[7]).toBe(16 * 8);
     expect(device.destroyed).toEqual([]);

@@ -9,6 +9,7 @@ import { filterCategoriesFor, type FilterCategories, type MapFilters } from './c
 import { drawCheckpointAtlas } from './checkpoint-icons';
 import { createHitBuffers, type HitBuffers, type HitLayerData } from './hit-buffers';
 import type { HitColumns } from './hit-columns';
+import { createHitPiles, type HitPiles } from './hit-piles';
 import { needsPan, type Bounds } from './framing';
 import {
   AGGREGATE_LAYER_ID,
@@ -120,6 +121,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
 
   let scene: MapScene | undefined;
   let buffers: HitBuffers | undefined;
+  let createBuffers: (() => HitBuffers) | undefined;
+  /** The hits as piles (see hit-piles.ts), with their own buffers; drawn whenever they show the whole picture. */
+  let piled: { hits: HitColumns; piles: HitPiles; buffers: HitBuffers; data: HitLayerData } | undefined;
+  /** Whether the hit layer last drawn was the piles, whose rows stand for hit rows. */
+  let drawnPiled = false;
   let atlas: Extract<IconLayerAtlas, object> | undefined;
   let hitData: HitLayerData | undefined;
   let categories: { filters: MapFilters; countries: number; value: FilterCategories } | undefined;
@@ -146,7 +152,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
     deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
     layers: [],
     onDeviceInitialized: (device: Device) => {
-      buffers = createHitBuffers((byteLength) => device.createBuffer({ byteLength, usage: VERTEX_USAGE }));
+      createBuffers = () => createHitBuffers((byteLength) => device.createBuffer({ byteLength, usage: VERTEX_USAGE }));
+      buffers = createBuffers();
       const image = drawCheckpointAtlas();
       atlas = device.createTexture({ data: image, width: image.width, height: image.height });
       resolveDevice();
@@ -189,7 +196,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
 
   function hoverOf(info: PickingInfo): MapHover | undefined {
     if (!info.picked || info.index < 0) return undefined;
-    if (info.layer?.id === HIT_LAYER_ID) return { kind: 'hit', row: info.index, x: info.x, y: info.y };
+    if (info.layer?.id === HIT_LAYER_ID) {
+      const row = drawnPiled ? piled?.piles.hitRowAt(info.index) : info.index;
+      return row === undefined ? undefined : { kind: 'hit', row, x: info.x, y: info.y };
+    }
     if (info.layer?.id === CHECKPOINT_LAYER_ID && info.object) {
       return { kind: 'checkpoint', checkpoint: info.object as Checkpoint, x: info.x, y: info.y };
     }
@@ -279,9 +289,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     const time = timeFilter(scene);
     const end = time.range[1];
     const pulseStart = Math.max(time.range[0], end - PULSE_MS / 1000);
+    drawnPiled = piled !== undefined && piled.piles.within(time.range[0], end);
     const layers: Layer[] = [
       ...hitLayers({
-        data: hitData,
+        data: drawnPiled ? piled!.data : hitData,
         time,
         categories: filterCategories(scene),
         pulsePhase: phase,
@@ -297,6 +308,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (aggregates) layers.push(aggregates);
     overlay.setProps({ layers });
     buffers?.releaseRetired();
+    piled?.buffers.releaseRetired();
     if (phase !== undefined && !options.reducedMotion) scheduleFrame();
   }
 
@@ -334,10 +346,26 @@ export function createMapController(options: MapControllerOptions): MapControlle
     framed = fitHome(0);
   }
 
+  /** Piles follow the hits' new and rewritten rows; new hit columns (another picture) start new piles. */
+  function syncPiles(hits: HitColumns, rewritten: readonly number[]): void {
+    if (piled?.hits === hits) {
+      piled.piles.follow(rewritten);
+      piled.data = piled.buffers.sync(piled.piles, piled.piles.takeRewrittenRows());
+      return;
+    }
+    piled?.buffers.destroy();
+    const piles = createHitPiles(hits);
+    const pileBuffers = createBuffers!();
+    piles.follow([]);
+    piled = { hits, piles, buffers: pileBuffers, data: pileBuffers.sync(piles, piles.takeRewrittenRows()) };
+  }
+
   function update(next: MapScene): void {
     scene = next;
     if (!buffers || destroyed) return;
-    hitData = buffers.sync(next.hits);
+    const rewritten = next.hits.takeRewrittenRows();
+    hitData = buffers.sync(next.hits, rewritten);
+    syncPiles(next.hits, rewritten);
     render();
     followSelection(next);
   }
@@ -362,6 +390,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       destroyed = true;
       if (animation !== undefined) cancelAnimationFrame(animation);
       buffers?.destroy();
+      piled?.buffers.destroy();
       map.remove();
       atlas?.destroy();
     },
