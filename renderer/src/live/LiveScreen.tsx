@@ -246,9 +246,10 @@ export function LiveScreen(props: {
   }, [props.wall]);
 
   const liveWindow = useMemo(() => {
-    const origin = session.hits().originMs;
+    const hits = session.hits();
     const minute = Math.floor(now / 60_000) * 60_000;
-    return { startMs: origin, endMs: minute + 120_000, trailMs: TRAIL_MS };
+    // Every hit held, those reported from before the operation's start included, up to a little past now.
+    return { startMs: Math.min(hits.originMs, hits.earliestMs), endMs: minute + 120_000, trailMs: TRAIL_MS };
   }, [session, now]);
   // In the past the time window moves on the GPU with the playhead; nothing is re-uploaded.
   const pastPlayer = past?.player;

@@ -71,6 +71,14 @@ describe('HitColumns', () => {
     expect(columns.takeRewrittenRows()).toEqual([1]);
   });
 
+  it('given hits reported from before the columns\' origin, then the earliest hit held is known, for a window that shows them all', () => {
+    const columns = createHitColumns({ originMs: T0 + 10_000 });
+    expect(columns.earliestMs).toBe(Number.POSITIVE_INFINITY);
+    columns.append([anAlert(20), anAlert(3), anAlert(7)]);
+    expect(columns.earliestMs).toBe(T0 + 3_000);
+    expect(columns.times[1]).toBe(-7);
+  });
+
   it('given an operation of six months, when a hit arrives at its end, then its float32 time is exact to the second', () => {
     const columns = createHitColumns({ originMs: T0 });
     const sixMonthsAndASecond = 182 * 86_400_000 + 1000;
@@ -155,6 +163,7 @@ function contentsOf(columns: HitColumns) {
     lineWidths: [...columns.lineWidths.subarray(0, n)],
     countries: [...columns.countrySlots.countries],
     latestCriticalMs: columns.latestCriticalMs,
+    earliestMs: columns.earliestMs,
   };
 }
 

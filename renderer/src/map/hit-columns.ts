@@ -49,6 +49,8 @@ export interface HitColumns {
   readonly countrySlots: CountrySlots;
   /** When the newest critical hit happened (epoch ms), or -Infinity; the map pulses while it is recent. */
   readonly latestCriticalMs: number;
+  /** When the earliest hit held happened (epoch ms), or Infinity: a window from it shows every hit. */
+  readonly earliestMs: number;
   /**
    * Appends the alerts whose hits are new, each as a new row, and gives the rows of those already held the
    * alert's status. An id given twice keeps one row. Returns rows added.
@@ -136,6 +138,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
   let length = 0;
   let generation = 0;
   let latestCriticalMs = Number.NEGATIVE_INFINITY;
+  let earliestMs = Number.POSITIVE_INFINITY;
 
   // Written with zeros now (zeroedArray), as growth does: the rows to come do not each pay a page fault.
   let positions = zeroedArray(Float32Array, capacity * 2);
@@ -274,6 +277,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       tally(row, ref, key);
       categoryWords[row] = wordOf(key, sourceKey(hit.source), checkpointKinds[ref]!, countrySlots.slotOf(hit.country));
       if (hit.severity === 'critical' && hit.at > latestCriticalMs) latestCriticalMs = hit.at;
+      if (hit.at < earliestMs) earliestMs = hit.at;
     }
     return length - before;
   }
@@ -309,6 +313,7 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
       tally(row, ref, key);
       categoryWords[row] = wordOf(key, KEY_OF_SOURCE[sources[i]!]!, checkpointKinds[ref]!, slots[countryRefs[i]!]!);
       if (severity === CRITICAL && at > latestCriticalMs) latestCriticalMs = at;
+      if (at < earliestMs) earliestMs = at;
     }
     return length - before;
   }
@@ -351,6 +356,9 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     },
     get latestCriticalMs() {
       return latestCriticalMs;
+    },
+    get earliestMs() {
+      return earliestMs;
     },
     append,
     appendColumns,

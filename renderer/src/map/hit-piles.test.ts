@@ -40,7 +40,7 @@ describe('HitPiles', () => {
 
   it('given hits at other places or of another look, then each is its own pile', () => {
     const { hits, piles, follow } = setUp();
-    hits.append([anAlert(1), anAlert(2, { lon: 4 }), anAlert(3, { severity: 'critical' }), anAlert(4, { source: 'stolen-travel-documents' }), anAlert(5, {}, 'acknowledged')]);
+    hits.append([anAlert(1), anAlert(2, { lon: 4 }), anAlert(3, { severity: 'critical' }), anAlert(4, { source: 'sltd' }), anAlert(5, {}, 'acknowledged')]);
     follow();
     expect(shown(piles).map((pile) => pile.row)).toEqual([0, 1, 2, 3, 4]);
   });
