@@ -82,6 +82,24 @@ describe('HitPiles', () => {
     expect(piles.within(12, 30)).toBe(false);
   });
 
+  it('given hits after the range hidden (a past moment shown), then the range holds every hit the piles show', () => {
+    const { hits, piles, follow } = setUp();
+    hits.append([anAlert(10), anAlert(20)]);
+    follow();
+    expect(piles.within(0, 15)).toBe(false);
+    hits.setStatus('hit-20', undefined);
+    follow();
+    expect(piles.within(0, 15)).toBe(true);
+  });
+
+  it('given a range that starts at the earliest hit, then it holds that hit as the GPU compares it, in float32', () => {
+    const { hits, piles, follow } = setUp();
+    hits.append([anAlert(0, { at: T0 + 700 }), anAlert(2)]);
+    follow();
+    expect(hits.times[0]).toBeLessThan(0.7);
+    expect(piles.within(0.7, 30)).toBe(true);
+  });
+
   it('given random hits and status changes, then the piles are always the visible hits grouped by place and look, each drawn as its newest', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);

@@ -22,7 +22,11 @@ export interface HitPiles extends GpuColumns {
   follow(rewritten: readonly number[]): void;
   /** The hit row a pile row is drawn as (its newest hit); undefined for a hidden pile or no such row. */
   hitRowAt(pileRow: number): number | undefined;
-  /** Whether every hit row's time lies in [start, end] (seconds, as `times`): then the piles draw the whole picture. */
+  /**
+   * Whether the time range [start, end] (seconds, as `times`) holds every hit the piles show: then the piles
+   * draw the whole picture. Live, the range runs from the earliest hit to past now; looking at the past, it
+   * runs to the moment shown, and hits raised after that moment are hidden rows, in no pile.
+   */
   within(start: number, end: number): boolean;
   /** Pile rows rewritten since the last call, each once, for upload. */
   takeRewrittenRows(): readonly number[];
@@ -52,7 +56,6 @@ export function createHitPiles(hits: HitColumns): HitPiles {
   let pileOfRow = new Int32Array(0);
   let followed = 0;
   let earliest = Number.POSITIVE_INFINITY;
-  let latest = Number.NEGATIVE_INFINITY;
   let rewritten = new Set<number>();
 
   const pileOf = (row: number) => pileOfRow[row]! - 1;
@@ -138,9 +141,7 @@ export function createHitPiles(hits: HitColumns): HitPiles {
     for (const row of rewrittenRows) if (row < followed) place(row);
     if (pileOfRow.length < hits.length) pileOfRow = grownArray(pileOfRow, hits.capacity, followed);
     for (let row = followed; row < hits.length; row++) {
-      const time = hits.times[row]!;
-      if (time < earliest) earliest = time;
-      if (time > latest) latest = time;
+      earliest = Math.min(earliest, hits.times[row]!);
       place(row);
     }
     followed = hits.length;
@@ -182,7 +183,13 @@ export function createHitPiles(hits: HitColumns): HitPiles {
       if (pileRow < 0 || pileRow >= length || counts[pileRow] === 0) return undefined;
       return heaps[pileRow]![0];
     },
-    within: (start, end) => followed === 0 || (start <= earliest && latest <= end),
+    within(start, end) {
+      // Compared in float32, as the GPU compares a row's time with the range; a pile's time is its newest hit's.
+      if (Math.fround(start) > earliest) return false;
+      const last = Math.fround(end);
+      for (let pile = 0; pile < length; pile++) if (categories[pile * 4] !== HIDDEN_KEY && times[pile]! > last) return false;
+      return true;
+    },
     takeRewrittenRows() {
       if (rewritten.size === 0) return [];
       const taken = [...rewritten];
