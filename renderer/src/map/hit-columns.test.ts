@@ -47,12 +47,15 @@ describe('HitColumns', () => {
     }
   });
 
-  it('given a batch that names one alert twice, when appended, then it gets one row with the later status', () => {
+  it('given a batch that names one alert twice, when appended, then it gets one row with the later status, counted once at its checkpoint', () => {
     const columns = createHitColumns({ originMs: T0 });
     expect(columns.append([anAlert(1), anAlert(2), anAlert(2, {}, 'acknowledged')])).toBe(2);
     expect(columns.rowOf('hit-2')).toBe(1);
     expect(columns.alertIdAt(2)).toBeUndefined();
     expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'acknowledged'));
+    const checkpoint = columns.checkpointIdAt(1)!;
+    expect([...columns.rowsAt(checkpoint)].sort()).toEqual([0, 1]);
+    expect(columns.openAt(checkpoint)).toBe(2);
   });
 
   it('given a held alert, when its row is hidden and shown again, then it is drawn by no filter meanwhile and gets back its severity', () => {
@@ -203,11 +206,14 @@ describe('HitColumns.appendColumns (bulk, from cached chunks)', () => {
     expect(columns.alertIdAt(3)).toBe('hit-4');
   });
 
-  it('given a block that holds one hit twice, when appended, then the hit gets one row with the later status', () => {
+  it('given a block that holds one hit twice, when appended, then the hit gets one row with the later status, counted once at its checkpoint', () => {
     const columns = createHitColumns({ originMs: T0 });
     expect(columns.appendColumns(blockOf([...alerts(1, 3), anAlert(2, {}, 'resolved')]))).toBe(3);
     expect(columns.rowOf('hit-2')).toBe(1);
     expect(columns.categories[1 * 4]).toBe(severityStatusKey('high', 'resolved'));
+    const checkpoint = columns.checkpointIdAt(1)!;
+    expect([...columns.rowsAt(checkpoint)].sort()).toEqual([0, 1, 2]);
+    expect(columns.openAt(checkpoint)).toBe(2);
   });
 
   it('given a block whose ids do not match its count, when appended, then it is refused and nothing changes', () => {

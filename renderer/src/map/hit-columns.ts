@@ -257,13 +257,14 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     const before = length;
     ensureCapacity(length + alerts.length);
     for (const alert of alerts) {
-      const repeat = rowOfId.has(alert.id);
+      const fresh = length;
       const row = claim(alert.id);
       if (row < before) {
         restyle(row, alert.status);
         continue;
       }
-      if (repeat) untally(row);
+      // Not the fresh row: the id came earlier in this call, whose tally it replaces.
+      if (row !== fresh) untally(row);
       const hit = alert.hit;
       positions[row * 2] = hit.lon;
       positions[row * 2 + 1] = hit.lat;
@@ -292,13 +293,13 @@ export function createHitColumns(options: HitColumnsOptions): HitColumns {
     const slots = block.countries.map((country) => countrySlots.slotOf(country));
     const { positions: blockPositions, atMs: blockAt, severities: blockSeverities, statuses, sources, checkpointRefs: blockRefs, countryRefs } = block;
     for (let i = 0; i < block.count; i++) {
-      const repeat = rowOfId.has(blockIds[i]!);
+      const fresh = length;
       const row = claim(blockIds[i]!);
       if (row < before) {
         restyle(row, ALERT_STATUSES[statuses[i]!]!);
         continue;
       }
-      if (repeat) untally(row);
+      if (row !== fresh) untally(row);
       positions[row * 2] = blockPositions[i * 2]!;
       positions[row * 2 + 1] = blockPositions[i * 2 + 1]!;
       const at = blockAt[i]!;
