@@ -26,6 +26,18 @@ describe('AlertTable', () => {
     expect(table.size).toBe(2);
   });
 
+  it('given a draft of an earlier moment, when it raises the alert the log raised next, then it takes that place and the later moment keeps its own', () => {
+    const table = AlertTable.empty();
+    table.set('a', alert(1, 'a'));
+    const early = table.freeze();
+    table.set('b', alert(2, 'b'));
+    const draft = early.draft();
+    draft.set('b', { ...alert(2, 'b'), status: 'acknowledged' });
+    expect([...draft.keys()]).toEqual(['a', 'b']);
+    expect(draft.get('b')?.status).toBe('acknowledged');
+    expect(table.get('b')?.status).toBe('new');
+  });
+
   it('given a draft of an earlier moment, when it raises an alert the log never raised there, then it is kept apart and in insertion order', () => {
     const table = AlertTable.empty();
     table.set('a', alert(1, 'a'));

@@ -64,10 +64,11 @@ export class AlertTable implements ReadonlyMap<string, Alert> {
 
   set(id: string, alert: Alert): this {
     if (this.owned === undefined) throw new Error('AlertTable: a snapshot is read-only; take a draft() to fold into');
-    const ordinal = this.ordinalOf(id);
-    if (ordinal !== undefined) {
-      this.writableChunk(ordinal >> CHUNK_BITS)[ordinal & CHUNK_MASK] = alert;
-    } else if (this.extra?.has(id) || !this.raiseInLogOrder(id, alert)) {
+    // One look-up of the id serves both the write in place and the raise.
+    const known = this.ordinals.get(id);
+    if (known !== undefined && known < this.count) {
+      this.writableChunk(known >> CHUNK_BITS)[known & CHUNK_MASK] = alert;
+    } else if (this.extra?.has(id) || !this.raiseInLogOrder(id, known, alert)) {
       this.extra ??= new Map();
       this.extra.set(id, alert);
     }
@@ -100,10 +101,12 @@ export class AlertTable implements ReadonlyMap<string, Alert> {
     return ordinal !== undefined && ordinal < this.count ? ordinal : undefined;
   }
 
-  /** Appends a new alert at the next ordinal if that agrees with the log; false if this version diverged. */
-  private raiseInLogOrder(id: string, alert: Alert): boolean {
+  /**
+   * Appends a new alert at the next ordinal if that agrees with the log; false if this version diverged.
+   * `known` is the ordinal the log gave the id, if any version has raised it.
+   */
+  private raiseInLogOrder(id: string, known: number | undefined, alert: Alert): boolean {
     if (this.extra !== undefined) return false;
-    const known = this.ordinals.get(id);
     if (known === undefined ? this.count !== this.ordinals.size : known !== this.count) return false;
     if (known === undefined) this.ordinals.set(id, this.count);
     const chunkIndex = this.count >> CHUNK_BITS;
