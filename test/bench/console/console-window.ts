@@ -115,6 +115,27 @@ export async function signedInAfresh(hub: RunningHub): Promise<{ readonly office
   }
 }
 
+/** How long a console may take to store the hub's whole picture in its cache. */
+const CACHE_TIMEOUT_MS = 600_000;
+
+/** The seq the console's local cache holds the picture up to (0 before it has one). */
+function cachedThrough(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('watchfloor-cache');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('meta')) return db.close(), resolve(0);
+          const get = db.transaction('meta').objectStore('meta').get('cache');
+          get.onerror = () => (db.close(), resolve(0));
+          get.onsuccess = () => (db.close(), resolve((get.result as { through?: number } | undefined)?.through ?? 0));
+        };
+      }),
+  );
+}
+
 export async function openConsole(hub: RunningHub): Promise<ConsoleWindow> {
   if (!existsSync('out/renderer/index.html')) throw new Error("no built console in out/renderer: run 'npx electron-vite build --mode harness' first");
   const profile = await mkdtemp(join(tmpdir(), 'watchfloor-console-bench-'));
@@ -151,22 +172,11 @@ export async function openConsole(hub: RunningHub): Promise<ConsoleWindow> {
     },
     async cacheReaches(seq) {
       const started = Date.now();
-      await page.waitForFunction(
-        (target) =>
-          new Promise<boolean>((resolve) => {
-            const open = indexedDB.open('watchfloor-cache');
-            open.onerror = () => resolve(false);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('meta')) return db.close(), resolve(false);
-              const get = db.transaction('meta').objectStore('meta').get('cache');
-              get.onerror = () => (db.close(), resolve(false));
-              get.onsuccess = () => (db.close(), resolve(((get.result as { through?: number } | undefined)?.through ?? 0) >= target));
-            };
-          }),
-        seq,
-        { polling: 250, timeout: 600_000 },
-      );
+      // Polled from here: waitForFunction takes a promise the page returns as truthy, whatever it resolves to.
+      while ((await cachedThrough(page)) < seq) {
+        if (Date.now() - started > CACHE_TIMEOUT_MS) throw new Error(`the local cache did not reach seq ${seq} in ${CACHE_TIMEOUT_MS / 60_000} minutes`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       failIfErrors();
       return Date.now() - started;
     },
